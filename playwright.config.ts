@@ -1,0 +1,40 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/browser';
+
+export const MOCK_APP_URL = 'http://127.0.0.1:4174';
+export const PRODUCTION_APP_URL = 'http://127.0.0.1:4173';
+const ci = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: ci,
+  retries: ci ? 1 : 0,
+  workers: ci ? 2 : undefined,
+  reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    // The app on the in-browser mock homeserver (service worker), as `npm run dev` runs it.
+    { name: 'mock', testMatch: /.*\.mock\.spec\.ts/, use: { baseURL: MOCK_APP_URL } },
+    // The production build, which must carry no mock code.
+    { name: 'production', testMatch: /.*\.production\.spec\.ts/, use: { baseURL: PRODUCTION_APP_URL } },
+  ],
+  webServer: [
+    {
+      command:
+        'vite build --mode mock --outDir dist-mock --emptyOutDir && vite preview --outDir dist-mock --port 4174 --strictPort',
+      url: `${MOCK_APP_URL}/config.json`,
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+    },
+    {
+      command: 'vite build --outDir dist-e2e --emptyOutDir && vite preview --outDir dist-e2e --port 4173 --strictPort',
+      url: `${PRODUCTION_APP_URL}/config.json`,
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+    },
+  ],
+});

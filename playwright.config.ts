@@ -3,6 +3,8 @@ import { chromiumLaunchOptions } from './e2e/support/browser';
 
 export const MOCK_APP_URL = 'http://127.0.0.1:4174';
 export const PRODUCTION_APP_URL = 'http://127.0.0.1:4173';
+/** The HTTP mock server for e2e, on its own port so that a developer's `npm run mock-server` can keep 8008. */
+export const HTTP_MOCK_URL = 'http://localhost:8018';
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -23,6 +25,12 @@ export default defineConfig({
     { name: 'production', testMatch: /.*\.production\.spec\.ts/, use: { baseURL: PRODUCTION_APP_URL } },
   ],
   webServer: [
+    {
+      command: 'tsx mocks/cli.ts --port 8018',
+      url: 'http://127.0.0.1:8018/_matrix/client/versions',
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
     {
       command:
         'vite build --mode mock --outDir dist-mock --emptyOutDir && vite preview --outDir dist-mock --port 4174 --strictPort',

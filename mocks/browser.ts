@@ -1,20 +1,33 @@
 import { setupWorker } from 'msw/browser';
 import { createHandlers } from './handlers';
-import { defaultConfig } from './model/config';
-import { MockHomeserver } from './model/homeserver';
+import { MOCK_BASE_URL } from './model/config';
+import { MockController } from './model/controller';
+import { DEFAULT_SCENARIO, isScenarioName, type ScenarioName } from './model/scenarios';
+import { loadSavedMock, saveMock } from './state-storage';
 
-/** The address the app uses for the in-browser mock: the seed's host, also the HTTP mock's. */
-export const MOCK_BASE_URL = 'http://localhost:8008';
+export { MOCK_BASE_URL };
 
-/** Starts the mock homeserver in a service worker; resolves once requests are intercepted. */
-export async function startBrowserMock(): Promise<{ baseUrl: string }> {
-  const homeserver = new MockHomeserver(defaultConfig);
-  const worker = setupWorker(...createHandlers(() => homeserver));
+/**
+ * Starts the mock homeserver in a service worker; resolves once requests are intercepted. Its state
+ * survives a reload (localStorage); `?scenario=NAME` picks a scenario and keeps the accounts.
+ */
+export async function startBrowserMock(): Promise<{ baseUrl: string; controller: MockController }> {
+  const requested = new URLSearchParams(window.location.search).get('scenario');
+  const saved = loadSavedMock();
+  const scenario: ScenarioName =
+    requested !== null && isScenarioName(requested) ? requested : (saved?.scenario ?? DEFAULT_SCENARIO);
+  const controller = saved
+    ? MockController.restore(saved.state, { scenario })
+    : await MockController.create({ scenario });
+  controller.onChange = () => saveMock(controller);
+  saveMock(controller);
+
+  const worker = setupWorker(...createHandlers(controller));
   await worker.start({
     quiet: true,
     // Page assets and any real server the person picks go to the network untouched.
     onUnhandledRequest: 'bypass',
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
-  return { baseUrl: MOCK_BASE_URL };
+  return { baseUrl: MOCK_BASE_URL, controller };
 }

@@ -1,20 +1,22 @@
 import { setupServer } from 'msw/node';
 import { createHandlers } from './handlers';
-import { defaultConfig, type HomeserverConfig } from './model/config';
-import type { Environment } from './model/environment';
-import { MockHomeserver } from './model/homeserver';
+import { MockController, type ControllerOptions } from './model/controller';
 
-/** The mock homeserver intercepting `fetch` in Node tests; `reset()` gives a fresh model. */
-export function createNodeMock(config: HomeserverConfig = defaultConfig, env?: Environment) {
-  let homeserver = new MockHomeserver(config, env);
-  const server = setupServer(...createHandlers(() => homeserver));
+/**
+ * The mock homeserver intercepting `fetch` in Node tests. `reset()` starts a fresh homeserver
+ * (optionally another scenario) and drops per-test handler overrides.
+ */
+export async function createNodeMock(options: ControllerOptions = {}) {
+  const controller = await MockController.create(options);
+  const server = setupServer(...createHandlers(controller));
   return {
     server,
+    controller,
     get homeserver() {
-      return homeserver;
+      return controller.homeserver;
     },
-    reset(next: HomeserverConfig = config) {
-      homeserver = new MockHomeserver(next, env);
+    async reset(scenario = options.scenario) {
+      await controller.reset(scenario);
       server.resetHandlers();
     },
   };

@@ -1,13 +1,185 @@
-export interface HomeserverConfig {
-  serverName: string;
-  /** UIA flows offered by `POST /register`. */
-  flows: string[][];
-  /** Accounts that exist from the start, in every scenario. */
-  existingUsers: string[];
-}
+import * as z from 'zod';
+
+const rateSchema = z.object({ perSecond: z.number().positive(), burst: z.number().int().positive() });
+export type Rate = z.infer<typeof rateSchema>;
+
+const policySchema = z.object({
+  version: z.string(),
+  /** Per language: `{ en: { name, url } }`. */
+  translations: z.record(z.string(), z.object({ name: z.string(), url: z.string() })),
+});
+
+/**
+ * Every knob of the mock, mirroring Synapse's configuration. `npm run mock-server --config FILE`
+ * and the scenarios override any of them; unknown keys are errors, so a typo cannot pass silently.
+ */
+export const configSchema = z.strictObject({
+  serverName: z.string().min(1),
+  /** Where clients reach this server: used in well-known, email links and the OAuth metadata. */
+  publicBaseUrl: z.url(),
+  enableRegistration: z.boolean(),
+  allowGuests: z.boolean(),
+  /** API prefixes `POST /register` answers on; `v2_alpha` is the seed's contract. */
+  prefixes: z.array(z.enum(['v3', 'r0', 'v2_alpha'])),
+  versions: z.array(z.string()),
+  /** Explicit UIA flows; when null they are derived from the booleans below as Synapse does. */
+  flows: z.array(z.array(z.string())).nullable(),
+  requireToken: z.boolean(),
+  requireTerms: z.boolean(),
+  requireCaptcha: z.boolean(),
+  /** `off`: no email stage; `optional`: a dummy flow and an email flow; `required`: email only. */
+  email: z.enum(['off', 'optional', 'required']),
+  /** Synapse sends no `submit_url`; with it, a client can post the emailed code instead of following the link. */
+  emailSubmitUrl: z.boolean(),
+  deniedEmailDomains: z.array(z.string()),
+  policies: z.record(z.string(), policySchema),
+  captchaPublicKey: z.string(),
+  registrationTokens: z.array(
+    z.object({
+      token: z.string(),
+      usesAllowed: z.number().int().nonnegative().nullable(),
+      /** Milliseconds since the epoch, or null for no expiry. */
+      expiryTime: z.number().nullable(),
+    }),
+  ),
+  passwordPolicy: z.object({
+    enabled: z.boolean(),
+    minLength: z.number().int().nonnegative(),
+    requireDigit: z.boolean(),
+    requireSymbol: z.boolean(),
+    requireUppercase: z.boolean(),
+    requireLowercase: z.boolean(),
+    /** `synapse`: `M_PASSWORD_TOO_SHORT` and friends; `spec`: `M_WEAK_PASSWORD` for every rule. */
+    errcodes: z.enum(['synapse', 'spec']),
+  }),
+  allowUnderscorePrefix: z.boolean(),
+  appservices: z.array(
+    z.object({ id: z.string(), asToken: z.string(), userRegex: z.string(), exclusive: z.boolean() }),
+  ),
+  /** Accounts that exist from the start: `[localpart, password]`. */
+  existingUsers: z.array(z.tuple([z.string(), z.string()])),
+  inhibitUserInUseError: z.boolean(),
+  rateLimits: z.object({
+    /** Checked at the start of `POST /register`, consumed only when an account is created. */
+    registration: rateSchema.nullable(),
+    registrationTokenValidity: rateSchema.nullable(),
+    threepidValidation: rateSchema.nullable(),
+    availability: rateSchema.nullable(),
+  }),
+  refreshTokens: z.boolean(),
+  accessTokenLifetimeMs: z.number().int().positive(),
+  sessionTtlMs: z.number().int().positive(),
+  /** On a replayed, completed session: Synapse issues a new token; Dendrite repeats the first answer. */
+  replayPolicy: z.enum(['newToken', 'cachedResponse']),
+  stageOrderEnforced: z.boolean(),
+  /** When set, account creation fails with `M_RESOURCE_LIMIT_EXCEEDED`. */
+  resourceLimit: z.object({ limitType: z.string(), adminContact: z.string() }).nullable(),
+  /** Authentication delegated to an OAuth 2.0 server (MAS): `/register` is not served. */
+  oauth: z.object({ issuer: z.url(), accountUrl: z.url() }).nullable(),
+  wellKnown: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
+  responseDelayMs: z.number().int().nonnegative(),
+  /** Deliberate faults for the `broken` scenario, by endpoint name. */
+  faults: z.record(z.string(), z.enum(['bad-gateway-html', 'internal-error-json', 'not-json'])),
+});
+export type HomeserverConfig = z.infer<typeof configSchema>;
+export type ConfigOverrides = Partial<HomeserverConfig>;
+
+const ALL_VERSIONS = [
+  ...['r0.0.1', 'r0.1.0', 'r0.2.0', 'r0.3.0', 'r0.4.0', 'r0.5.0', 'r0.6.0', 'r0.6.1'],
+  ...Array.from({ length: 16 }, (_, i) => `v1.${i + 1}`),
+];
+
+export const MOCK_BASE_URL = 'http://localhost:8008';
+export const MOCK_CAPTCHA_PUBLIC_KEY = 'mock-captcha-public-key';
+/** The response the mock's captcha widget issues and the mock accepts. */
+export const MOCK_CAPTCHA_RESPONSE = 'mock-captcha-solved';
+export const MOCK_APPSERVICE_TOKEN = 'mock-appservice-token';
 
 export const defaultConfig: HomeserverConfig = {
   serverName: 'localhost:8008',
-  flows: [['m.login.dummy']],
-  existingUsers: ['alice', 'bob'],
+  publicBaseUrl: MOCK_BASE_URL,
+  enableRegistration: true,
+  allowGuests: false,
+  prefixes: ['v3', 'r0', 'v2_alpha'],
+  versions: ALL_VERSIONS,
+  flows: null,
+  requireToken: false,
+  requireTerms: false,
+  requireCaptcha: false,
+  email: 'off',
+  emailSubmitUrl: true,
+  deniedEmailDomains: ['blocked.example'],
+  policies: {
+    privacy_policy: {
+      version: '1.0',
+      translations: {
+        en: { name: 'Privacy Policy', url: `${MOCK_BASE_URL}/_matrix/consent?v=1.0` },
+        fr: { name: 'Politique de confidentialité', url: `${MOCK_BASE_URL}/_matrix/consent?v=1.0&lang=fr` },
+      },
+    },
+    terms_of_service: {
+      version: '2.1',
+      translations: { en: { name: 'Terms of Service', url: `${MOCK_BASE_URL}/_matrix/terms?v=2.1` } },
+    },
+  },
+  captchaPublicKey: MOCK_CAPTCHA_PUBLIC_KEY,
+  registrationTokens: [
+    { token: 'letmein', usesAllowed: null, expiryTime: null },
+    { token: 'single-use', usesAllowed: 1, expiryTime: null },
+    { token: 'expired', usesAllowed: null, expiryTime: Date.UTC(2020, 0, 1) },
+    { token: 'used-up', usesAllowed: 0, expiryTime: null },
+  ],
+  passwordPolicy: {
+    enabled: false,
+    minLength: 8,
+    requireDigit: true,
+    requireSymbol: true,
+    requireUppercase: true,
+    requireLowercase: true,
+    errcodes: 'synapse',
+  },
+  allowUnderscorePrefix: false,
+  appservices: [{ id: 'bridge', asToken: MOCK_APPSERVICE_TOKEN, userRegex: '@bridge-.*:.*', exclusive: true }],
+  existingUsers: [
+    ['alice', 'alice-password'],
+    ['bob', 'bob-password'],
+  ],
+  inhibitUserInUseError: false,
+  rateLimits: { registration: null, registrationTokenValidity: null, threepidValidation: null, availability: null },
+  refreshTokens: true,
+  accessTokenLifetimeMs: 300_000,
+  sessionTtlMs: 48 * 3600_000,
+  replayPolicy: 'newToken',
+  stageOrderEnforced: false,
+  resourceLimit: null,
+  oauth: null,
+  wellKnown: null,
+  responseDelayMs: 0,
+  faults: {},
 };
+
+/** Applies overrides to the defaults and validates the result. Throws a readable error. */
+export function resolveConfig(...overrides: unknown[]): HomeserverConfig {
+  const merged = overrides.reduce<Record<string, unknown>>((acc, next) => ({ ...acc, ...(next as object) }), {
+    ...defaultConfig,
+  });
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) throw new Error(`Invalid mock homeserver config:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Synapse's `_calculate_registration_flows`, unless the config lists flows itself. */
+export function registrationFlows(config: HomeserverConfig): string[][] {
+  if (config.flows) return config.flows;
+  let flows: string[][] = [];
+  if (config.email !== 'required') flows.push(['m.login.dummy']);
+  if (config.email !== 'off') flows.push(['m.login.email.identity']);
+  if (config.requireTerms) flows = flows.map((flow) => ['m.login.terms', ...flow]);
+  if (config.requireCaptcha) flows = flows.map((flow) => ['m.login.recaptcha', ...flow]);
+  if (config.requireToken) {
+    flows = flows.map((flow) =>
+      flow.includes('m.login.registration_token') ? flow : ['m.login.registration_token', ...flow],
+    );
+  }
+  return flows;
+}

@@ -1,95 +1,223 @@
-import type { HomeserverConfig } from './config';
+import { registrationFlows, type HomeserverConfig, type Rate } from './config';
 import { realEnvironment, type Environment } from './environment';
+import { hashPassword, publishedPasswordPolicy } from './password';
+import { rateLimit, type RateVerdict } from './rate-limiter';
+import type { ModelRequest } from './request';
 import { matrixError, ok, type ModelResponse } from './response';
+import { emptyState, type Account, type HomeserverState, type UiaSession } from './state';
+import { userIdOf } from './user-id';
 
-interface Account {
-  userId: string;
-  localpart: string;
-}
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-interface UiaSession {
-  id: string;
-  completed: string[];
-  params: Record<string, unknown>;
-  registeredUserId?: string;
-}
-
-export interface RegisterRequest {
-  /** The raw request body; the model decodes it, so that bad encodings are its concern. */
-  body: Uint8Array;
-}
-
-/** The homeserver: its state and its rules. Plain TypeScript, shared by every way the mock runs. */
+/**
+ * The homeserver: config, state and the rules that touch more than one endpoint. Endpoint logic
+ * lives in the modules beside it (register, email, login, ...), which call into this class.
+ */
 export class MockHomeserver {
-  private readonly accounts = new Map<string, Account>();
-  private readonly sessions = new Map<string, UiaSession>();
+  state: HomeserverState;
 
-  constructor(
-    readonly config: HomeserverConfig,
-    private readonly env: Environment = realEnvironment,
+  private constructor(
+    public config: HomeserverConfig,
+    readonly env: Environment,
+    state: HomeserverState,
   ) {
-    for (const localpart of config.existingUsers) {
-      this.accounts.set(localpart, { userId: `@${localpart}:${config.serverName}`, localpart });
-    }
+    this.state = state;
   }
+
+  /** A homeserver with the config's existing users (their passwords hashed). */
+  static async create(config: HomeserverConfig, env: Environment = realEnvironment): Promise<MockHomeserver> {
+    const homeserver = new MockHomeserver(config, env, emptyState());
+    for (const [localpart, password] of config.existingUsers) {
+      homeserver.addAccount({ localpart, passwordHash: await hashPassword(password, env), guest: false });
+    }
+    return homeserver;
+  }
+
+  /** A homeserver continuing from saved state (the browser mock's reload). */
+  static restore(config: HomeserverConfig, state: HomeserverState, env: Environment = realEnvironment): MockHomeserver {
+    return new MockHomeserver(config, env, state);
+  }
+
+  get flows(): string[][] {
+    return registrationFlows(this.config);
+  }
+
+  // --- accounts ---------------------------------------------------------------------------------
+
+  userId(localpart: string): string {
+    return userIdOf(localpart, this.config.serverName);
+  }
+
+  /** Case-insensitive, as Synapse's `get_users_by_id_case_insensitive`. */
+  findAccount(localpart: string): Account | undefined {
+    return this.state.accounts[localpart.toLowerCase()];
+  }
+
+  addAccount(fields: Pick<Account, 'localpart' | 'guest'> & Partial<Account>): Account {
+    const account: Account = {
+      userId: this.userId(fields.localpart),
+      createdAt: this.env.now(),
+      emails: [],
+      ...fields,
+    };
+    this.state.accounts[fields.localpart.toLowerCase()] = account;
+    return account;
+  }
+
+  isExclusive(userId: string): boolean {
+    return this.config.appservices.some(
+      (service) => service.exclusive && new RegExp(`^${service.userRegex}$`).test(userId),
+    );
+  }
+
+  /** Synapse's `allowed_local_3pids`, inverted: addresses at these domains are refused. */
+  isDeniedEmail(email: string): boolean {
+    return this.config.deniedEmailDomains.includes(email.slice(email.lastIndexOf('@') + 1).toLowerCase());
+  }
+
+  /** Synapse's `generate_user_id`: the next free number, skipping taken and reserved ones. */
+  generateLocalpart(): string | undefined {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const candidate = String(this.state.nextGeneratedLocalpart++);
+      if (!this.findAccount(candidate) && !this.isExclusive(this.userId(candidate))) return candidate;
+    }
+    return undefined;
+  }
+
+  // --- devices and tokens -----------------------------------------------------------------------
+
+  /** A device and access token (plus a refresh token when asked and enabled), as a login returns. */
+  issueLogin(
+    userId: string,
+    options: { deviceId?: string; displayName?: string; refreshToken?: boolean } = {},
+  ): Record<string, unknown> {
+    const deviceId = options.deviceId ?? this.env.randomString(10, UPPER);
+    if (!this.state.devices.some((device) => device.userId === userId && device.deviceId === deviceId)) {
+      this.state.devices.push({ userId, deviceId, displayName: options.displayName });
+    }
+    const localpart = userId.slice(1, userId.indexOf(':'));
+    const token = `syt_${btoa(localpart).replace(/=+$/, '')}_${this.env.randomString(20, ALNUM)}_${this.env.randomString(6, ALNUM)}`;
+    const refresh = options.refreshToken === true && this.config.refreshTokens;
+    const expiresAt = refresh ? this.env.now() + this.config.accessTokenLifetimeMs : undefined;
+    const refreshToken = refresh ? `syr_${this.env.randomString(20, ALNUM)}` : undefined;
+    this.state.accessTokens[token] = { token, userId, deviceId, expiresAt, refreshToken };
+    return {
+      device_id: deviceId,
+      access_token: token,
+      ...(refresh ? { refresh_token: refreshToken, expires_in_ms: this.config.accessTokenLifetimeMs } : {}),
+    };
+  }
+
+  // --- UIA sessions -----------------------------------------------------------------------------
+
+  newSession(request: ModelRequest, params: Record<string, unknown>): UiaSession {
+    const session: UiaSession = {
+      id: this.env.randomString(24),
+      uri: request.uri,
+      method: request.method,
+      createdAt: this.env.now(),
+      params,
+      completed: [],
+      results: {},
+    };
+    this.state.sessions[session.id] = session;
+    return session;
+  }
+
+  /** A live session, or undefined when unknown or past `sessionTtlMs` (then it is dropped). */
+  getSession(id: string): UiaSession | undefined {
+    const session = this.state.sessions[id];
+    if (!session) return undefined;
+    if (this.env.now() - session.createdAt > this.config.sessionTtlMs) {
+      this.expireSession(session);
+      return undefined;
+    }
+    return session;
+  }
+
+  /** An expired session gives back its pending registration-token use, as Synapse does. */
+  private expireSession(session: UiaSession) {
+    if (session.registrationToken !== undefined && session.registeredUserId === undefined) {
+      const use = this.state.tokenUses[session.registrationToken];
+      if (use && use.pending > 0) use.pending -= 1;
+    }
+    // The state is plain JSON (it is saved whole), so sessions are a record rather than a Map.
+    Reflect.deleteProperty(this.state.sessions, session.id);
+  }
+
+  // --- registration tokens ----------------------------------------------------------------------
+
+  /** Valid when known, not expired, and `pending + completed < usesAllowed` (Synapse). */
+  tokenIsValid(token: string): boolean {
+    const definition = this.config.registrationTokens.find((candidate) => candidate.token === token);
+    if (!definition) return false;
+    if (definition.expiryTime !== null && this.env.now() >= definition.expiryTime) return false;
+    if (definition.usesAllowed === null) return true;
+    const use = this.state.tokenUses[token] ?? { pending: 0, completed: 0 };
+    return use.pending + use.completed < definition.usesAllowed;
+  }
+
+  tokenUse(token: string) {
+    return (this.state.tokenUses[token] ??= { pending: 0, completed: 0 });
+  }
+
+  // --- rate limits ------------------------------------------------------------------------------
+
+  rateLimit(limiter: keyof HomeserverConfig['rateLimits'], key: string, consume: boolean): RateVerdict {
+    const rate: Rate | null = this.config.rateLimits[limiter];
+    // A check alone must leave the state as it was: only create buckets when counting.
+    const buckets = consume ? (this.state.rateLimits[limiter] ??= {}) : (this.state.rateLimits[limiter] ?? {});
+    return rateLimit(buckets, key, rate, this.env.now(), consume);
+  }
+
+  // --- small endpoints --------------------------------------------------------------------------
 
   versions(): ModelResponse {
-    return ok({ versions: ['r0.6.1', 'v1.1', 'v1.16'], unstable_features: {} });
+    if (this.config.versions.length === 0) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+    return ok({ versions: this.config.versions, unstable_features: {} });
   }
 
-  register(request: RegisterRequest): ModelResponse {
-    let body: unknown;
-    try {
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request.body));
-    } catch {
-      return matrixError(400, 'M_NOT_JSON', 'Content not JSON.');
+  wellKnown(): ModelResponse {
+    if (this.config.wellKnown) {
+      const { status, body } = this.config.wellKnown;
+      return typeof body === 'object' && body !== null && !Array.isArray(body)
+        ? { status, body: body as Record<string, unknown> }
+        : { status, text: typeof body === 'string' ? body : JSON.stringify(body), contentType: 'application/json' };
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return matrixError(400, 'M_BAD_JSON', 'Content must be a JSON object.');
-    }
-    const { auth, ...params } = body as Record<string, unknown>;
-    const username = typeof params.username === 'string' ? params.username.toLowerCase() : undefined;
-    if (username !== undefined && this.accounts.has(username)) {
-      return matrixError(400, 'M_USER_IN_USE', 'User ID already taken.');
-    }
-
-    const authObject = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>) : undefined;
-    const session = this.sessionFor(authObject, params);
-    if (session === undefined) return matrixError(400, 'M_UNKNOWN', 'Unknown session ID');
-    if (authObject?.type === 'm.login.dummy' && !session.completed.includes('m.login.dummy')) {
-      session.completed.push('m.login.dummy');
-    }
-    const done = this.config.flows.some((flow) => flow.every((stage) => session.completed.includes(stage)));
-    if (!done) {
-      return {
-        status: 401,
-        body: {
-          session: session.id,
-          flows: this.config.flows.map((stages) => ({ stages })),
-          params: {},
-          ...(authObject === undefined ? {} : { completed: session.completed }),
-        },
-      };
-    }
-
-    const localpart = (typeof session.params.username === 'string' ? session.params.username : username) ?? '';
-    const userId = `@${localpart.toLowerCase()}:${this.config.serverName}`;
-    this.accounts.set(localpart.toLowerCase(), { userId, localpart: localpart.toLowerCase() });
-    session.registeredUserId = userId;
-    return ok({ user_id: userId, home_server: this.config.serverName });
+    return ok({
+      'm.homeserver': { base_url: this.config.publicBaseUrl },
+      ...(this.config.oauth
+        ? {
+            'org.matrix.msc2965.authentication': {
+              issuer: this.config.oauth.issuer,
+              account: this.config.oauth.accountUrl,
+            },
+          }
+        : {}),
+    });
   }
 
-  private sessionFor(
-    auth: Record<string, unknown> | undefined,
-    params: Record<string, unknown>,
-  ): UiaSession | undefined {
-    if (typeof auth?.session === 'string') {
-      const existing = this.sessions.get(auth.session);
-      if (existing && Object.keys(params).length > 0) existing.params = params;
-      return existing;
-    }
-    const session: UiaSession = { id: this.env.randomString(24), completed: [], params };
-    this.sessions.set(session.id, session);
-    return session;
+  passwordPolicy(): ModelResponse {
+    return ok(publishedPasswordPolicy(this.config));
+  }
+
+  /** MSC2965 / spec v1.15 `auth_metadata`: where an OAuth-delegated server sends people to sign up. */
+  authMetadata(): ModelResponse {
+    const oauth = this.config.oauth;
+    if (!oauth) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+    return ok({
+      issuer: oauth.issuer,
+      authorization_endpoint: `${oauth.issuer}authorize`,
+      token_endpoint: `${oauth.issuer}token`,
+      registration_endpoint: `${oauth.issuer}register`,
+      revocation_endpoint: `${oauth.issuer}revoke`,
+      account_management_uri: oauth.accountUrl,
+      response_types_supported: ['code'],
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      response_modes_supported: ['query', 'fragment'],
+      code_challenge_methods_supported: ['S256'],
+      prompt_values_supported: ['create'],
+    });
   }
 }

@@ -1,19 +1,18 @@
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeMock } from '../../mocks/node';
-import { defaultConfig } from '../../mocks/model/config';
 import { fakeEnvironment } from '../../mocks/model/environment';
 import { MatrixApiError, TransportError } from './errors';
 import { homeserverAt } from './homeserver';
 import { registerAccount, solveDummyStage, UnsupportedFlowError } from './register-account';
 import { STAGE } from './uia';
 
-const mock = createNodeMock(undefined, fakeEnvironment());
+const mock = await createNodeMock({ env: fakeEnvironment() });
 const server = homeserverAt('http://localhost:8008/');
 const options = { supportedStages: new Set<string>([STAGE.dummy]), solveStage: solveDummyStage };
 
 beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => mock.reset());
+afterEach(() => mock.reset('open'));
 afterAll(() => mock.server.close());
 
 describe('registerAccount', () => {
@@ -29,7 +28,7 @@ describe('registerAccount', () => {
   });
 
   it('refuses a flow it cannot complete instead of guessing', async () => {
-    mock.reset({ ...defaultConfig, flows: [['m.login.recaptcha']] });
+    await mock.reset('captcha');
     await expect(registerAccount(server, { username: 'ana', password: 'pw' }, options)).rejects.toBeInstanceOf(
       UnsupportedFlowError,
     );

@@ -1,0 +1,77 @@
+import { resolveConfig, type ConfigOverrides } from './config';
+import { realEnvironment, type Environment } from './environment';
+import { MockHomeserver } from './homeserver';
+import { DEFAULT_SCENARIO, scenarios, type ScenarioName } from './scenarios';
+import type { HomeserverState } from './state';
+
+export interface ControllerOptions {
+  scenario?: ScenarioName;
+  /** Applied over the scenario: the HTTP server's `--server-name` and `--config FILE`. */
+  overrides?: ConfigOverrides;
+  env?: Environment;
+}
+
+/**
+ * Owns the running homeserver: which scenario it plays, reset, and the read-only views that the
+ * `/_mock/` endpoints and the demo panel show. Switching scenario keeps accounts and mail.
+ */
+export class MockController {
+  /** Called after every request that may have changed state (the browser saves it). */
+  onChange: (() => void) | undefined;
+
+  private constructor(
+    public homeserver: MockHomeserver,
+    public scenario: ScenarioName,
+    private readonly overrides: ConfigOverrides,
+    private readonly env: Environment,
+  ) {}
+
+  static async create(options: ControllerOptions = {}): Promise<MockController> {
+    const scenario = options.scenario ?? DEFAULT_SCENARIO;
+    const overrides = options.overrides ?? {};
+    const env = options.env ?? realEnvironment;
+    const config = resolveConfig(scenarios[scenario].config, overrides);
+    return new MockController(await MockHomeserver.create(config, env), scenario, overrides, env);
+  }
+
+  static restore(state: HomeserverState, options: ControllerOptions = {}): MockController {
+    const scenario = options.scenario ?? DEFAULT_SCENARIO;
+    const overrides = options.overrides ?? {};
+    const env = options.env ?? realEnvironment;
+    const config = resolveConfig(scenarios[scenario].config, overrides);
+    return new MockController(MockHomeserver.restore(config, state, env), scenario, overrides, env);
+  }
+
+  async reset(scenario: ScenarioName = this.scenario): Promise<void> {
+    this.scenario = scenario;
+    this.homeserver = await MockHomeserver.create(resolveConfig(scenarios[scenario].config, this.overrides), this.env);
+    this.onChange?.();
+  }
+
+  setScenario(scenario: ScenarioName): void {
+    this.scenario = scenario;
+    this.homeserver.config = resolveConfig(scenarios[scenario].config, this.overrides);
+    this.onChange?.();
+  }
+
+  describe() {
+    return {
+      scenario: this.scenario,
+      scenarios: Object.entries(scenarios).map(([name, { description }]) => ({ name, description })),
+    };
+  }
+
+  accounts() {
+    return Object.values(this.homeserver.state.accounts).map((account) => ({
+      user_id: account.userId,
+      guest: account.guest,
+      appservice: account.appservice ?? null,
+      emails: account.emails,
+      created_at: account.createdAt,
+    }));
+  }
+
+  inbox() {
+    return [...this.homeserver.state.inbox].reverse();
+  }
+}

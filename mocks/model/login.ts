@@ -1,0 +1,40 @@
+import type { MockHomeserver } from './homeserver';
+import { verifyPassword } from './password';
+import { parseJsonObject, type ModelRequest } from './request';
+import { matrixError, ok, type ModelResponse } from './response';
+
+export function loginFlows(homeserver: MockHomeserver): ModelResponse {
+  if (homeserver.config.oauth) {
+    return ok({ flows: [{ type: 'm.login.sso', oauth_aware_preferred: true }, { type: 'm.login.token' }] });
+  }
+  return ok({ flows: [{ type: 'm.login.password' }, { type: 'm.login.application_service' }] });
+}
+
+/** `POST /login` with `m.login.password`, so that an account just made can be shown to work. */
+export async function login(homeserver: MockHomeserver, request: ModelRequest): Promise<ModelResponse> {
+  if (homeserver.config.oauth)
+    return matrixError(400, 'M_UNKNOWN', 'Password login is not supported: use single sign-on');
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.value;
+  if (body.type !== 'm.login.password') return matrixError(400, 'M_UNKNOWN', 'Unknown login type');
+  const identifier = body.identifier as { type?: unknown; user?: unknown } | undefined;
+  const user = identifier?.type === 'm.id.user' ? identifier.user : body.user;
+  if (typeof user !== 'string' || typeof body.password !== 'string') {
+    return matrixError(400, 'M_MISSING_PARAM', 'Missing params: identifier, password');
+  }
+  const localpart = user.startsWith('@') ? user.slice(1, user.includes(':') ? user.indexOf(':') : undefined) : user;
+  const account = homeserver.findAccount(localpart);
+  if (!account?.passwordHash || !(await verifyPassword(body.password, account.passwordHash))) {
+    return matrixError(403, 'M_FORBIDDEN', 'Invalid username or password');
+  }
+  return ok({
+    user_id: account.userId,
+    home_server: homeserver.config.serverName,
+    ...homeserver.issueLogin(account.userId, {
+      deviceId: typeof body.device_id === 'string' ? body.device_id : undefined,
+      displayName: typeof body.initial_device_display_name === 'string' ? body.initial_device_display_name : undefined,
+      refreshToken: body.refresh_token === true,
+    }),
+  });
+}

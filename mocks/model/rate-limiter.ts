@@ -1,0 +1,33 @@
+import type { Rate } from './config';
+
+export interface BucketState {
+  /** Actions counted, decaying at `perSecond`. Never negative. */
+  count: number;
+  updatedAt: number;
+}
+
+export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/**
+ * Synapse's `Ratelimiter`: a leaky bucket per key. `consume: false` asks without counting (Synapse's
+ * `update=False`); `consume: true` counts one action when allowed. Buckets are plain data so the
+ * state can be saved.
+ */
+export function rateLimit(
+  buckets: Record<string, BucketState>,
+  key: string,
+  rate: Rate | null,
+  now: number,
+  consume: boolean,
+): RateVerdict {
+  if (rate === null) return { allowed: true };
+  const bucket = buckets[key];
+  const count = bucket ? Math.max(0, bucket.count - (Math.max(0, now - bucket.updatedAt) / 1000) * rate.perSecond) : 0;
+  if (count + 1 > rate.burst) {
+    // Rounded to the microsecond first, so that float noise (1.5999…) cannot add a millisecond.
+    const waitMs = Math.round(((count + 1 - rate.burst) / rate.perSecond) * 1e6) / 1e3;
+    return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(waitMs)) };
+  }
+  if (consume) buckets[key] = { count: count + 1, updatedAt: now };
+  return { allowed: true };
+}

@@ -1,0 +1,356 @@
+import type { MockHomeserver } from './homeserver';
+import { hashPassword, passwordPolicyError } from './password';
+import { accessTokenOf, parseJsonObject, type JsonObject, type ModelRequest } from './request';
+import { matrixError, ok, rateLimited, type ModelResponse } from './response';
+import type { UiaSession } from './state';
+import { checkStage, flowComplete, uiaBody } from './uia';
+import { checkUsername, MAX_RAW_LENGTH, type UsernameContext } from './user-id';
+
+/** `current`: v3 and r0 (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
+export type RegisterContract = 'current' | 'seed';
+
+const EMAIL_STAGE = 'm.login.email.identity';
+
+/**
+ * `POST /register`, step by step in the order of Synapse's `RegisterRestServlet.on_POST`
+ * (register-semantics §5.1). Everything after the password hash runs without awaiting, so two
+ * concurrent requests cannot both pass the username check and both create the account.
+ */
+export async function register(
+  homeserver: MockHomeserver,
+  request: ModelRequest,
+  contract: RegisterContract,
+): Promise<ModelResponse> {
+  const { config } = homeserver;
+
+  // 1. The body.
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.value;
+
+  // An OAuth-delegated server serves no legacy registration, except for application services,
+  // which must then not ask for a login (spec v1.17).
+  if (config.oauth) {
+    if (body.type !== 'm.login.application_service') return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+    if (body.inhibit_login !== true) {
+      return matrixError(
+        400,
+        'M_APPSERVICE_LOGIN_UNSUPPORTED',
+        'This server only logs users in through OAuth 2.0: set inhibit_login',
+      );
+    }
+    return registerAppserviceUser(homeserver, request, body);
+  }
+
+  // 2. Registration rate limit, checked but not consumed.
+  const limit = homeserver.rateLimit('registration', request.clientIp, false);
+  if (!limit.allowed) return rateLimited(limit.retryAfterMs);
+
+  // 3. `kind`.
+  if (contract === 'current') {
+    const kind = request.query.get('kind') ?? 'user';
+    if (kind === 'guest') return registerGuest(homeserver, request, body);
+    if (kind !== 'user') return matrixError(400, 'M_UNRECOGNIZED', `Do not understand membership kind: ${kind}`);
+  }
+
+  // 4, 5. Types Synapse checks before anything else.
+  if ('refresh_token' in body && typeof body.refresh_token !== 'boolean') {
+    return matrixError(400, 'M_UNKNOWN', '`refresh_token` should be true or false.');
+  }
+  if ('username' in body && (typeof body.username !== 'string' || body.username.length > MAX_RAW_LENGTH)) {
+    return matrixError(400, 'M_UNKNOWN', 'Invalid username');
+  }
+
+  // 6. Application services register with their token and skip everything below.
+  if (body.type === 'm.login.application_service') return registerAppserviceUser(homeserver, request, body);
+  if (accessTokenOf(request) !== undefined) {
+    return matrixError(
+      400,
+      'M_UNKNOWN',
+      'An access token should not be provided on requests to /register (except if registering as an application service)',
+    );
+  }
+
+  // 7. Registration switched off.
+  if (!config.enableRegistration) return matrixError(403, 'M_FORBIDDEN', 'Registration has been disabled');
+
+  const typeError = wrongTypedField(body, contract);
+  if (typeError) return typeError;
+
+  // 8. Lower-case the username (Synapse maps rather than rejects capitals).
+  const username = typeof body.username === 'string' ? body.username.toLowerCase() : undefined;
+
+  // 9. The password: limits, policy, then only its hash travels on.
+  let passwordHash: string | undefined;
+  if ('password' in body) {
+    if (typeof body.password !== 'string' || body.password.length > MAX_RAW_LENGTH) {
+      return matrixError(400, 'M_UNKNOWN', 'Invalid password');
+    }
+    const weak = passwordPolicyError(body.password, config);
+    if (weak) return matrixError(400, weak.errcode, weak.error);
+    passwordHash = await hashPassword(body.password, homeserver.env);
+  } else if (contract === 'seed') {
+    return matrixError(400, 'M_MISSING_PARAM', 'Missing params: password');
+  }
+
+  // 10. An existing session.
+  const auth = body.auth as JsonObject | undefined;
+  let session: UiaSession | undefined;
+  if (auth !== undefined && 'session' in auth) {
+    session = typeof auth.session === 'string' ? homeserver.getSession(auth.session) : undefined;
+    if (!session) return matrixError(400, 'M_UNKNOWN', `Unknown session ID: ${String(auth.session)}`);
+  }
+
+  // 11. The username, before any UIA (spec: MUST check before UIA).
+  const guestToken = typeof body.guest_access_token === 'string' ? body.guest_access_token : undefined;
+  if (username !== undefined) {
+    const problem = checkUsername(username, usernameContext(homeserver, session?.registeredUserId, guestToken));
+    if (problem) return matrixError(problem.status, problem.errcode, problem.error);
+  }
+
+  // 12. User-interactive auth.
+  const params = clientParams(body);
+  if (!session) {
+    session = homeserver.newSession(request, params);
+  } else {
+    if (session.uri !== request.uri || session.method !== request.method) {
+      return matrixError(403, 'M_UNKNOWN', 'Requested operation has changed during the UI authentication session.');
+    }
+    if (Object.keys(params).length > 0) session.params = params;
+  }
+  if (passwordHash !== undefined) session.passwordHash = passwordHash;
+  if (auth === undefined) return { status: 401, body: uiaBody(homeserver, session, false) };
+
+  if (auth.type !== undefined) {
+    const outcome = checkStage(homeserver, session, auth);
+    if (!outcome.ok) {
+      if ('invalidType' in outcome) return matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission');
+      // The seed era answered a failed stage with a plain error; since r0.3.0 it is merged into the 401.
+      if (contract === 'seed') return matrixError(401, outcome.errcode, outcome.error);
+      return {
+        status: 401,
+        body: { ...uiaBody(homeserver, session, true), errcode: outcome.errcode, error: outcome.error },
+      };
+    }
+    if (!session.completed.includes(auth.type as string)) session.completed.push(auth.type as string);
+    session.results[auth.type as string] = outcome.result;
+  }
+  if (!flowComplete(homeserver.flows, session.completed)) {
+    return { status: 401, body: uiaBody(homeserver, session, true) };
+  }
+
+  // 13. A validated email from a domain the server refuses.
+  const email = (session.results[EMAIL_STAGE] as { address?: string } | undefined)?.address;
+  if (email !== undefined && homeserver.isDeniedEmail(email)) {
+    return matrixError(403, 'M_THREEPID_DENIED', 'Your email domain is not authorized to register on this server');
+  }
+
+  // 14. A session that already registered someone answers again, without a second account.
+  if (session.registeredUserId !== undefined) return replay(homeserver, session, contract);
+  return createAccount(homeserver, request, session, {
+    email,
+    contract,
+    passwordHash: passwordHash ?? session.passwordHash,
+  });
+}
+
+function createAccount(
+  homeserver: MockHomeserver,
+  request: ModelRequest,
+  session: UiaSession,
+  options: { email?: string; contract: RegisterContract; passwordHash?: string },
+): ModelResponse {
+  const { config, state } = homeserver;
+  if (options.passwordHash === undefined) return matrixError(400, 'M_MISSING_PARAM', 'Missing params: password');
+  const params = session.params;
+  if (options.email !== undefined && state.threepids[options.email] !== undefined) {
+    return matrixError(400, 'M_THREEPID_IN_USE', 'Email is already in use');
+  }
+  const limit = homeserver.rateLimit('registration', request.clientIp, false);
+  if (!limit.allowed) return rateLimited(limit.retryAfterMs);
+  if (config.resourceLimit) {
+    return matrixError(403, 'M_RESOURCE_LIMIT_EXCEEDED', 'Monthly Active User Limit Exceeded', {
+      admin_contact: config.resourceLimit.adminContact,
+      limit_type: config.resourceLimit.limitType,
+    });
+  }
+
+  const guestToken = typeof params.guest_access_token === 'string' ? params.guest_access_token : undefined;
+  let localpart = typeof params.username === 'string' ? params.username.toLowerCase() : undefined;
+  if (localpart === undefined) {
+    localpart = homeserver.generateLocalpart();
+    if (localpart === undefined) return matrixError(500, 'M_UNKNOWN', 'Unable to find a free user ID');
+  } else {
+    // Someone may have taken the name while this person was solving stages. `inhibitUserInUseError`
+    // only defers this error to here, it never lets two accounts share a name.
+    const problem = checkUsername(localpart, {
+      ...usernameContext(homeserver, undefined, guestToken),
+      inhibitUserInUseError: false,
+    });
+    if (problem) return matrixError(problem.status, problem.errcode, problem.error);
+  }
+
+  homeserver.rateLimit('registration', request.clientIp, true);
+  const existingGuest = homeserver.findAccount(localpart);
+  const account = existingGuest
+    ? Object.assign(existingGuest, { guest: false, passwordHash: options.passwordHash })
+    : homeserver.addAccount({
+        localpart,
+        guest: false,
+        passwordHash: options.passwordHash,
+        ...(options.contract === 'seed' && typeof params.bind_email === 'boolean'
+          ? { bindEmail: params.bind_email }
+          : {}),
+      });
+  if (options.email !== undefined) {
+    account.emails.push(options.email);
+    state.threepids[options.email] = account.userId;
+  }
+  if (session.registrationToken !== undefined) {
+    const use = homeserver.tokenUse(session.registrationToken);
+    use.pending = Math.max(0, use.pending - 1);
+    use.completed += 1;
+  }
+  session.registeredUserId = account.userId;
+  const response = successBody(homeserver, account.userId, params, options.contract);
+  if (config.replayPolicy === 'cachedResponse') session.response = response;
+  return ok(response);
+}
+
+function replay(homeserver: MockHomeserver, session: UiaSession, contract: RegisterContract): ModelResponse {
+  const userId = session.registeredUserId as string;
+  if (homeserver.config.replayPolicy === 'cachedResponse' && session.response) return ok(session.response);
+  return ok(successBody(homeserver, userId, session.params, contract));
+}
+
+function successBody(
+  homeserver: MockHomeserver,
+  userId: string,
+  params: Record<string, unknown>,
+  contract: RegisterContract,
+): Record<string, unknown> {
+  const base = { user_id: userId, home_server: homeserver.config.serverName };
+  if (contract === 'seed') {
+    // The seed's 200 always logs in and always carries a refresh token.
+    const login = homeserver.issueLogin(userId, { refreshToken: true });
+    return {
+      ...base,
+      access_token: login.access_token,
+      refresh_token: login.refresh_token ?? `syr_${homeserver.env.randomString(20)}`,
+    };
+  }
+  if (params.inhibit_login === true) return base;
+  return {
+    ...base,
+    ...homeserver.issueLogin(userId, {
+      deviceId: typeof params.device_id === 'string' ? params.device_id : undefined,
+      displayName:
+        typeof params.initial_device_display_name === 'string' ? params.initial_device_display_name : undefined,
+      refreshToken: params.refresh_token === true,
+    }),
+  };
+}
+
+/** §5.7: no UIA; the body is ignored but for the device's display name. */
+function registerGuest(homeserver: MockHomeserver, request: ModelRequest, body: JsonObject): ModelResponse {
+  if (!homeserver.config.allowGuests) return matrixError(403, 'M_UNKNOWN', 'Guest access is disabled');
+  const limit = homeserver.rateLimit('registration', request.clientIp, false);
+  if (!limit.allowed) return rateLimited(limit.retryAfterMs);
+  const localpart = homeserver.generateLocalpart();
+  if (localpart === undefined) return matrixError(500, 'M_UNKNOWN', 'Unable to find a free user ID');
+  homeserver.rateLimit('registration', request.clientIp, true);
+  const account = homeserver.addAccount({ localpart, guest: true });
+  const login = homeserver.issueLogin(account.userId, {
+    deviceId: 'guest_device',
+    displayName: typeof body.initial_device_display_name === 'string' ? body.initial_device_display_name : undefined,
+  });
+  return ok({
+    user_id: account.userId,
+    device_id: login.device_id,
+    access_token: login.access_token,
+    home_server: homeserver.config.serverName,
+  });
+}
+
+/** §5.9: `type: m.login.application_service` with the service's token; no UIA, no password. */
+function registerAppserviceUser(homeserver: MockHomeserver, request: ModelRequest, body: JsonObject): ModelResponse {
+  const token = accessTokenOf(request);
+  if (token === undefined) {
+    return matrixError(
+      400,
+      'M_UNKNOWN',
+      'Appservice token must be provided when using a type of m.login.application_service',
+    );
+  }
+  const service = homeserver.config.appservices.find((candidate) => candidate.asToken === token);
+  if (!service) return matrixError(401, 'M_UNKNOWN_TOKEN', 'Invalid access token passed.', { soft_logout: false });
+  if (typeof body.username !== 'string') return matrixError(400, 'M_MISSING_PARAM', 'Missing params: username');
+  const localpart = body.username.toLowerCase();
+  const problem = checkUsername(localpart, {
+    ...usernameContext(homeserver, undefined, undefined),
+    allowUnderscorePrefix: true,
+    isExclusive: () => false,
+  });
+  if (problem && problem.errcode !== 'M_USER_IN_USE')
+    return matrixError(problem.status, problem.errcode, problem.error);
+  const userId = homeserver.userId(localpart);
+  if (!new RegExp(`^${service.userRegex}$`).test(userId)) {
+    return matrixError(400, 'M_EXCLUSIVE', 'Invalid user localpart for this application service.');
+  }
+  if (problem) return matrixError(problem.status, problem.errcode, problem.error);
+  homeserver.addAccount({ localpart, guest: false, appservice: service.id });
+  const base = { user_id: userId, home_server: homeserver.config.serverName };
+  return ok(body.inhibit_login === true ? base : { ...base, ...homeserver.issueLogin(userId) });
+}
+
+function usernameContext(
+  homeserver: MockHomeserver,
+  sessionUserId: string | undefined,
+  guestToken: string | undefined,
+): UsernameContext {
+  return {
+    serverName: homeserver.config.serverName,
+    allowUnderscorePrefix: homeserver.config.allowUnderscorePrefix,
+    inhibitUserInUseError: homeserver.config.inhibitUserInUseError,
+    isExclusive: (userId) => homeserver.isExclusive(userId),
+    exists: (localpart) => homeserver.findAccount(localpart) !== undefined,
+    sessionUserId,
+    guestTokenMatches:
+      guestToken === undefined
+        ? undefined
+        : (localpart) => {
+            const owner = homeserver.state.accessTokens[guestToken];
+            return owner?.userId === homeserver.userId(localpart) && homeserver.findAccount(localpart)?.guest === true;
+          },
+  };
+}
+
+/** Synapse's "client dict": the body without `auth` and `password`. */
+function clientParams(body: JsonObject): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...body };
+  delete params.auth;
+  delete params.password;
+  // Synapse drops the display name when it comes without a password: an old client sent it alone
+  // on every UIA round and so wiped the remembered parameters.
+  if (!('password' in body)) delete params.initial_device_display_name;
+  return params;
+}
+
+/** Fields Synapse does not type-check would crash it (500); the mock answers 400 `M_BAD_JSON` instead. */
+function wrongTypedField(body: JsonObject, contract: RegisterContract): ModelResponse | undefined {
+  const expected: [string, string][] = [
+    ['auth', 'object'],
+    ['device_id', 'string'],
+    ['initial_device_display_name', 'string'],
+    ['inhibit_login', 'boolean'],
+    ['guest_access_token', 'string'],
+    ...(contract === 'seed' ? ([['bind_email', 'boolean']] as [string, string][]) : []),
+  ];
+  for (const [field, type] of expected) {
+    const value = body[field];
+    if (value === undefined) continue;
+    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    if (actual !== type) return matrixError(400, 'M_BAD_JSON', `\`${field}\` must be a ${type}`);
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+import { matrixError, type ModelResponse } from './response';
+
+/** One HTTP request as the model sees it. */
+export interface ModelRequest {
+  method: string;
+  /** Path and query exactly as sent: a UIA session is bound to it. */
+  uri: string;
+  query: URLSearchParams;
+  /** Lower-case header names. */
+  headers: Readonly<Record<string, string>>;
+  body: Uint8Array;
+  /** The client's address, the key of the per-client rate limits. */
+  clientIp: string;
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * Synapse's `parse_json_object_from_request`: strict UTF-8, strict JSON (no NaN/Infinity, no empty
+ * body), and the top level must be an object.
+ */
+export function parseJsonObject(body: Uint8Array): { value: JsonObject } | { error: ModelResponse } {
+  if (body.byteLength > MAX_BODY_BYTES) {
+    return { error: matrixError(413, 'M_TOO_LARGE', 'Request body too large') };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body));
+  } catch {
+    return { error: matrixError(400, 'M_NOT_JSON', 'Content not JSON.') };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: matrixError(400, 'M_BAD_JSON', 'Content must be a JSON object.') };
+  }
+  return { value: value as JsonObject };
+}
+
+/** The access token from `Authorization: Bearer` or the deprecated `?access_token=`. */
+export function accessTokenOf(request: ModelRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return request.query.get('access_token') ?? undefined;
+}

@@ -1,0 +1,102 @@
+import type { BucketState } from './rate-limiter';
+
+export interface Account {
+  localpart: string;
+  userId: string;
+  /** Salted hash; absent for guests and application-service users. */
+  passwordHash?: string;
+  guest: boolean;
+  appservice?: string;
+  createdAt: number;
+  /** The seed's `bind_email`, kept as the v2_alpha request gave it. */
+  bindEmail?: boolean;
+  emails: string[];
+}
+
+export interface Device {
+  userId: string;
+  deviceId: string;
+  displayName?: string;
+}
+
+export interface AccessToken {
+  token: string;
+  userId: string;
+  deviceId: string;
+  expiresAt?: number;
+  refreshToken?: string;
+}
+
+export interface UiaSession {
+  id: string;
+  /** The request URI and method that opened the session; another one gets 403. */
+  uri: string;
+  method: string;
+  createdAt: number;
+  /** The last request body without `auth` and `password` (Synapse's "client dict"). */
+  params: Record<string, unknown>;
+  passwordHash?: string;
+  completed: string[];
+  /** Per stage, what it proved (the validated email, the token used). */
+  results: Record<string, unknown>;
+  registrationToken?: string;
+  registeredUserId?: string;
+  /** For `replayPolicy: cachedResponse`. */
+  response?: Record<string, unknown>;
+}
+
+export interface RegistrationTokenUse {
+  pending: number;
+  completed: number;
+}
+
+export interface EmailValidation {
+  sid: string;
+  clientSecret: string;
+  email: string;
+  sendAttempt: number;
+  /** The secret in the emailed link and the code a person can type. */
+  token: string;
+  validatedAt?: number;
+  createdAt: number;
+}
+
+export interface MailMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  link: string;
+  code: string;
+  sentAt: number;
+}
+
+/** Everything the homeserver remembers. Plain data, so it can be saved and restored whole. */
+export interface HomeserverState {
+  accounts: Record<string, Account>;
+  devices: Device[];
+  accessTokens: Record<string, AccessToken>;
+  sessions: Record<string, UiaSession>;
+  tokenUses: Record<string, RegistrationTokenUse>;
+  emailValidations: Record<string, EmailValidation>;
+  /** Email address (canonical) to the user it belongs to. */
+  threepids: Record<string, string>;
+  inbox: MailMessage[];
+  nextGeneratedLocalpart: number;
+  rateLimits: Record<string, Record<string, BucketState>>;
+}
+
+export function emptyState(): HomeserverState {
+  return {
+    accounts: {},
+    devices: [],
+    accessTokens: {},
+    sessions: {},
+    tokenUses: {},
+    emailValidations: {},
+    threepids: {},
+    inbox: [],
+    nextGeneratedLocalpart: 1,
+    rateLimits: {},
+  };
+}

@@ -1,0 +1,122 @@
+import { MOCK_CAPTCHA_RESPONSE } from './config';
+import type { MockHomeserver } from './homeserver';
+import type { JsonObject } from './request';
+import type { UiaSession } from './state';
+
+export type StageOutcome =
+  | { ok: true; result: unknown }
+  | { ok: false; errcode: string; error: string }
+  /** Not a stage failure: the request itself is wrong (Synapse's "Invalid login submission"). */
+  | { ok: false; invalidType: true };
+
+/** Auth types this server accepts, even outside any flow (Synapse records them anyway, §4.5). */
+export function enabledStages(homeserver: MockHomeserver): Set<string> {
+  return new Set(['m.login.dummy', 'm.login.terms', ...homeserver.flows.flat()]);
+}
+
+/** Checks one stage's `auth` dict; records nothing. */
+export function checkStage(homeserver: MockHomeserver, session: UiaSession, auth: JsonObject): StageOutcome {
+  const type = auth.type;
+  if (typeof type !== 'string' || !enabledStages(homeserver).has(type)) return { ok: false, invalidType: true };
+  if (homeserver.config.stageOrderEnforced && !isNextInSomeFlow(homeserver.flows, session.completed, type)) {
+    return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Stages must be completed in order' };
+  }
+  switch (type) {
+    case 'm.login.dummy':
+    case 'm.login.terms':
+      return { ok: true, result: true };
+    case 'm.login.recaptcha':
+      if (typeof auth.response !== 'string' || auth.response === '') {
+        return { ok: false, errcode: 'M_CAPTCHA_NEEDED', error: 'Captcha response is required' };
+      }
+      if (auth.response !== MOCK_CAPTCHA_RESPONSE) {
+        return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Captcha response was not correct' };
+      }
+      return { ok: true, result: true };
+    case 'm.login.email.identity':
+      return checkEmailStage(homeserver, auth);
+    case 'm.login.registration_token':
+      return checkTokenStage(homeserver, session, auth);
+    default:
+      return { ok: false, invalidType: true };
+  }
+}
+
+function checkEmailStage(homeserver: MockHomeserver, auth: JsonObject): StageOutcome {
+  const creds = auth.threepid_creds ?? auth.threepidCreds;
+  if (typeof creds !== 'object' || creds === null) {
+    return { ok: false, errcode: 'M_MISSING_PARAM', error: 'Missing threepid_creds' };
+  }
+  const { sid, client_secret: clientSecret } = creds as JsonObject;
+  const validation = typeof sid === 'string' ? homeserver.state.emailValidations[sid] : undefined;
+  if (!validation || validation.clientSecret !== clientSecret || validation.validatedAt === undefined) {
+    return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Unable to get validated threepid' };
+  }
+  return { ok: true, result: { medium: 'email', address: validation.email, validated_at: validation.validatedAt } };
+}
+
+/** Synapse's `RegistrationTokenAuthChecker`: a token is "pending" from this stage until the account exists. */
+function checkTokenStage(homeserver: MockHomeserver, session: UiaSession, auth: JsonObject): StageOutcome {
+  if (!('token' in auth)) return { ok: false, errcode: 'M_MISSING_PARAM', error: 'Missing registration token' };
+  const token = auth.token;
+  if (typeof token !== 'string') {
+    return { ok: false, errcode: 'M_INVALID_PARAM', error: 'Registration token must be a string' };
+  }
+  if (session.registrationToken !== undefined) {
+    return token === session.registrationToken
+      ? { ok: true, result: token }
+      : {
+          ok: false,
+          errcode: 'M_INVALID_PARAM',
+          error: 'Registration token does not match the one used in this session',
+        };
+  }
+  if (!homeserver.tokenIsValid(token)) {
+    return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Invalid registration token' };
+  }
+  session.registrationToken = token;
+  homeserver.tokenUse(token).pending += 1;
+  return { ok: true, result: token };
+}
+
+function isNextInSomeFlow(flows: string[][], completed: string[], stage: string): boolean {
+  return flows.some((flow) => {
+    const done = flow.findIndex((step) => !completed.includes(step));
+    return done !== -1 && flow.slice(0, done).every((step) => completed.includes(step)) && flow[done] === stage;
+  });
+}
+
+export function flowComplete(flows: string[][], completed: string[]): boolean {
+  return flows.some((flow) => flow.every((stage) => completed.includes(stage)));
+}
+
+/** The 401 body (§4.1): `completed` only when the request carried `auth`, as Synapse does. */
+export function uiaBody(
+  homeserver: MockHomeserver,
+  session: UiaSession,
+  withCompleted: boolean,
+): Record<string, unknown> {
+  return {
+    session: session.id,
+    flows: homeserver.flows.map((stages) => ({ stages })),
+    params: stageParams(homeserver),
+    ...(withCompleted ? { completed: [...session.completed] } : {}),
+  };
+}
+
+function stageParams(homeserver: MockHomeserver): Record<string, unknown> {
+  const stages = new Set(homeserver.flows.flat());
+  const params: Record<string, unknown> = {};
+  if (stages.has('m.login.recaptcha')) params['m.login.recaptcha'] = { public_key: homeserver.config.captchaPublicKey };
+  if (stages.has('m.login.terms')) {
+    params['m.login.terms'] = {
+      policies: Object.fromEntries(
+        Object.entries(homeserver.config.policies).map(([id, policy]) => [
+          id,
+          { version: policy.version, ...policy.translations },
+        ]),
+      ),
+    };
+  }
+  return params;
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { startMock } from './harness';
+
+describe('§1 endpoints and prefixes', () => {
+  it('serves POST /register on v3 and r0', async () => {
+    const mock = await startMock();
+    for (const prefix of ['v3', 'r0']) {
+      const reply = await mock.call('POST', `/_matrix/client/${prefix}/register`, { json: {} });
+      expect(reply.status).toBe(401);
+      expect(reply.body.flows).toEqual([{ stages: ['m.login.dummy'] }]);
+    }
+  });
+
+  it('answers an unknown path with 404 M_UNRECOGNIZED and a known path with the wrong method with 405', async () => {
+    const mock = await startMock();
+    const unknown = await mock.call('GET', '/_matrix/client/v3/no_such_thing');
+    expect([unknown.status, unknown.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
+    const wrongMethod = await mock.call('GET', '/_matrix/client/v3/register');
+    expect([wrongMethod.status, wrongMethod.body.errcode]).toEqual([405, 'M_UNRECOGNIZED']);
+    const unstable = await mock.call('POST', '/_matrix/client/v4/register', { json: {} });
+    expect([unstable.status, unstable.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
+  });
+
+  it('serves the registration-token validity endpoint under v1 only', async () => {
+    const mock = await startMock();
+    expect(
+      (await mock.call('GET', '/_matrix/client/v1/register/m.login.registration_token/validity?token=letmein')).body,
+    ).toEqual({ valid: true });
+    expect(
+      (await mock.call('GET', '/_matrix/client/v3/register/m.login.registration_token/validity?token=letmein')).status,
+    ).toBe(404);
+  });
+});
+
+describe('§11 CORS', () => {
+  it('answers a preflight with 204 and the CORS headers, without running the endpoint', async () => {
+    const mock = await startMock();
+    const reply = await mock.call('OPTIONS', '/_matrix/client/v3/register', {
+      headers: { origin: 'http://app.example', 'access-control-request-method': 'POST' },
+    });
+    expect(reply.status).toBe(204);
+    expect(reply.text).toBe('');
+    expect(reply.headers.get('access-control-allow-origin')).toBe('*');
+    expect(reply.headers.get('access-control-allow-headers')).toContain('Authorization');
+    expect(reply.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(Object.keys(mock.state.sessions)).toHaveLength(0);
+  });
+
+  it('puts CORS headers and a JSON content type on errors and UIA answers, and exposes Retry-After', async () => {
+    const mock = await startMock();
+    for (const reply of [await mock.register({}), await mock.call('GET', '/_matrix/client/v3/nothing')]) {
+      expect(reply.headers.get('access-control-allow-origin')).toBe('*');
+      expect(reply.headers.get('access-control-expose-headers')).toContain('Retry-After');
+      expect(reply.headers.get('content-type')).toBe('application/json');
+    }
+  });
+});
+
+describe('§12 discovery', () => {
+  it('serves well-known with the base URL, and versions in the grammar', async () => {
+    const mock = await startMock();
+    const wellKnown = await mock.call('GET', '/.well-known/matrix/client');
+    expect(wellKnown.body).toEqual({ 'm.homeserver': { base_url: 'http://localhost:8008' } });
+    expect(wellKnown.headers.get('access-control-allow-origin')).toBe('*');
+    const versions = await mock.call('GET', '/_matrix/client/versions');
+    expect(versions.body.versions).toContain('v1.16');
+    for (const version of versions.body.versions) {
+      expect(version).toMatch(/^(r0\.\d+\.\d+|v[1-9]\d*\.\d+(-\S+)?)$/);
+    }
+  });
+
+  it('lets the config break well-known, for discovery tests', async () => {
+    const notFound = await startMock({
+      overrides: { wellKnown: { status: 404, body: { errcode: 'M_NOT_FOUND', error: 'Not found' } } },
+    });
+    expect((await notFound.call('GET', '/.well-known/matrix/client')).status).toBe(404);
+    const garbage = await startMock({ overrides: { wellKnown: { status: 200, body: '{not json' } } });
+    expect((await garbage.call('GET', '/.well-known/matrix/client')).text).toBe('{not json');
+  });
+
+  it('in the oidc scenario, says where to sign up and does not serve /register', async () => {
+    const mock = await startMock({ scenario: 'oidc' });
+    const wellKnown = await mock.call('GET', '/.well-known/matrix/client');
+    expect(wellKnown.body['org.matrix.msc2965.authentication']).toEqual({
+      issuer: 'http://localhost:8008/oauth2/',
+      account: 'http://localhost:8008/oauth2/account',
+    });
+    const metadata = await mock.call('GET', '/_matrix/client/v1/auth_metadata');
+    expect(metadata.body.prompt_values_supported).toContain('create');
+    expect((await mock.call('GET', '/_matrix/client/v3/login')).body.flows[0]).toEqual({
+      type: 'm.login.sso',
+      oauth_aware_preferred: true,
+    });
+    const register = await mock.register({ username: 'ana', password: 'pw' });
+    expect([register.status, register.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
+    expect((await mock.call('GET', '/_matrix/client/v3/register/available?username=ana')).status).toBe(404);
+    const open = await startMock();
+    expect((await open.call('GET', '/_matrix/client/v1/auth_metadata')).status).toBe(404);
+  });
+});
+
+describe('login', () => {
+  it('lists password login, and logs in an account that was just made (and not with a wrong password)', async () => {
+    const mock = await startMock();
+    expect((await mock.call('GET', '/_matrix/client/v3/login')).body.flows).toContainEqual({
+      type: 'm.login.password',
+    });
+    expect((await mock.registerWithDummy('ana', 'ana secret')).status).toBe(200);
+    const good = await mock.call('POST', '/_matrix/client/v3/login', {
+      json: { type: 'm.login.password', identifier: { type: 'm.id.user', user: 'ana' }, password: 'ana secret' },
+    });
+    expect(good.status).toBe(200);
+    expect(good.body.user_id).toBe('@ana:localhost:8008');
+    expect(mock.state.accessTokens[good.body.access_token]?.userId).toBe('@ana:localhost:8008');
+    const bad = await mock.call('POST', '/_matrix/client/v3/login', {
+      json: { type: 'm.login.password', user: '@ana:localhost:8008', password: 'wrong' },
+    });
+    expect([bad.status, bad.body.errcode]).toEqual([403, 'M_FORBIDDEN']);
+  });
+
+  it('logs in the seeded accounts with their documented passwords', async () => {
+    const mock = await startMock();
+    const reply = await mock.call('POST', '/_matrix/client/v3/login', {
+      json: { type: 'm.login.password', user: 'alice', password: 'alice-password' },
+    });
+    expect(reply.body.user_id).toBe('@alice:localhost:8008');
+  });
+
+  it('never keeps a password as given', async () => {
+    const mock = await startMock();
+    await mock.registerWithDummy('ana', 'plain text secret');
+    expect(JSON.stringify(mock.state)).not.toContain('plain text secret');
+  });
+});
+
+describe('password policy endpoint (MSC2000)', () => {
+  it('publishes the policy, or {} when there is none', async () => {
+    expect((await (await startMock()).call('GET', '/_matrix/client/v3/password_policy')).body).toEqual({});
+    const strict = await startMock({ scenario: 'everything' });
+    expect((await strict.call('GET', '/_matrix/client/v3/password_policy')).body).toEqual({
+      'm.minimum_length': 8,
+      'm.require_digit': true,
+      'm.require_symbol': false,
+      'm.require_uppercase': false,
+      'm.require_lowercase': true,
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { getResponse } from 'msw';
+import { createHandlers } from '../handlers';
+import type { ConfigOverrides } from '../model/config';
+import { MockController } from '../model/controller';
+import { fakeEnvironment } from '../model/environment';
+import type { ScenarioName } from '../model/scenarios';
+
+/**
+ * The fields tests read from answers, typed as the spec defines them. They are typed as present:
+ * reading an absent one gives undefined, which fails the assertion that reads it.
+ */
+export interface ReplyBody {
+  [key: string]: unknown;
+  errcode: string;
+  error: string;
+  retry_after_ms: number;
+  session: string;
+  flows: { stages: string[] }[];
+  completed: string[];
+  params: Record<string, { public_key: string; policies: Record<string, unknown> }>;
+  user_id: string;
+  access_token: string;
+  device_id: string;
+  home_server: string;
+  refresh_token: string;
+  expires_in_ms: number;
+  available: boolean;
+  valid: boolean;
+  sid: string;
+  submit_url: string;
+  versions: string[];
+  prompt_values_supported: string[];
+  scenario: string;
+  messages: { to: string; link: string; code: string }[];
+  accounts: { user_id: string }[];
+}
+
+export interface Reply {
+  status: number;
+  body: ReplyBody;
+  text: string;
+  headers: Headers;
+}
+
+export interface CallInit {
+  json?: unknown;
+  raw?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The mock homeserver driven through its MSW handlers, as any client would reach it, with a clock
+ * that moves only when told and a seeded random generator.
+ */
+export async function startMock(options: { scenario?: ScenarioName; overrides?: ConfigOverrides } = {}) {
+  const env = fakeEnvironment();
+  const controller = await MockController.create({ ...options, env });
+  const handlers = createHandlers(controller);
+
+  async function call(method: string, path: string, init: CallInit = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.json !== undefined) headers['content-type'] = 'application/json';
+    const request = new Request(`http://localhost:8008${path}`, {
+      method,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.raw,
+    });
+    const response = await getResponse(handlers, request);
+    if (!response) throw new Error(`no handler answered ${method} ${path}`);
+    const text = await response.text();
+    let body = {} as ReplyBody;
+    try {
+      body = JSON.parse(text) as ReplyBody;
+    } catch {
+      // Not JSON: tests of HTML pages and faults read `text`.
+    }
+    return { status: response.status, body, text, headers: response.headers };
+  }
+
+  const register = (json: unknown, query = '', headers?: Record<string, string>) =>
+    call('POST', `/_matrix/client/v3/register${query}`, { json, headers });
+
+  /** The whole open-server registration: the 401, then the dummy stage. */
+  async function registerWithDummy(username: string, password = 'a password', extra: Record<string, unknown> = {}) {
+    const first = await register({ username, password, ...extra });
+    if (first.status !== 401) return first;
+    return register({ auth: { type: 'm.login.dummy', session: first.body.session } });
+  }
+
+  return {
+    controller,
+    env,
+    call,
+    register,
+    registerWithDummy,
+    get homeserver() {
+      return controller.homeserver;
+    },
+    get state() {
+      return controller.homeserver.state;
+    },
+  };
+}
+
+export type Mock = Awaited<ReturnType<typeof startMock>>;

@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MockController } from '../model/controller';
+import { fakeEnvironment } from '../model/environment';
+import { loadSavedMock, saveMock } from '../state-storage';
+
+describe('browser mock persistence', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('restores accounts, sessions and scenario after a reload, and stores no access token', async () => {
+    const controller = await MockController.create({ scenario: 'token', env: fakeEnvironment() });
+    controller.homeserver.addAccount({ localpart: 'ana', guest: false });
+    const login = controller.homeserver.issueLogin('@ana:localhost:8008');
+    saveMock(controller);
+
+    const raw = localStorage.getItem('matrix-signup.mock-homeserver') ?? '';
+    expect(raw).not.toContain(login.access_token as string);
+    const saved = loadSavedMock();
+    expect(saved?.scenario).toBe('token');
+    const restored = MockController.restore(saved!.state, { scenario: saved!.scenario }); // eslint-disable-line @typescript-eslint/no-non-null-assertion
+    expect(restored.homeserver.findAccount('ana')?.userId).toBe('@ana:localhost:8008');
+    expect(restored.homeserver.flows).toEqual([['m.login.registration_token', 'm.login.dummy']]);
+  });
+
+  it('ignores saved state it does not understand', () => {
+    localStorage.setItem('matrix-signup.mock-homeserver', '{"format": 99}');
+    expect(loadSavedMock()).toBeUndefined();
+    localStorage.setItem('matrix-signup.mock-homeserver', 'not json');
+    expect(loadSavedMock()).toBeUndefined();
+  });
+});

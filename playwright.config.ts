@@ -5,13 +5,18 @@ export const MOCK_APP_URL = 'http://127.0.0.1:4174';
 export const PRODUCTION_APP_URL = 'http://127.0.0.1:4173';
 /** The HTTP mock server for e2e, on its own port so that a developer's `npm run mock-server` can keep 8008. */
 export const HTTP_MOCK_URL = 'http://localhost:8018';
+/** The same mock with CORS turned off: a misconfigured server, for the CORS message. */
+export const NO_CORS_MOCK_URL = 'http://localhost:8019';
+/** The same mock asking for Google's reCAPTCHA, whose script cannot load here: the fallback page's path. */
+export const REAL_CAPTCHA_MOCK_URL = 'http://localhost:8020';
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: ci,
   retries: ci ? 1 : 0,
-  workers: ci ? 2 : undefined,
+  // Two cores here and on CI; tests share only the HTTP mock servers, with unique usernames.
+  workers: 2,
   reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     ...devices['Desktop Chrome'],
@@ -25,6 +30,18 @@ export default defineConfig({
     { name: 'production', testMatch: /.*\.production\.spec\.ts/, use: { baseURL: PRODUCTION_APP_URL } },
   ],
   webServer: [
+    {
+      command: 'tsx mocks/cli.ts --port 8019 --config e2e/support/no-cors.json',
+      url: 'http://127.0.0.1:8019/_matrix/client/versions',
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
+    {
+      command: 'tsx mocks/cli.ts --port 8020 --config e2e/support/real-captcha.json',
+      url: 'http://127.0.0.1:8020/_matrix/client/versions',
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
     {
       command: 'tsx mocks/cli.ts --port 8018',
       url: 'http://127.0.0.1:8018/_matrix/client/versions',

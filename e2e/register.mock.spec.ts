@@ -1,21 +1,119 @@
 import { expect, test } from './fixtures';
 
-test('a person registers an account on the mock homeserver', async ({ signup, checkA11y }) => {
+test('a person registers on the open server and sees their full Matrix ID', async ({ signup, checkA11y }) => {
   await signup.open();
+  await expect(signup.page.getByTestId('server-name')).toHaveText('localhost:8008');
+  await signup.ready();
+  await expect(signup.page.getByText('Just a username and a password.')).toBeVisible();
   await checkA11y();
 
-  await signup.register('Ana', 'correct horse battery staple');
+  await signup.username.fill('Ana');
+  await expect(signup.username).toHaveValue('ana');
+  await expect(
+    signup.page.getByText('Matrix usernames are lower case, so we changed the capital letters.'),
+  ).toBeVisible();
+  await expect(signup.page.getByText('@ana:localhost:8008')).toBeVisible();
+  await expect(signup.page.getByText('This username is free.')).toBeVisible();
+  await signup.password.fill('correct horse battery staple');
+  await signup.confirm.fill('correct horse battery staple');
+  await signup.submit.click();
 
   await expect(signup.successHeading).toBeFocused();
   await expect(signup.matrixId).toHaveText('@ana:localhost:8008');
+  await expect(signup.page.getByRole('link', { name: 'Open Element' })).toHaveAttribute(
+    'href',
+    'https://app.element.io/',
+  );
+  await checkA11y();
+  await signup.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signup.page.getByRole('button', { name: 'Copy' }).click();
+  await expect(signup.page.getByText('Copied')).toBeVisible();
+  expect(await signup.page.evaluate(() => navigator.clipboard.readText())).toBe('@ana:localhost:8008');
+});
+
+test('a taken username is flagged while typing, and again on submit, with the password kept', async ({ signup }) => {
+  await signup.open();
+  await signup.fill('alice', 'second password');
+  await expect(signup.page.getByText('Someone already has this username. Try another one.').first()).toBeVisible();
+  await signup.ready();
+  await signup.submit.click();
+  const summary = signup.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(
+    summary.getByRole('link', { name: 'Someone already has this username. Try another one.' }),
+  ).toBeVisible();
+  await expect(signup.username).toHaveAttribute('aria-invalid', 'true');
+  await expect(signup.password).toHaveValue('second password');
+});
+
+test('client-side problems are listed in an error summary that links to each field', async ({ signup, checkA11y }) => {
+  await signup.open();
+  await signup.ready();
+  await signup.password.fill('one');
+  await signup.confirm.fill('two');
+  await signup.submit.click();
+  const summary = signup.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Choose a username.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'The two passwords are different.' })).toBeVisible();
+  await checkA11y();
+  await summary.getByRole('link', { name: 'Choose a username.' }).click();
+  await expect(signup.username).toBeFocused();
+});
+
+test('the form is keyboard-only usable, through the terms step', async ({ signup, page }) => {
+  await signup.open('?scenario=terms');
+  await signup.ready();
+  await signup.username.focus();
+  await page.keyboard.type('keys');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('a long password 1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('a long password 1');
+  await page.keyboard.press('Enter');
+  await expect(signup.stepHeading).toHaveText('Accept the server’s policies');
+  await expect(signup.stepHeading).toBeFocused();
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // the policy's link
+  }
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(signup.successHeading).toBeFocused();
+});
+
+test('the page works at 320 px wide in dark mode, and axe finds nothing', async ({ signup, page, checkA11y }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signup.open('?scenario=everything');
+  await signup.ready();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
   await checkA11y();
 });
 
-test('a taken username is reported on the username field, and the password is kept', async ({ signup }) => {
-  await signup.open();
-  await signup.register('alice', 'second password');
+test('invite links prefill the username, email and token, and the token is checked at once', async ({
+  signup,
+  page,
+}) => {
+  await signup.open('?scenario=token&token=letmein&username=Bea&email=bea%40example.org');
+  await expect(signup.username).toHaveValue('bea');
+  await expect(signup.token).toHaveValue('letmein');
+  await expect(page.getByText('This token is valid.')).toBeVisible();
+});
 
-  await expect(signup.username).toBeFocused();
-  await expect(signup.page.getByRole('alert')).toHaveText('Someone already has this username. Try another one.');
-  await expect(signup.password).toHaveValue('second password');
+test('non-secret fields survive a reload; passwords never reach storage or the URL', async ({ signup, page }) => {
+  await signup.open();
+  await signup.fill('reloaded', 'secret password 9');
+  await page.reload();
+  await expect(signup.username).toHaveValue('reloaded');
+  await expect(signup.password).toHaveValue('');
+  const stored = await page.evaluate(() =>
+    [sessionStorage, localStorage]
+      .flatMap((storage) => Object.keys(storage).map((key) => storage.getItem(key) ?? ''))
+      .join('\n'),
+  );
+  expect(stored).not.toContain('secret password 9');
+  expect(page.url()).not.toContain('secret');
 });

@@ -46,7 +46,7 @@ function unrecognized(): ModelResponse {
 }
 
 const routes: Route[] = [
-  { method: 'GET', path: '/.well-known/matrix/client', handle: (c) => c.homeserver.wellKnown() },
+  { method: 'GET', path: '/.well-known/matrix/client', name: 'wellKnown', handle: (c) => c.homeserver.wellKnown() },
   { method: 'GET', path: '/_matrix/client/versions', name: 'versions', handle: (c) => c.homeserver.versions() },
   {
     method: 'POST',
@@ -117,6 +117,7 @@ const routes: Route[] = [
       ok({
         ...c.describe(),
         endpoints: [
+          'POST /_mock/next-error',
           'GET /_mock/inbox',
           'GET /_mock/accounts',
           'POST /_mock/reset',
@@ -136,6 +137,30 @@ const routes: Route[] = [
       if (name === undefined || !isScenarioName(name)) return matrixError(400, 'M_INVALID_PARAM', 'Unknown scenario');
       c.setScenario(name);
       return ok(c.describe());
+    },
+  },
+  {
+    method: 'POST',
+    path: '/_mock/next-error',
+    handle: (c, request) => {
+      let body: { endpoint?: unknown; errcode?: unknown; status?: unknown; extra?: unknown } = {};
+      try {
+        body = JSON.parse(new TextDecoder().decode(request.body)) as typeof body;
+      } catch {
+        // Answered below.
+      }
+      const { endpoint = 'register', errcode, status, extra = {} } = body;
+      if (
+        typeof endpoint !== 'string' ||
+        typeof errcode !== 'string' ||
+        typeof status !== 'number' ||
+        typeof extra !== 'object' ||
+        extra === null
+      ) {
+        return matrixError(400, 'M_BAD_JSON', 'Expected {endpoint?, errcode, status, extra?}');
+      }
+      c.forceNextError(endpoint, errcode, status, extra as Record<string, unknown>);
+      return ok({ endpoint, errcode, status });
     },
   },
   {
@@ -224,6 +249,8 @@ export function createHandlers(controller: MockController): HttpHandler[] {
       if (!internal && config.responseDelayMs > 0) await sleep(config.responseDelayMs);
       const fault = route.name === undefined ? undefined : config.faults[route.name];
       if (fault) return FAULTS[fault]?.();
+      const forced = route.name === undefined ? undefined : controller.takeForced(route.name);
+      if (forced) return toHttpResponse(forced);
       const response = await route.handle(controller, await toModelRequest(request), params as Record<string, string>);
       // Any request may change state (sessions, mail, rate-limit buckets); `/_mock` reports its own.
       if (!internal) controller.onChange?.();

@@ -20,7 +20,7 @@ export function createHttpServer(controller: MockController, options: HttpServer
   const handlers = createHandlers(controller);
   return createServer((incoming, outgoing) => {
     const started = performance.now();
-    void respond(incoming, outgoing, handlers).then((status) => {
+    void respond(incoming, outgoing, handlers, controller).then((status) => {
       const path = (incoming.url ?? '/').split('?')[0];
       options.log?.(
         `${new Date().toISOString()} ${incoming.method ?? '?'} ${path} ${status} ${Math.round(performance.now() - started)}ms`,
@@ -33,6 +33,7 @@ async function respond(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   handlers: ReturnType<typeof createHandlers>,
+  controller: MockController,
 ): Promise<number> {
   try {
     const body = await readBody(incoming);
@@ -53,7 +54,7 @@ async function respond(
     const response =
       (await getResponse(handlers, request)) ??
       toHttpResponse(matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request'));
-    return await send(outgoing, response);
+    return await send(outgoing, response, controller.homeserver.config.cors);
   } catch {
     return await send(outgoing, toHttpResponse(matrixError(500, 'M_UNKNOWN', 'Internal server error')));
   }
@@ -78,12 +79,12 @@ function readBody(incoming: IncomingMessage): Promise<Uint8Array | undefined> {
   });
 }
 
-async function send(outgoing: ServerResponse, response: Response): Promise<number> {
+async function send(outgoing: ServerResponse, response: Response, cors = true): Promise<number> {
   const body = Buffer.from(await response.arrayBuffer());
   // Every handler answer already carries the CORS headers; adding them here too would send each twice.
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    headers[name] = value;
+    if (cors || !name.toLowerCase().startsWith('access-control-')) headers[name] = value;
   });
   headers['content-length'] = String(body.byteLength);
   outgoing.writeHead(response.status, headers);

@@ -2,25 +2,25 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { enableMocking } from './app/enable-mocking';
-import { baseUrlFor, chooseServer, fetchAppConfig } from './config/app-config';
-import { messages } from './messages';
+import { fetchAppConfig, readLinkParams } from './config/app-config';
+import { messages } from './messages/form';
 import './styles.css';
 
 async function start(root: HTMLElement) {
   const mock = await enableMocking();
-  let baseUrl: string;
   try {
     const config = await fetchAppConfig();
-    baseUrl = baseUrlFor(chooseServer(mock ? { default_server: mock.baseUrl } : config, window.location.search));
+    // In mock mode the built-in homeserver is the default; `?hs=` can still name a real one.
+    if (mock) config.defaultServer = mock.serverName;
+    const link = readLinkParams(window.location.search);
+    createRoot(root).render(
+      <StrictMode>
+        <App config={config} link={link} />
+      </StrictMode>,
+    );
   } catch {
-    root.textContent = messages.config.failed;
-    return;
+    root.textContent = messages.configFailed;
   }
-  createRoot(root).render(
-    <StrictMode>
-      <App baseUrl={baseUrl} />
-    </StrictMode>,
-  );
 }
 
 const root = document.getElementById('root');

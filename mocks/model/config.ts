@@ -78,6 +78,8 @@ export const configSchema = z.strictObject({
   oauth: z.object({ issuer: z.url(), accountUrl: z.url() }).nullable(),
   wellKnown: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
   responseDelayMs: z.number().int().nonnegative(),
+  /** Off: answers carry no CORS headers, as a misconfigured server's (browsers then refuse to read them). */
+  cors: z.boolean(),
   /** Deliberate faults for the `broken` scenario, by endpoint name. */
   faults: z.record(z.string(), z.enum(['bad-gateway-html', 'internal-error-json', 'not-json'])),
 });
@@ -155,6 +157,7 @@ export const defaultConfig: HomeserverConfig = {
   oauth: null,
   wellKnown: null,
   responseDelayMs: 0,
+  cors: true,
   faults: {},
 };
 

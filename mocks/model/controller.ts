@@ -19,6 +19,12 @@ export class MockController {
   /** Called after every request that may have changed state (the browser saves it). */
   onChange: (() => void) | undefined;
 
+  /** Answers queued by `POST /_mock/next-error`, by endpoint name, each used once. */
+  readonly forced = new Map<
+    string,
+    { status: number; body: Record<string, unknown>; headers?: Record<string, string> }
+  >();
+
   private constructor(
     public homeserver: MockHomeserver,
     public scenario: ScenarioName,
@@ -52,6 +58,22 @@ export class MockController {
     this.scenario = scenario;
     this.homeserver.config = resolveConfig(scenarios[scenario].config, this.overrides);
     this.onChange?.();
+  }
+
+  /** The next request to `endpoint` gets this error instead of its answer (demos and tests of every errcode). */
+  forceNextError(endpoint: string, errcode: string, status: number, extra: Record<string, unknown> = {}): void {
+    const body = { errcode, error: `Forced by the mock: ${errcode}`, ...extra };
+    const retryAfter =
+      typeof extra.retry_after_ms === 'number'
+        ? { 'Retry-After': String(Math.ceil(extra.retry_after_ms / 1000)) }
+        : undefined;
+    this.forced.set(endpoint, { status, body, ...(retryAfter ? { headers: retryAfter } : {}) });
+  }
+
+  takeForced(endpoint: string) {
+    const forced = this.forced.get(endpoint);
+    this.forced.delete(endpoint);
+    return forced;
   }
 
   describe() {

@@ -53,6 +53,17 @@ describe('the HTTP server on loopback', () => {
     expect(versions.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('leaves out every CORS header when the config turns CORS off', async () => {
+    controller.homeserver.config = { ...controller.homeserver.config, cors: false };
+    try {
+      const response = await fetch(`${baseUrl}/_matrix/client/versions`);
+      expect(response.status).toBe(200);
+      expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    } finally {
+      controller.homeserver.config = { ...controller.homeserver.config, cors: true };
+    }
+  });
+
   it('logs one line per request, without the query string', async () => {
     logLines.length = 0;
     await fetch(`${baseUrl}/_matrix/client/v1/register/m.login.registration_token/validity?token=secret-token`);

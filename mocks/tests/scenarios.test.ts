@@ -79,6 +79,23 @@ describe('/_mock endpoints', () => {
     expect(accounts.text).not.toMatch(/password|hash/i);
   });
 
+  it('forces the next answer of an endpoint to any errcode, once', async () => {
+    const mock = await startMock();
+    await mock.call('POST', '/_mock/next-error', {
+      json: { errcode: 'M_RESOURCE_LIMIT_EXCEEDED', status: 403, extra: { admin_contact: 'mailto:a@example.org' } },
+    });
+    const forced = await mock.register({ username: 'ana', password: 'pw' });
+    expect(forced.status).toBe(403);
+    expect(forced.body).toMatchObject({ errcode: 'M_RESOURCE_LIMIT_EXCEEDED', admin_contact: 'mailto:a@example.org' });
+    expect((await mock.register({ username: 'ana', password: 'pw' })).status).toBe(401);
+    await mock.call('POST', '/_mock/next-error', {
+      json: { endpoint: 'available', errcode: 'M_LIMIT_EXCEEDED', status: 429, extra: { retry_after_ms: 3000 } },
+    });
+    const limited = await mock.call('GET', '/_matrix/client/v3/register/available?username=x');
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '3']);
+    expect((await mock.call('POST', '/_mock/next-error', { json: { status: 'x' } })).status).toBe(400);
+  });
+
   it('resets to a fresh homeserver, optionally in another scenario', async () => {
     const mock = await startMock();
     await mock.registerWithDummy('ana');

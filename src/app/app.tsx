@@ -1,15 +1,23 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RegistrationPage } from '../features/registration/registration-page';
+import type { AppConfig, LinkParams } from '../config/app-config';
+import { SignupPage } from '../features/registration/signup-page';
 
-export function App({ baseUrl }: { baseUrl: string }) {
-  // Registration is not idempotent: never retry a mutation behind the person's back.
+export function App({ config, link }: { config: AppConfig; link: LinkParams }) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { mutations: { retry: false }, queries: { retry: false } } }),
+    () =>
+      new QueryClient({
+        // Registration is not idempotent and a 429 must be waited out: nothing retries behind the person's back.
+        // `networkMode: always`: the page explains being offline itself, rather than pausing silently.
+        defaultOptions: {
+          mutations: { retry: false, networkMode: 'always' },
+          queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000, networkMode: 'always' },
+        },
+      }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <RegistrationPage baseUrl={baseUrl} />
+      <SignupPage config={config} link={link} />
     </QueryClientProvider>
   );
 }

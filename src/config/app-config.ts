@@ -1,32 +1,74 @@
-import * as z from 'zod/mini';
-
-/** `public/config.json`, read at run time so that one build serves any deployment. */
-export const appConfigSchema = z.object({
+/**
+ * `public/config.json`, read at run time so that one build serves any deployment (like Element's).
+ *
+ * ```json
+ * { "default_server": "matrix.org", "allow_custom_servers": true, "suggested_servers": ["matrix.org"],
+ *   "clients": [{ "name": "Element", "url": "https://app.element.io" }], "inhibit_login": true }
+ * ```
+ *
+ * Checked by hand rather than with zod: this runs before the form can show, and zod would cost
+ * 6 KB (gzip) there (docs/decisions/003). Every server answer is still checked with zod.
+ */
+export interface AppConfig {
   /** A server name (`matrix.org`) or a client-server API URL (`https://matrix-client.matrix.org`). */
-  default_server: z.string().check(z.minLength(1)),
-});
-export type AppConfig = z.infer<typeof appConfigSchema>;
+  defaultServer: string;
+  /** Whether people may pick another server than the default. */
+  allowCustomServers: boolean;
+  suggestedServers: string[];
+  /** Apps to suggest after sign-up; only http(s) links are kept. */
+  clients: { name: string; url: string }[];
+  /** Ask the server not to log in (no device, no token). This page never needs a login. */
+  inhibitLogin: boolean;
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+export function parseAppConfig(raw: unknown): AppConfig {
+  const fail = (field: string): never => {
+    throw new ConfigError(`config.json: ${field}`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('not an object');
+  const value = raw as Record<string, unknown>;
+  const optionalBoolean = (key: string, fallback: boolean) =>
+    value[key] === undefined ? fallback : typeof value[key] === 'boolean' ? value[key] : fail(key);
+  const strings = (key: string) =>
+    value[key] === undefined
+      ? []
+      : Array.isArray(value[key]) && value[key].every((item) => typeof item === 'string')
+        ? value[key]
+        : fail(key);
+  if (typeof value.default_server !== 'string' || value.default_server.trim() === '') fail('default_server');
+  const clients = value.clients === undefined ? [] : Array.isArray(value.clients) ? value.clients : fail('clients');
+  return {
+    defaultServer: (value.default_server as string).trim(),
+    allowCustomServers: optionalBoolean('allow_custom_servers', true),
+    suggestedServers: strings('suggested_servers'),
+    clients: clients.flatMap((client: unknown) => {
+      const { name, url } = (client ?? {}) as { name?: unknown; url?: unknown };
+      return typeof name === 'string' && typeof url === 'string' && /^https?:\/\//i.test(url) ? [{ name, url }] : [];
+    }),
+    inhibitLogin: optionalBoolean('inhibit_login', true),
+  };
+}
+
 export async function fetchAppConfig(url = `${import.meta.env.BASE_URL}config.json`): Promise<AppConfig> {
   const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok) throw new ConfigError(`${url}: HTTP ${response.status}`);
-  const parsed = appConfigSchema.safeParse(await response.json());
-  if (!parsed.success)
-    throw new ConfigError(`${url}: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
-  return parsed.data;
+  return parseAppConfig(await response.json());
 }
 
-/** `?hs=` wins over the configured default. */
-export function chooseServer(config: AppConfig, search: string): string {
-  const fromUrl = new URLSearchParams(search).get('hs')?.trim();
-  return fromUrl ? fromUrl : config.default_server;
+/** What the page was opened with: `?hs=`, `?token=`, `?username=`, `?email=`. */
+export interface LinkParams {
+  server?: string;
+  token?: string;
+  username?: string;
+  email?: string;
 }
 
-/** A bare server name means HTTPS on that host; discovery (well-known) refines this later. */
-export function baseUrlFor(server: string): string {
-  return /^https?:\/\//i.test(server) ? server : `https://${server}`;
+export function readLinkParams(search: string): LinkParams {
+  const params = new URLSearchParams(search);
+  const get = (name: string) => params.get(name)?.trim() || undefined;
+  return { server: get('hs'), token: get('token'), username: get('username'), email: get('email') };
 }

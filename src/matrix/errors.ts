@@ -24,7 +24,10 @@ export class MatrixApiError extends Error {
 }
 
 export type TransportFailure =
-  | 'network' // fetch rejected: offline, DNS, refused, or blocked by CORS (the browser does not say which)
+  | 'offline' // the browser knows it has no network
+  | 'network' // the server could not be reached at all
+  | 'cors' // the server answered, but not to this page (no CORS headers)
+  | 'mixed-content' // an https page may not call an http server
   | 'timeout'
   | 'server' // 5xx without a Matrix error body
   | 'not-json' // the answer is not JSON, or not the JSON shape this endpoint defines
@@ -46,8 +49,12 @@ export class TransportError extends Error {
  * clients often cannot read the header (it is not CORS-safelisted), hence the fallback.
  */
 export function retryAfterMs(headers: Headers, body: { retry_after_ms?: number }): number | undefined {
-  const header = headers.get('Retry-After');
-  if (header !== null && /^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const header = headers.get('Retry-After')?.trim();
+  if (header !== undefined && /^\d+$/.test(header)) return Number(header) * 1000;
+  if (header !== undefined && header !== '') {
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+  }
   if (typeof body.retry_after_ms === 'number' && body.retry_after_ms >= 0) return body.retry_after_ms;
   return undefined;
 }

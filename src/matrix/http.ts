@@ -1,6 +1,8 @@
 import { MatrixApiError, TransportError, matrixErrorBodySchema, retryAfterMs } from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Bodies past this are not read: a hostile server must not be able to exhaust the page. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export interface MatrixResponse {
   status: number;
@@ -14,14 +16,14 @@ export interface RequestOptions {
   json?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** Statuses the caller reads itself (UIA's 401) instead of having them thrown. */
+  /** Statuses the caller reads itself (UIA's 401, discovery's 404) instead of having them thrown. */
   acceptStatuses?: readonly number[];
 }
 
 /**
  * One JSON request to a Matrix server. Resolves with 2xx answers (and `acceptStatuses`), throws
  * `MatrixApiError` for Matrix error bodies and `TransportError` for everything below the protocol.
- * An abort from the caller's signal is rethrown as the original `AbortError`.
+ * An abort from the caller's signal is rethrown as the caller's reason.
  */
 export async function requestJson(url: string, options: RequestOptions = {}): Promise<MatrixResponse> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -35,16 +37,21 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
       signal,
       // Nothing here needs cookies, and sending them to an arbitrary homeserver would leak them.
       credentials: 'omit',
+      // A redirect loop or a redirect to another origin is the browser's to stop; we only follow.
+      redirect: 'follow',
     });
   } catch (cause) {
-    throw abortOr(cause, options.signal, timeout);
+    if (options.signal?.aborted) throw options.signal.reason ?? cause;
+    if (timeout.aborted) throw new TransportError('timeout');
+    throw await explainFetchFailure(url);
   }
 
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(await readLimited(response, signal));
   } catch (cause) {
-    if (options.signal?.aborted || timeout.aborted) throw abortOr(cause, options.signal, timeout);
+    if (options.signal?.aborted) throw options.signal.reason ?? cause;
+    if (timeout.aborted) throw new TransportError('timeout');
     throw new TransportError(response.status >= 500 ? 'server' : 'not-json', response.status);
   }
 
@@ -64,8 +71,47 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
   throw new TransportError(response.status >= 500 ? 'server' : 'unexpected-status', response.status);
 }
 
-function abortOr(cause: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal): unknown {
-  if (callerSignal?.aborted) return callerSignal.reason ?? cause;
-  if (timeout.aborted) return new TransportError('timeout');
-  return new TransportError('network');
+async function readLimited(response: Response, signal: AbortSignal): Promise<string> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (declared > MAX_RESPONSE_BYTES) throw new Error('too large');
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    if (signal.aborted) throw new Error('aborted');
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      // Not awaited: some streams only settle a cancel once fully read, which is what this avoids.
+      reader.cancel().catch(() => undefined);
+      throw new Error('too large');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * Browsers give one opaque `TypeError` for every failed fetch. We tell the cases apart: mixed
+ * content and offline from the page's own state, and CORS from a `no-cors` probe, which succeeds
+ * (opaquely) when the server is up but does not allow this page.
+ */
+async function explainFetchFailure(url: string): Promise<TransportError> {
+  if (typeof window === 'undefined') return new TransportError('network');
+  if (window.location.protocol === 'https:' && url.startsWith('http:')) return new TransportError('mixed-content');
+  if (!navigator.onLine) return new TransportError('offline');
+  try {
+    await fetch(url, { mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(5_000) });
+    return new TransportError('cors');
+  } catch {
+    return new TransportError('network');
+  }
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { TransportError } from './errors';
+import { MatrixApiError, matrixErrorBodySchema, TransportError } from './errors';
 import { endpoint, type Homeserver } from './homeserver';
 import { requestJson } from './http';
 import { uiaResponseSchema, type AuthData, type UiaResponse } from './uia';
@@ -40,8 +40,11 @@ export async function postRegister(
   });
   if (response.status === 401) {
     const uia = uiaResponseSchema.safeParse(response.body);
-    if (!uia.success) throw new TransportError('not-json', 401);
-    return { kind: 'needs-auth', uia: uia.data };
+    if (uia.success) return { kind: 'needs-auth', uia: uia.data };
+    // A 401 without flows is an ordinary error (M_UNKNOWN_TOKEN, M_MISSING_TOKEN), not UIA.
+    const error = matrixErrorBodySchema.safeParse(response.body);
+    if (error.success) throw new MatrixApiError(401, error.data.errcode, error.data.error, undefined, error.data);
+    throw new TransportError('not-json', 401);
   }
   const account = registerSuccessSchema.safeParse(response.body);
   if (!account.success) throw new TransportError('not-json', response.status);

@@ -11,13 +11,7 @@ export const uiaResponseSchema = z.looseObject({
 });
 export type UiaResponse = z.infer<typeof uiaResponseSchema>;
 
-export const STAGE = {
-  dummy: 'm.login.dummy',
-  registrationToken: 'm.login.registration_token',
-  terms: 'm.login.terms',
-  recaptcha: 'm.login.recaptcha',
-  email: 'm.login.email.identity',
-} as const;
+export { STAGE } from './stages';
 
 /** What the client sends in `auth` for one stage. */
 export type AuthData = { type?: string; session?: string } & Record<string, unknown>;

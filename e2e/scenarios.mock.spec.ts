@@ -1,0 +1,224 @@
+import { expect, test } from './fixtures';
+
+test.describe('every scenario of the mock, through the UI', () => {
+  test('token: the token field is required and a bad one is refused before sending', async ({
+    signup,
+    page,
+    checkA11y,
+  }) => {
+    await signup.open('?scenario=token');
+    await expect(page.getByText('An invite token (registration token) from the server’s admins.')).toBeVisible();
+    await signup.fill('tok', 'a password 1');
+    await signup.token.fill('nope');
+    await expect(page.getByText('This token is not valid: it may be mistyped, expired or used up.')).toBeVisible();
+    await checkA11y();
+    await signup.submit.click();
+    await expect(signup.token).toHaveAttribute('aria-invalid', 'true');
+    await signup.token.fill('letmein');
+    await expect(page.getByText('This token is valid.')).toBeVisible();
+    await signup.submit.click();
+    await expect(signup.matrixId).toHaveText('@tok:localhost:8008');
+  });
+
+  test('token: a token the server refuses at the stage goes back to the token field', async ({ signup, page }) => {
+    await signup.open('?scenario=token');
+    await signup.fill('tok2', 'a password 1');
+    await signup.token.fill('single-use');
+    await expect(page.getByText('This token is valid.')).toBeVisible();
+    // Someone else uses the single-use token first.
+    await signup.mock('scenario', { name: 'token' });
+    await page.evaluate(async () => {
+      const post = (body: unknown) =>
+        fetch('http://localhost:8008/_matrix/client/v3/register', { method: 'POST', body: JSON.stringify(body) }).then(
+          (r) => r.json() as Promise<{ session: string }>,
+        );
+      const first = await post({ username: 'other', password: 'x' });
+      await post({ auth: { type: 'm.login.registration_token', token: 'single-use', session: first.session } });
+    });
+    await signup.submit.click();
+    await expect(signup.token).toBeFocused();
+    await expect(
+      page.getByText('This registration token was not accepted: it may be mistyped, expired or used up.').first(),
+    ).toBeVisible();
+  });
+
+  test('terms: one checkbox and link per policy, all required, step 2 of 2', async ({ signup, page, checkA11y }) => {
+    await signup.open('?scenario=terms');
+    await expect(page.getByText('Step 1 of 2')).toBeVisible();
+    await signup.register('terms', 'a password 1');
+    await expect(page.getByText('Step 2 of 2')).toBeVisible();
+    await expect(signup.stepHeading).toBeFocused();
+    await expect(page.getByRole('link', { name: /Privacy Policy/ })).toHaveAttribute(
+      'href',
+      'http://localhost:8008/_matrix/consent?v=1.0',
+    );
+    await checkA11y();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await expect(page.getByText('Accept every policy to continue.')).toBeVisible();
+    await page.getByLabel('I accept the Privacy Policy').check();
+    await page.getByLabel('I accept the Terms of Service').check();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await expect(signup.matrixId).toHaveText('@terms:localhost:8008');
+  });
+
+  test('terms: the policy comes in the person’s language when the server has it', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto('http://127.0.0.1:4174/?scenario=terms');
+    await page.getByLabel('Username').fill('francais');
+    await page.getByLabel('Password', { exact: true }).fill('a password 1');
+    await page.getByLabel('Confirm password').fill('a password 1');
+    await expect(page.getByRole('button', { name: 'Create account' })).toBeEnabled();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByLabel('I accept the Politique de confidentialité')).toBeVisible();
+    await context.close();
+  });
+
+  test('captcha: the mock widget works with the keyboard', async ({ signup, page, checkA11y }) => {
+    await signup.open('?scenario=captcha');
+    await signup.register('robotnot', 'a password 1');
+    await expect(signup.stepHeading).toHaveText('Show you are not a robot');
+    await checkA11y();
+    await page.getByLabel('I am not a robot').focus();
+    await page.keyboard.press('Space');
+    await expect(signup.matrixId).toHaveText('@robotnot:localhost:8008');
+  });
+
+  test('email: required, then "check your email", and the page goes on when the link is opened', async ({
+    signup,
+    page,
+    checkA11y,
+  }) => {
+    await signup.open('?scenario=email');
+    await signup.fill('mailer', 'a password 1');
+    await signup.submit.click();
+    await expect(page.getByRole('link', { name: 'This server needs an email address.' })).toBeVisible();
+    await signup.email.fill('mailer@example.org');
+    await signup.submit.click();
+    await expect(signup.stepHeading).toHaveText('Check your email');
+    await expect(page.getByText('We sent a link to mailer@example.org.', { exact: false })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Send again in \d+ s/ })).toBeDisabled();
+    await checkA11y();
+    await signup.followEmailLink();
+    await expect(signup.matrixId).toHaveText('@mailer:localhost:8008', { timeout: 10_000 });
+  });
+
+  test('email: the code from the mail can be typed instead', async ({ signup, page }) => {
+    await signup.open('?scenario=email');
+    await signup.fill('coder', 'a password 1');
+    await signup.email.fill('coder@example.org');
+    await signup.submit.click();
+    await expect(page.getByText('We sent a link to coder@example.org.', { exact: false })).toBeVisible();
+    await page.getByLabel('Or type the code from the email').fill('000000');
+    await page.getByRole('button', { name: 'Confirm code' }).click();
+    await expect(page.getByText('This code is not right.', { exact: false })).toBeVisible();
+    const inbox = (await signup.mock('inbox')) as { messages: { code: string }[] };
+    await page.getByLabel('Or type the code from the email').fill(inbox.messages[0]?.code ?? '');
+    await page.getByRole('button', { name: 'Confirm code' }).click();
+    await expect(signup.matrixId).toHaveText('@coder:localhost:8008', { timeout: 10_000 });
+  });
+
+  test('email: "use a different address" goes back to the email field', async ({ signup, page }) => {
+    await signup.open('?scenario=email');
+    await signup.fill('changer', 'a password 1');
+    await signup.email.fill('typo@example.org');
+    await signup.submit.click();
+    await page.getByRole('button', { name: 'Use a different email address' }).click();
+    await expect(signup.email).toBeFocused();
+    await expect(signup.email).toHaveValue('typo@example.org');
+    await expect(signup.password).toHaveValue('a password 1');
+  });
+
+  test('everything: the password policy shows up front; captcha then terms, steps counted', async ({
+    signup,
+    page,
+  }) => {
+    await signup.open('?scenario=everything');
+    await expect(page.getByText('This server wants passwords with:')).toBeVisible();
+    await expect(page.getByText('Step 1 of 3')).toBeVisible();
+    await signup.email.fill('all@example.org');
+    await expect(page.getByText('Step 1 of 4')).toBeVisible();
+    await signup.email.fill('');
+    await signup.register('everyone', 'abcdefg1');
+    await expect(page.getByText('Step 2 of 3')).toBeVisible();
+    await page.getByLabel('I am not a robot').check();
+    await expect(page.getByText('Step 3 of 3')).toBeVisible();
+    await page.getByLabel('I accept the Privacy Policy').check();
+    await page.getByLabel('I accept the Terms of Service').check();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await expect(signup.matrixId).toHaveText('@everyone:localhost:8008');
+  });
+
+  test('everything: a password that breaks the policy is stopped before sending', async ({ signup, page }) => {
+    await signup.open('?scenario=everything');
+    await signup.register('weak', 'short');
+    await expect(
+      page.getByRole('link', { name: 'This password does not meet the server’s rules above.' }),
+    ).toBeVisible();
+  });
+
+  test('disabled: says so, with no form', async ({ signup, page, checkA11y }) => {
+    await signup.page.goto('/?scenario=disabled');
+    await expect(page.getByText('This server is not accepting new accounts.')).toBeVisible();
+    await expect(signup.submit).toHaveCount(0);
+    await checkA11y();
+  });
+
+  test('rate-limited: a live countdown, with submit disabled until it ends', async ({ signup, page }) => {
+    await signup.open('?scenario=rate-limited');
+    for (const name of ['first', 'second']) {
+      await signup.register(name, 'a password 1');
+      await expect(signup.successHeading).toBeVisible();
+      await signup.open();
+    }
+    // The page's first question to the server is already refused: it shows the wait up front.
+    await signup.fill('third', 'a password 1');
+    await expect(page.getByText(/Too many attempts\. You can try again in \d+ s\./).first()).toBeVisible();
+    await expect(signup.submit).toBeDisabled();
+  });
+
+  test('guest: sign-up still works as usual', async ({ signup }) => {
+    await signup.open('?scenario=guest');
+    await signup.register('visitor', 'a password 1');
+    await expect(signup.matrixId).toHaveText('@visitor:localhost:8008');
+  });
+
+  test('seed: an old v2_alpha server, found out on submit', async ({ signup, page }) => {
+    await signup.open('?scenario=seed');
+    await expect(page.getByText('This is an older server: it says what it needs when you submit.')).toBeVisible();
+    await signup.register('cheeky_monkey', 'ilovebananas');
+    await expect(signup.matrixId).toHaveText('@cheeky_monkey:localhost:8008');
+  });
+
+  test('oidc: says where accounts are made, and links there', async ({ signup, page, checkA11y }) => {
+    await signup.page.goto('/?scenario=oidc');
+    await expect(page.getByText('Accounts on this server are created at localhost:8008.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Go to localhost:8008 to create your account' })).toHaveAttribute(
+      'href',
+      'http://localhost:8008/oauth2/account',
+    );
+    await expect(signup.submit).toHaveCount(0);
+    await checkA11y();
+  });
+
+  test('slow: the page says it is looking, then works', async ({ signup, page }) => {
+    await page.goto('/?scenario=slow');
+    await expect(page.getByText('Looking for localhost:8008…')).toBeVisible();
+    await signup.fill('patient', 'a password 1');
+    await expect(signup.submit).toBeEnabled({ timeout: 15_000 });
+    await signup.submit.click();
+    await expect(signup.matrixId).toHaveText('@patient:localhost:8008', { timeout: 15_000 });
+  });
+
+  test('broken: a 502 page gets its own message and a retry; availability says it could not check', async ({
+    signup,
+    page,
+  }) => {
+    await signup.open('?scenario=broken');
+    await signup.fill('unlucky', 'a password 1');
+    await expect(page.getByText('Could not check if this username is free. You can still try it.')).toBeVisible();
+    await expect(page.getByText('The server had a problem. Try again in a moment.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(signup.submit).toBeDisabled();
+  });
+});

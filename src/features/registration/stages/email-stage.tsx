@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState } from 'react';
+import { newClientSecret, requestEmailToken, submitEmailCode, type EmailValidation } from '../../../matrix/email-token';
+import { STAGE } from '../../../matrix/stages';
+import { useCountdown } from '../../../lib/use-countdown';
+import { stageMessages as messages } from '../../../messages/stages';
+import { StepHeading } from '../components/step-heading';
+import type { Registration } from '../use-registration';
+import type { StageProps } from './stage-view';
+
+const POLL_MS = 3_000;
+const RESEND_COOLDOWN_MS = 60_000;
+
+/** Asks the server whether the address is confirmed; "not yet" keeps waiting, anything else moves on. */
+async function checkConfirmed(registration: Registration, validation: EmailValidation): Promise<void> {
+  const driver = registration.driver();
+  if (!driver) return;
+  const next = await driver.submit({
+    type: STAGE.email,
+    threepid_creds: { sid: validation.sid, client_secret: validation.clientSecret },
+  });
+  if (next.kind === 'stage' && next.stage === STAGE.email && next.failure?.errcode === 'M_UNAUTHORIZED') return;
+  registration.onStep(next);
+}
+
+/**
+ * "Check your email": sends the message, then asks the server every few seconds whether the link was
+ * opened (in this tab or on another device), so the page goes on by itself (Element's fix for its
+ * two-tab races). Resend with a cooldown, a code box when the server takes codes, and a way back to
+ * change the address.
+ */
+export function EmailStage({
+  step,
+  registration,
+  server,
+  email,
+  onChangeEmail,
+}: StageProps & { email: string; onChangeEmail: () => void }) {
+  const [validation, setValidation] = useState<EmailValidation>();
+  const [resendAt, setResendAt] = useState<number>();
+  const [resent, setResent] = useState(false);
+  const [code, setCode] = useState('');
+  const [codeWrong, setCodeWrong] = useState(false);
+  const attempt = useRef(1);
+  const secret = useRef(newClientSecret());
+  const cooldown = useCountdown(resendAt);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    requestEmailToken(server, email, secret.current, attempt.current, controller.signal)
+      .then((result) => {
+        setValidation(result);
+        setResendAt(Date.now() + RESEND_COOLDOWN_MS);
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) registration.fail(error);
+      });
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one request per address
+  }, [server, email]);
+
+  useEffect(() => {
+    if (!validation) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = () => {
+      timer = setTimeout(() => {
+        checkConfirmed(registration, validation).then(
+          () => {
+            if (!stopped) poll();
+          },
+          (error: unknown) => {
+            if (!stopped) registration.fail(error);
+          },
+        );
+      }, POLL_MS);
+    };
+    poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restart only for a new validation
+  }, [validation]);
+
+  return (
+    <div>
+      <StepHeading title={messages.emailStage.heading} position={step.position} total={step.total} />
+      <p>{validation ? messages.emailStage.sent(email) : messages.emailStage.sending(email)}</p>
+      {validation ? (
+        <p className="status info" role="status">
+          <span className="spinner" aria-hidden="true" /> {messages.emailStage.waiting}
+        </p>
+      ) : null}
+      {validation?.submitUrl ? (
+        <form
+          noValidate
+          className="field"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setCodeWrong(false);
+            submitEmailCode(validation, code).then(
+              (ok) => (ok ? void checkConfirmed(registration, validation) : setCodeWrong(true)),
+              () => setCodeWrong(true),
+            );
+          }}
+        >
+          <label htmlFor="email-code">{messages.emailStage.codeLabel}</label>
+          <input
+            id="email-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            aria-invalid={codeWrong || undefined}
+            aria-describedby={codeWrong ? 'email-code-error' : undefined}
+          />
+          {codeWrong ? (
+            <p id="email-code-error" className="field-error" role="alert">
+              {messages.emailStage.codeWrong}
+            </p>
+          ) : null}
+          <p>
+            <button type="submit" className="secondary">
+              {messages.emailStage.codeSubmit}
+            </button>
+          </p>
+        </form>
+      ) : null}
+      <p>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!validation || cooldown > 0}
+          onClick={() => {
+            attempt.current += 1;
+            setResent(false);
+            requestEmailToken(server, email, secret.current, attempt.current).then(
+              () => {
+                setResent(true);
+                setResendAt(Date.now() + RESEND_COOLDOWN_MS);
+              },
+              (error: unknown) => registration.fail(error),
+            );
+          }}
+        >
+          {cooldown > 0 ? messages.emailStage.resendIn(cooldown) : messages.emailStage.resend}
+        </button>{' '}
+        <button type="button" className="link" onClick={onChangeEmail}>
+          {messages.emailStage.change}
+        </button>
+      </p>
+      <p aria-live="polite">{resent ? messages.emailStage.resent : ''}</p>
+    </div>
+  );
+}

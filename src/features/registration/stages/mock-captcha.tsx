@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { stageMessages as messages } from '../../../messages/stages';
+
+/** The mock homeserver's captcha (mocks/model/config.ts): its public key, and the answer it accepts. */
+export const MOCK_CAPTCHA_KEY = 'mock-captcha-public-key';
+export const MOCK_CAPTCHA_RESPONSE = 'mock-captcha-solved';
+
+/**
+ * A stand-in for reCAPTCHA, shown only when the server's public key is the mock's: it looks like a
+ * captcha, works with the keyboard, and answers what the mock accepts.
+ */
+export function MockCaptcha({ onSolved, disabled }: { onSolved: (response: string) => void; disabled: boolean }) {
+  const [checked, setChecked] = useState(false);
+  return (
+    <div className="mock-captcha">
+      <input
+        id="mock-captcha"
+        type="checkbox"
+        checked={checked}
+        disabled={disabled || checked}
+        onChange={(event) => {
+          if (!event.target.checked) return;
+          setChecked(true);
+          onSolved(MOCK_CAPTCHA_RESPONSE);
+        }}
+      />
+      <label htmlFor="mock-captcha">{messages.captcha.mockLabel}</label>
+      <span className="mock-captcha-note">{messages.captcha.mockNote}</span>
+      <p className="visually-hidden" aria-live="polite">
+        {checked ? messages.captcha.solved : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { DiscoveredServer } from '../../matrix/discovery';
+import type { RegisterSuccess } from '../../matrix/register';
+import { STAGE } from '../../matrix/stages';
+import type { RegistrationDriver, RegistrationStep } from '../../matrix/uia-driver';
+import { messages } from '../../messages/form';
+import { PageError } from './page-error';
+import { loadProtocol, type Protocol } from './protocol';
+import type { RegistrationValues } from './registration-schema';
+
+export type StageStep = Extract<RegistrationStep, { kind: 'stage' }>;
+
+export type Phase =
+  | { kind: 'form' }
+  | { kind: 'stage'; step: StageStep }
+  | { kind: 'done'; account: RegisterSuccess; serverName: string };
+
+/** Only when the protocol code itself could not load: there is no finer wording to give. */
+function unknownError(): PageError {
+  return new PageError({ code: 'unknown', field: 'form', text: messages.loadFailed, retryable: true });
+}
+
+const FORM_FIELDS = new Set(['username', 'password', 'email', 'token']);
+
+/**
+ * The registration as the page lives it: the form, then each stage the server asks for, then the
+ * account. A failed token stage goes back to the form (the token is typed there); other failures
+ * stay on their stage. Nothing is retried automatically.
+ */
+export function useRegistration(server: DiscoveredServer | undefined, options: { inhibitLogin: boolean }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
+  const [error, setError] = useState<PageError>();
+  const driver = useRef<RegistrationDriver | undefined>(undefined);
+  const protocol = useRef<Protocol | undefined>(undefined);
+  const mutation = useMutation({
+    mutationFn: async (request: (loaded: Protocol) => Promise<RegistrationStep>) => {
+      const loaded = await loadProtocol();
+      protocol.current = loaded;
+      return loaded.worded(() => request(loaded), undefined, server?.serverName);
+    },
+  });
+
+  function onStep(step: RegistrationStep) {
+    if (step.kind === 'registered') {
+      setError(undefined);
+      setPhase({ kind: 'done', account: step.account, serverName: server?.serverName ?? '' });
+      return;
+    }
+    const failure =
+      step.failure && protocol.current ? protocol.current.stageFailureToPageError(step.stage, step.failure) : undefined;
+    setError(failure);
+    setPhase(step.stage === STAGE.registrationToken && failure ? { kind: 'form' } : { kind: 'stage', step });
+  }
+
+  function fail(failure: PageError) {
+    setError(failure);
+    // A problem with a form field goes back to the form, where the field is.
+    if (FORM_FIELDS.has(failure.field)) setPhase({ kind: 'form' });
+  }
+
+  function run(request: (loaded: Protocol) => Promise<RegistrationStep>) {
+    setError(undefined);
+    mutation.mutate(request, {
+      onSuccess: onStep,
+      onError: (failure) =>
+        fail(failure instanceof PageError ? failure : (protocol.current?.toPageError(failure) ?? unknownError())),
+    });
+  }
+
+  return {
+    phase,
+    error,
+    pending: mutation.isPending,
+    driver: () => driver.current,
+    start(values: RegistrationValues) {
+      if (!server) return;
+      const email = values.email.trim();
+      run((loaded) => {
+        driver.current = new loaded.RegistrationDriver(
+          server,
+          {
+            username: values.username,
+            password: values.password,
+            // Removed from the spec in r0.6.0 (servers ignore it); the seed's v2_alpha still reads it.
+            ...(email ? { bind_email: values.bindEmail } : {}),
+            inhibit_login: options.inhibitLogin,
+            initial_device_display_name: 'Matrix sign-up page',
+          },
+          { token: values.token.trim() || undefined, hasEmail: email !== '' },
+        );
+        return driver.current.start();
+      });
+    },
+    submitStage(auth: Record<string, unknown>) {
+      const current = driver.current;
+      if (current) run(() => current.submit(auth));
+    },
+    resume() {
+      const current = driver.current;
+      if (current) run(() => current.resume());
+    },
+    /** For stages that ask in the background (email polling): a step that came from elsewhere. */
+    onStep,
+    /** A failure from a stage's own request. */
+    fail(failure: unknown) {
+      if (protocol.current) fail(protocol.current.toPageError(failure, server?.serverName));
+    },
+    backToForm() {
+      setError(undefined);
+      setPhase({ kind: 'form' });
+    },
+  };
+}
+
+export type Registration = ReturnType<typeof useRegistration>;

@@ -1,0 +1,141 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { discoverHomeserver, DiscoveryError, type DiscoveryProblem } from './discovery';
+import { startMockHomeserver } from '../test/mock-homeserver';
+import { choosePrefix } from './versions';
+
+const mock = await startMockHomeserver();
+
+async function problemOf(input: string): Promise<DiscoveryProblem> {
+  try {
+    await discoverHomeserver(input);
+  } catch (error) {
+    if (error instanceof DiscoveryError) return error.problem;
+    throw error;
+  }
+  throw new Error('discovery succeeded');
+}
+
+describe('discoverHomeserver', () => {
+  it('follows well-known from a server name to its base URL, and picks v3', async () => {
+    const server = await discoverHomeserver('example.org');
+    expect(server).toMatchObject({
+      serverName: 'example.org',
+      baseUrl: 'http://localhost:8008',
+      prefix: '/_matrix/client/v3',
+    });
+  });
+
+  it('uses plain http only for loopback names', async () => {
+    mock.server.use(
+      http.get('http://localhost:8008/.well-known/matrix/client', () =>
+        HttpResponse.json({ 'm.homeserver': { base_url: 'http://localhost:8008/' } }),
+      ),
+    );
+    expect((await discoverHomeserver('localhost:8008')).baseUrl).toBe('http://localhost:8008');
+  });
+
+  it('IGNORE: a 404 well-known means the name itself is the server', async () => {
+    mock.server.use(
+      http.get('https://example.org/.well-known/matrix/client', () => new HttpResponse('no', { status: 404 })),
+    );
+    expect((await discoverHomeserver('example.org')).baseUrl).toBe('https://example.org');
+  });
+
+  it('IGNORE: an unreachable well-known also falls back to the name', async () => {
+    mock.server.use(http.get('https://example.org/.well-known/matrix/client', () => HttpResponse.error()));
+    expect((await discoverHomeserver('example.org')).baseUrl).toBe('https://example.org');
+  });
+
+  it('takes a URL as given, without well-known, and drops trailing slashes', async () => {
+    mock.server.use(
+      http.get('*/.well-known/matrix/client', () =>
+        HttpResponse.json({ 'm.homeserver': { base_url: 'https://elsewhere.example' } }),
+      ),
+    );
+    const server = await discoverHomeserver('https://matrix.example.org/');
+    expect(server).toMatchObject({ baseUrl: 'https://matrix.example.org', serverName: 'matrix.example.org' });
+  });
+
+  it.each([
+    ['a 500', () => HttpResponse.json({ errcode: 'M_UNKNOWN', error: 'x' }, { status: 500 }), 'well-known-status'],
+    ['a body that is not JSON', () => new HttpResponse('<html>', { status: 200 }), 'well-known-invalid'],
+    ['no m.homeserver', () => HttpResponse.json({ 'm.identity_server': {} }), 'well-known-invalid'],
+    [
+      'a base_url that is not a string',
+      () => HttpResponse.json({ 'm.homeserver': { base_url: 42 } }),
+      'well-known-invalid',
+    ],
+  ])('FAIL_PROMPT: well-known with %s', async (_, answer, reason) => {
+    mock.server.use(http.get('https://example.org/.well-known/matrix/client', answer));
+    expect(await problemOf('example.org')).toMatchObject({ state: 'FAIL_PROMPT', reason });
+  });
+
+  it.each([['javascript:alert(1)'], ['data:text/html,hi'], ['not a url']])(
+    'FAIL_ERROR: base_url %j',
+    async (baseUrl) => {
+      mock.server.use(
+        http.get('https://example.org/.well-known/matrix/client', () =>
+          HttpResponse.json({ 'm.homeserver': { base_url: baseUrl } }),
+        ),
+      );
+      expect(await problemOf('example.org')).toEqual({ state: 'FAIL_ERROR', reason: 'invalid-base-url' });
+    },
+  );
+
+  it('FAIL_ERROR: a base URL whose /versions is not a versions object, or does not answer', async () => {
+    mock.server.use(http.get('*/_matrix/client/versions', () => HttpResponse.json({ hello: 'world' })));
+    expect(await problemOf('example.org')).toMatchObject({ state: 'FAIL_ERROR', reason: 'not-a-matrix-server' });
+    mock.server.use(http.get('*/_matrix/client/versions', () => HttpResponse.error()));
+    expect(await problemOf('example.org')).toMatchObject({ state: 'FAIL_ERROR', reason: 'unreachable' });
+  });
+
+  it('refuses input that is neither a server name nor an http(s) URL', async () => {
+    expect(await problemOf('not a server!')).toEqual({ state: 'INVALID_INPUT' });
+    expect(await problemOf('ftp://example.org')).toEqual({ state: 'INVALID_INPUT' });
+  });
+
+  it('notes an OAuth issuer announced in well-known', async () => {
+    await mock.reset('oidc');
+    expect(await discoverHomeserver('example.org')).toMatchObject({ oauthIssuer: 'http://localhost:8008/oauth2/' });
+  });
+
+  it("falls back to the seed's v2_alpha when /versions is a Matrix 404 (the seed scenario)", async () => {
+    await mock.reset('seed');
+    expect((await discoverHomeserver('example.org')).prefix).toBe('/_matrix/client/api/v2_alpha');
+  });
+
+  it('stops when the caller aborts', async () => {
+    const controller = new AbortController();
+    const pending = discoverHomeserver('example.org', controller.signal);
+    controller.abort(new Error('typed on'));
+    await expect(pending).rejects.toThrow('typed on');
+  });
+});
+
+describe('choosePrefix', () => {
+  it.each([
+    [['r0.6.1', 'v1.1', 'v1.16'], '/_matrix/client/v3'],
+    [['r0.0.1', 'r0.6.1'], '/_matrix/client/r0'],
+    [[], '/_matrix/client/api/v2_alpha'],
+    [['v2_alpha'], '/_matrix/client/api/v2_alpha'],
+  ])('%j -> %s', (versions, prefix) => {
+    expect(choosePrefix(versions)).toBe(prefix);
+  });
+});
+
+describe('requestJson limits', () => {
+  it('gives up after the timeout with a timeout error', async () => {
+    const { requestJson } = await import('./http');
+    mock.server.use(http.get('https://slow.example/x', () => new Promise<never>(() => undefined)));
+    await expect(requestJson('https://slow.example/x', { timeoutMs: 50 })).rejects.toMatchObject({
+      failure: 'timeout',
+    });
+  });
+
+  it('refuses an answer over 1 MiB as unreadable instead of reading it all', async () => {
+    const { requestJson } = await import('./http');
+    mock.server.use(http.get('https://huge.example/x', () => new HttpResponse(`"${'x'.repeat(2 * 1024 * 1024)}"`)));
+    await expect(requestJson('https://huge.example/x')).rejects.toMatchObject({ failure: 'not-json' });
+  });
+});

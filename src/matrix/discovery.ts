@@ -1,0 +1,130 @@
+import * as z from 'zod/mini';
+import { MatrixApiError, TransportError } from './errors';
+import { homeserverAt, type Homeserver } from './homeserver';
+import { requestJson } from './http';
+import { isLoopbackHost, isServerName } from './user-id';
+import { parseHttpUrl } from './url';
+import { fetchPrefix } from './versions';
+
+/** `/.well-known/matrix/client` (spec `wellknown.yaml`); other keys are namespaced and may be anything. */
+export const wellKnownSchema = z.looseObject({
+  'm.homeserver': z.looseObject({ base_url: z.string() }),
+  'org.matrix.msc2965.authentication': z.optional(
+    z.looseObject({ issuer: z.string(), account: z.optional(z.string()) }),
+  ),
+});
+
+export interface DiscoveredServer extends Homeserver {
+  /** What the person typed or the config named, for display. */
+  serverName: string;
+  /** An OAuth 2.0 issuer from well-known (MSC2965), when authentication is delegated. */
+  oauthIssuer?: string;
+  oauthAccountUrl?: string;
+}
+
+/**
+ * Why discovery stopped, in the spec's terms (client-server API, "Server discovery"):
+ * FAIL_PROMPT: well-known exists but is unusable, ask the person; FAIL_ERROR: no usable server.
+ */
+export type DiscoveryProblem =
+  | { state: 'FAIL_PROMPT'; reason: 'well-known-status' | 'well-known-invalid'; status?: number }
+  | { state: 'FAIL_ERROR'; reason: 'invalid-base-url' | 'not-a-matrix-server' | 'unreachable'; cause?: unknown }
+  | { state: 'INVALID_INPUT' };
+
+export class DiscoveryError extends Error {
+  override readonly name = 'DiscoveryError';
+  constructor(readonly problem: DiscoveryProblem) {
+    super(problem.state === 'INVALID_INPUT' ? 'invalid input' : `${problem.state}: ${problem.reason}`);
+  }
+}
+
+/**
+ * From what a person typed (a server name or a URL) to a server this client can talk to.
+ * A URL is used as given; a name goes through well-known (a 404 or no answer there means IGNORE:
+ * the name's own host is tried), then `/versions` picks the API prefix.
+ */
+export async function discoverHomeserver(input: string, signal?: AbortSignal): Promise<DiscoveredServer> {
+  const typed = input.trim();
+  if (/^https?:\/\//i.test(typed)) {
+    const url = parseHttpUrl(typed);
+    if (!url) throw new DiscoveryError({ state: 'INVALID_INPUT' });
+    const baseUrl = stripSlash(url);
+    return { ...(await validated(baseUrl, signal)), serverName: url.host };
+  }
+  if (!isServerName(typed)) throw new DiscoveryError({ state: 'INVALID_INPUT' });
+
+  // Loopback names are development servers without TLS; everything else is https only.
+  const scheme = isLoopbackHost(typed.replace(/:\d+$/, '')) ? 'http' : 'https';
+  const wellKnown = await fetchWellKnown(`${scheme}://${typed}`, signal);
+  if (wellKnown === 'IGNORE') {
+    return { ...(await validated(`${scheme}://${typed}`, signal)), serverName: typed };
+  }
+  const base = parseHttpUrl(wellKnown['m.homeserver'].base_url);
+  if (!base) throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'invalid-base-url' });
+  const auth = wellKnown['org.matrix.msc2965.authentication'];
+  return {
+    ...(await validated(stripSlash(base), signal)),
+    serverName: typed,
+    ...(auth ? { oauthIssuer: auth.issuer, oauthAccountUrl: auth.account } : {}),
+  };
+}
+
+async function fetchWellKnown(
+  origin: string,
+  signal?: AbortSignal,
+): Promise<z.infer<typeof wellKnownSchema> | 'IGNORE'> {
+  let body: unknown;
+  try {
+    const response = await requestJson(`${origin}/.well-known/matrix/client`, {
+      signal,
+      timeoutMs: 10_000,
+      acceptStatuses: [404],
+    });
+    if (response.status === 404) return 'IGNORE';
+    body = response.body;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    // No answer, or one this page may not read (often: no CORS on a missing file): try the host itself.
+    if (error instanceof TransportError && ['network', 'cors', 'timeout', 'offline'].includes(error.failure)) {
+      return 'IGNORE';
+    }
+    // A missing file is 404 whatever its body (often an HTML page): IGNORE.
+    if ((error instanceof MatrixApiError || error instanceof TransportError) && error.status === 404) return 'IGNORE';
+    if (error instanceof MatrixApiError) {
+      throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-status', status: error.status });
+    }
+    if (error instanceof TransportError && error.failure === 'not-json') {
+      throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-invalid' });
+    }
+    throw new DiscoveryError({
+      state: 'FAIL_PROMPT',
+      reason: 'well-known-status',
+      status: error instanceof TransportError ? error.status : undefined,
+    });
+  }
+  const parsed = wellKnownSchema.safeParse(body);
+  if (!parsed.success) throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-invalid' });
+  return parsed.data;
+}
+
+async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeserver> {
+  try {
+    return homeserverAt(baseUrl, await fetchPrefix(baseUrl, signal));
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const unreachable =
+      error instanceof TransportError &&
+      ['network', 'cors', 'timeout', 'offline', 'mixed-content'].includes(error.failure);
+    throw new DiscoveryError({
+      state: 'FAIL_ERROR',
+      reason: unreachable ? 'unreachable' : 'not-a-matrix-server',
+      cause: error,
+    });
+  }
+}
+
+export { parseHttpUrl } from './url';
+
+function stripSlash(url: URL): string {
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}

@@ -14,6 +14,10 @@ const ci = Boolean(process.env.CI);
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: ci,
+  // Two cores run two browsers, five servers and axe: generous limits, so that a slow moment is not
+  // a failure (a real hang still fails).
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   retries: ci ? 1 : 0,
   // Two cores here and on CI; tests share only the HTTP mock servers, with unique usernames.
   workers: 2,

@@ -1,8 +1,36 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * In mock-mode builds (the demo), emits `demo-worker.js`: MSW's worker plus an offline copy of every
+ * file the build wrote, so the demo works offline after its first load (docs/decisions/004).
+ */
+function demoWorker(): Plugin {
+  return {
+    name: 'demo-worker',
+    apply: (_, env) => env.command === 'build' && env.mode === 'mock',
+    generateBundle(_, bundle) {
+      const files = [
+        './',
+        './index.html',
+        './config.json',
+        ...Object.keys(bundle)
+          .filter((name) => !name.endsWith('.map'))
+          .map((name) => `./${name}`),
+      ];
+      const version = String(Object.keys(bundle).sort().join('|').length) + '-' + String(Date.now());
+      const source = readFileSync('mocks/demo-worker.js', 'utf8')
+        .replace('__PRECACHE__', JSON.stringify([...new Set(files)]))
+        .replace('__VERSION__', version);
+      this.emitFile({ type: 'asset', fileName: 'demo-worker.js', source });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), demoWorker()],
   // Relative asset paths: the same build works from any folder of any static host.
   base: './',
   server: { host: '127.0.0.1', port: 5173 },

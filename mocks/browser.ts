@@ -27,7 +27,10 @@ export async function startBrowserMock(): Promise<{ baseUrl: string; controller:
     quiet: true,
     // Page assets and any real server the person picks go to the network untouched.
     onUnhandledRequest: 'bypass',
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    // A built demo uses the worker that also keeps the page for offline use; the dev server, MSW's own.
+    serviceWorker: {
+      url: `${import.meta.env.BASE_URL}${import.meta.env.DEV ? 'mockServiceWorker.js' : 'demo-worker.js'}`,
+    },
   });
   return { baseUrl: MOCK_BASE_URL, controller };
 }

@@ -38,7 +38,10 @@ self.addEventListener('fetch', (event) => {
         return response;
       })
       .catch(async () => {
-        const cached = await caches.match(event.request, { ignoreSearch: event.request.mode === 'navigate', ignoreVary: true });
+        const cached = await caches.match(event.request, {
+          ignoreSearch: event.request.mode === 'navigate',
+          ignoreVary: true,
+        });
         return cached ?? (event.request.mode === 'navigate' ? caches.match('./') : Response.error());
       }),
   );

@@ -7,6 +7,8 @@ import { loadSavedMock, saveMock } from './state-storage';
 
 export { MOCK_BASE_URL };
 
+const DELAY_KEY = 'matrix-signup.mock-delay';
+
 /**
  * Starts the mock homeserver in a service worker; resolves once requests are intercepted. Its state
  * survives a reload (localStorage); `?scenario=NAME` picks a scenario and keeps the accounts.
@@ -19,7 +21,12 @@ export async function startBrowserMock(): Promise<{ baseUrl: string; controller:
   const controller = saved
     ? MockController.restore(saved.state, { scenario })
     : await MockController.create({ scenario });
-  controller.onChange = () => saveMock(controller);
+  const savedDelay = Number(localStorage.getItem(DELAY_KEY) ?? 0);
+  if (savedDelay > 0) controller.setResponseDelay(savedDelay);
+  controller.subscribe(() => {
+    saveMock(controller);
+    localStorage.setItem(DELAY_KEY, String(controller.homeserver.config.responseDelayMs));
+  });
   saveMock(controller);
 
   const worker = setupWorker(...createHandlers(controller));

@@ -253,7 +253,7 @@ export function createHandlers(controller: MockController): HttpHandler[] {
       if (forced) return toHttpResponse(forced);
       const response = await route.handle(controller, await toModelRequest(request), params as Record<string, string>);
       // Any request may change state (sessions, mail, rate-limit buckets); `/_mock` reports its own.
-      if (!internal) controller.onChange?.();
+      if (!internal) controller.notify();
       return toHttpResponse(response);
     }),
   );

@@ -16,8 +16,7 @@ export interface ControllerOptions {
  * `/_mock/` endpoints and the demo panel show. Switching scenario keeps accounts and mail.
  */
 export class MockController {
-  /** Called after every request that may have changed state (the browser saves it). */
-  onChange: (() => void) | undefined;
+  private readonly listeners = new Set<() => void>();
 
   /** Answers queued by `POST /_mock/next-error`, by endpoint name, each used once. */
   readonly forced = new Map<
@@ -28,7 +27,7 @@ export class MockController {
   private constructor(
     public homeserver: MockHomeserver,
     public scenario: ScenarioName,
-    private readonly overrides: ConfigOverrides,
+    private overrides: ConfigOverrides,
     private readonly env: Environment,
   ) {}
 
@@ -48,16 +47,33 @@ export class MockController {
     return new MockController(MockHomeserver.restore(config, state, env), scenario, overrides, env);
   }
 
+  /** Called after every request that may have changed state (the browser saves it, the panel redraws). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Every answer waits this long (the demo panel's network delay); kept across scenario switches. */
+  setResponseDelay(ms: number): void {
+    this.overrides = { ...this.overrides, responseDelayMs: ms };
+    this.homeserver.config = { ...this.homeserver.config, responseDelayMs: ms };
+    this.notify();
+  }
+
   async reset(scenario: ScenarioName = this.scenario): Promise<void> {
     this.scenario = scenario;
     this.homeserver = await MockHomeserver.create(resolveConfig(scenarios[scenario].config, this.overrides), this.env);
-    this.onChange?.();
+    this.notify();
   }
 
   setScenario(scenario: ScenarioName): void {
     this.scenario = scenario;
     this.homeserver.config = resolveConfig(scenarios[scenario].config, this.overrides);
-    this.onChange?.();
+    this.notify();
   }
 
   /** The next request to `endpoint` gets this error instead of its answer (demos and tests of every errcode). */
@@ -68,6 +84,7 @@ export class MockController {
         ? { 'Retry-After': String(Math.ceil(extra.retry_after_ms / 1000)) }
         : undefined;
     this.forced.set(endpoint, { status, body, ...(retryAfter ? { headers: retryAfter } : {}) });
+    this.notify();
   }
 
   takeForced(endpoint: string) {

@@ -6,6 +6,8 @@
 export async function enableMocking(): Promise<{ serverName: string } | undefined> {
   if (import.meta.env.VITE_MOCK_HOMESERVER !== 'on') return undefined;
   const { startBrowserMock } = await import('../../mocks/browser');
-  await startBrowserMock();
+  const { controller } = await startBrowserMock();
+  // The designers' panel comes after the page: it never delays the form.
+  void import('../../mocks/panel/mount').then(({ mountMockPanel }) => mountMockPanel(controller));
   return { serverName: 'localhost:8008' };
 }

@@ -66,6 +66,9 @@ export function RegistrationForm(props: Props) {
         {errors[name].message}
       </p>
     ) : null;
+  // An error about a field this server's form does not show (email, token) is shown for the form.
+  const fieldShown = (field: string) =>
+    field === 'email' ? email !== 'none' : field === 'token' ? token !== 'none' : true;
   const needLabel = (name: keyof RegistrationValues, text: string, need: Need) => (
     <label htmlFor={FIELD_IDS[name]}>
       {text} <span className="hint">{need === 'required' ? messages.required : messages.optional}</span>
@@ -81,7 +84,7 @@ export function RegistrationForm(props: Props) {
     <form noValidate onSubmit={form.handleSubmit(props.onSubmit)} aria-busy={pending}>
       <StepHeading title={messages.formHeading} position={1} total={stepTotal} focus={props.focusHeading} />
       <ErrorSummary items={summary} attempt={submitCount} />
-      {error && error.field === 'form' ? (
+      {error && (error.field === 'form' || !fieldShown(error.field)) ? (
         <FormError key={`${error.code}-${submitCount}`} error={error} onRetry={props.onRetry} />
       ) : null}
 

@@ -1,0 +1,78 @@
+import { errorMessages } from '../src/messages/errors';
+import { expect, test } from './fixtures';
+
+test.describe('the mock panel', () => {
+  test('opens from its corner button or Alt+Shift+M, and axe finds nothing with it open', async ({
+    signup,
+    page,
+    checkA11y,
+  }) => {
+    await signup.open();
+    const toggle = page.getByRole('button', { name: /Mock server/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('Alt+Shift+M');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('heading', { name: 'Mock homeserver' })).toBeVisible();
+    await checkA11y();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('switches scenario, and the address follows so the state can be linked', async ({ signup, page }) => {
+    await signup.open();
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await page.getByLabel('Scenario').selectOption('token');
+    await expect(page).toHaveURL(/scenario=token/);
+    await expect(signup.token).toBeVisible();
+  });
+
+  test('forces the next sign-up answer to any errcode', async ({ signup, page }) => {
+    await signup.open();
+    await signup.fill('forced', 'a password 1');
+    await signup.ready();
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await page.getByLabel('Request').selectOption('register');
+    await page.getByLabel('Error', { exact: true }).selectOption({ label: 'M_THREEPID_DENIED (403)' });
+    await page.getByRole('button', { name: 'Fail the next answer' }).click();
+    await expect(page.getByText('The next sign-up answer will be M_THREEPID_DENIED.')).toBeVisible();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await signup.submit.click();
+    await expect(
+      page
+        .locator('#field-email-error, .form-error')
+        .filter({ hasText: errorMessages.errors.M_THREEPID_DENIED ?? '-' })
+        .first(),
+    ).toBeVisible();
+  });
+
+  test('shows the mock inbox; its link confirms the email and the page goes on; the account appears', async ({
+    signup,
+    page,
+  }) => {
+    await signup.open('?scenario=email');
+    await signup.fill('panelmail', 'a password 1');
+    await signup.email.fill('panel@example.org');
+    await signup.submit.click();
+    await expect(signup.stepHeading).toHaveText('Check your email');
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await expect(page.getByRole('heading', { name: 'Inbox (1)' })).toBeVisible();
+    await expect(page.locator('.mock-panel code')).toHaveText(/^\d{6}$/);
+    await page.getByRole('button', { name: 'Open the link' }).click();
+    await expect(signup.matrixId).toHaveText('@panelmail:localhost:8008');
+    await expect(page.getByRole('heading', { name: 'Accounts (3)' })).toBeVisible();
+    await expect(page.locator('.mock-panel').getByText('@panelmail:localhost:8008')).toBeVisible();
+  });
+
+  test('sets a network delay that survives a reload, and resets the mock', async ({ signup, page }) => {
+    await signup.open();
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await page.getByLabel('Network delay (ms)').fill('1000');
+    await page.reload();
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await expect(page.getByLabel('Network delay (ms)')).toHaveValue('1000');
+    await page.getByLabel('Network delay (ms)').fill('0');
+    await page.getByRole('button', { name: 'Reset the mock' }).click();
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await expect(page.getByRole('heading', { name: 'Accounts (2)' })).toBeVisible();
+  });
+});

@@ -1,0 +1,46 @@
+/** Every errcode of register-semantics.md §3 a sign-up client can meet, with its usual status. */
+export const KNOWN_ERRORS: { errcode: string; status: number; extra?: Record<string, unknown> }[] = [
+  { errcode: 'M_USER_IN_USE', status: 400 },
+  { errcode: 'M_INVALID_USERNAME', status: 400 },
+  { errcode: 'M_EXCLUSIVE', status: 400 },
+  { errcode: 'M_FORBIDDEN', status: 403 },
+  { errcode: 'M_LIMIT_EXCEEDED', status: 429, extra: { retry_after_ms: 10_000 } },
+  { errcode: 'M_WEAK_PASSWORD', status: 400 },
+  { errcode: 'M_PASSWORD_TOO_SHORT', status: 400 },
+  { errcode: 'M_PASSWORD_NO_DIGIT', status: 400 },
+  { errcode: 'M_PASSWORD_NO_SYMBOL', status: 400 },
+  { errcode: 'M_PASSWORD_NO_UPPERCASE', status: 400 },
+  { errcode: 'M_PASSWORD_NO_LOWERCASE', status: 400 },
+  { errcode: 'M_MISSING_PARAM', status: 400 },
+  { errcode: 'M_INVALID_PARAM', status: 400 },
+  { errcode: 'M_BAD_JSON', status: 400 },
+  { errcode: 'M_NOT_JSON', status: 400 },
+  { errcode: 'M_UNRECOGNIZED', status: 404 },
+  { errcode: 'M_UNKNOWN', status: 400 },
+  { errcode: 'M_UNKNOWN', status: 403 },
+  { errcode: 'M_UNKNOWN', status: 500 },
+  { errcode: 'M_THREEPID_IN_USE', status: 400 },
+  { errcode: 'M_THREEPID_DENIED', status: 403 },
+  { errcode: 'M_SERVER_NOT_TRUSTED', status: 400 },
+  {
+    errcode: 'M_RESOURCE_LIMIT_EXCEEDED',
+    status: 403,
+    extra: { admin_contact: 'mailto:admin@example.org', limit_type: 'monthly_active_user' },
+  },
+  { errcode: 'M_GUEST_ACCESS_FORBIDDEN', status: 403 },
+  { errcode: 'M_UNKNOWN_TOKEN', status: 401, extra: { soft_logout: false } },
+  { errcode: 'M_MISSING_TOKEN', status: 401 },
+  { errcode: 'M_APPSERVICE_LOGIN_UNSUPPORTED', status: 400 },
+  { errcode: 'M_TOO_LARGE', status: 413 },
+  { errcode: 'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL', status: 403 },
+];
+
+/** The endpoint names `/_mock/next-error` and the panel accept. */
+export const FORCEABLE_ENDPOINTS = [
+  'register',
+  'available',
+  'requestToken',
+  'validity',
+  'versions',
+  'wellKnown',
+] as const;

@@ -1,0 +1,187 @@
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { mockPanelMessages as text } from '../../src/messages/mock-panel';
+import type { MockController } from '../model/controller';
+import { FORCEABLE_ENDPOINTS, KNOWN_ERRORS } from '../model/errcodes';
+import { scenarios, type ScenarioName } from '../model/scenarios';
+import './mock-panel.css';
+
+/**
+ * The designers' control panel, in a corner and out of the page's way: scenario (the URL follows),
+ * network delay, the next answer forced to any errcode, the mock inbox, the accounts, and reset.
+ * Talks to the controller directly; it runs in the same page as the in-browser homeserver.
+ */
+export function MockPanel({ controller }: { controller: MockController }) {
+  const [open, setOpen] = useState(false);
+  const version = useSyncExternalStore(
+    (listener) => controller.subscribe(listener),
+    () => controllerVersion(controller),
+  );
+  const id = useId();
+  const body = useRef<HTMLDivElement>(null);
+  const [endpoint, setEndpoint] = useState<string>('register');
+  const [errorIndex, setErrorIndex] = useState(0);
+  const [armed, setArmed] = useState('');
+  const [opened, setOpened] = useState('');
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.shiftKey && event.code === 'KeyM') {
+        event.preventDefault();
+        setOpen((value) => !value);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    if (open) body.current?.focus();
+  }, [open]);
+
+  const inbox = controller.inbox();
+  const accounts = controller.accounts();
+  const delay = controller.homeserver.config.responseDelayMs;
+
+  return (
+    <aside className="mock-panel" aria-label={text.heading} data-state={version}>
+      <button
+        type="button"
+        className="mock-panel-toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-body`}
+        onClick={() => setOpen(!open)}
+      >
+        {text.toggle} <kbd>{text.shortcut}</kbd>
+      </button>
+      {open ? (
+        <div id={`${id}-body`} className="mock-panel-body" ref={body} tabIndex={-1}>
+          <h2>{text.heading}</h2>
+          <p>{text.intro}</p>
+          <label htmlFor={`${id}-scenario`}>{text.scenario}</label>
+          <select
+            id={`${id}-scenario`}
+            value={controller.scenario}
+            onChange={(event) => {
+              const name = event.target.value as ScenarioName;
+              controller.setScenario(name);
+              const url = new URL(window.location.href);
+              url.searchParams.set('scenario', name);
+              // A reload: the page asks the server what it needs again, and the address can be shared.
+              window.location.assign(url.href);
+            }}
+          >
+            {Object.entries(scenarios).map(([name, scenario]) => (
+              <option key={name} value={name}>
+                {name}: {scenario.description}
+              </option>
+            ))}
+          </select>
+
+          <label htmlFor={`${id}-delay`}>{text.delay}</label>
+          <input
+            id={`${id}-delay`}
+            type="number"
+            min={0}
+            max={30000}
+            step={250}
+            value={delay}
+            onChange={(event) =>
+              controller.setResponseDelay(Math.max(0, Math.min(30000, Number(event.target.value) || 0)))
+            }
+          />
+
+          <fieldset>
+            <legend>{text.failHeading}</legend>
+            <label htmlFor={`${id}-endpoint`}>{text.endpoint}</label>
+            <select id={`${id}-endpoint`} value={endpoint} onChange={(event) => setEndpoint(event.target.value)}>
+              {FORCEABLE_ENDPOINTS.map((name) => (
+                <option key={name} value={name}>
+                  {text.endpoints[name] ?? name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-error`}>{text.error}</label>
+            <select
+              id={`${id}-error`}
+              value={errorIndex}
+              onChange={(event) => setErrorIndex(Number(event.target.value))}
+            >
+              {KNOWN_ERRORS.map((error, index) => (
+                <option key={`${error.errcode}-${String(error.status)}`} value={index}>
+                  {error.errcode} ({error.status})
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              onClick={() => {
+                const chosen = KNOWN_ERRORS[errorIndex];
+                if (!chosen) return;
+                controller.forceNextError(endpoint, chosen.errcode, chosen.status, chosen.extra);
+                setArmed(text.armed(text.endpoints[endpoint] ?? endpoint, chosen.errcode));
+              }}
+            >
+              {text.fail}
+            </button>
+            <p aria-live="polite">{controller.forced.size > 0 ? armed : ''}</p>
+          </fieldset>
+
+          <h3>{text.inbox(inbox.length)}</h3>
+          {inbox.length === 0 ? <p>{text.inboxEmpty}</p> : null}
+          <ul className="mock-panel-list">
+            {inbox.map((message) => (
+              <li key={message.id}>
+                <strong>{message.to}</strong>
+                <br />
+                {message.subject}
+                <br />
+                {text.code}: <code>{message.code}</code>{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    void fetch(message.link).then(() => setOpened(message.id));
+                  }}
+                >
+                  {text.openLink}
+                </button>
+                {opened === message.id ? <span role="status"> {text.linkOpened}</span> : null}
+              </li>
+            ))}
+          </ul>
+
+          <h3>{text.accounts(accounts.length)}</h3>
+          <ul className="mock-panel-list">
+            {accounts.map((account) => (
+              <li key={account.user_id}>{account.user_id}</li>
+            ))}
+          </ul>
+
+          <p>
+            <button
+              type="button"
+              onClick={() => {
+                void controller.reset().then(() => window.location.reload());
+              }}
+            >
+              {text.reset}
+            </button>{' '}
+            <button type="button" onClick={() => setOpen(false)}>
+              {text.close}
+            </button>
+          </p>
+        </div>
+      ) : null}
+    </aside>
+  );
+}
+
+/** A value that changes whenever anything the panel shows changes. */
+function controllerVersion(controller: MockController): string {
+  const state = controller.homeserver.state;
+  return [
+    controller.scenario,
+    controller.homeserver.config.responseDelayMs,
+    Object.keys(state.accounts).length,
+    state.inbox.length,
+    controller.forced.size,
+  ].join('|');
+}

@@ -42,7 +42,7 @@ export function MockPanel({ controller }: { controller: MockController }) {
   const delay = controller.homeserver.config.responseDelayMs;
 
   return (
-    <aside className="mock-panel" aria-label={text.heading} data-state={version}>
+    <aside className="mock-panel" aria-label={text.landmark} data-state={version}>
       <button
         type="button"
         className="mock-panel-toggle"

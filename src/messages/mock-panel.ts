@@ -6,6 +6,7 @@ export const mockPanelMessages = {
   toggle: 'Mock server',
   shortcut: 'Alt+Shift+M',
   heading: 'Mock homeserver',
+  landmark: 'Mock server controls',
   intro: 'Everything here is pretend: no real server, no real email.',
   scenario: 'Scenario',
   delay: 'Network delay (ms)',

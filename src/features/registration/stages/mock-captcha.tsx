@@ -25,6 +25,12 @@ export function MockCaptcha({ onSolved, disabled }: { onSolved: (response: strin
         }}
       />
       <label htmlFor="mock-captcha">{messages.captcha.mockLabel}</label>
+      <span className="mock-captcha-badge" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="32" height="32">
+          <path d="M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5l-8-3Z" fill="#4a7bd0" />
+          <path d="m8 12 3 3 5-6" stroke="#fff" strokeWidth="2" fill="none" />
+        </svg>
+      </span>
       <span className="mock-captcha-note">{messages.captcha.mockNote}</span>
       <p className="visually-hidden" aria-live="polite">
         {checked ? messages.captcha.solved : ''}

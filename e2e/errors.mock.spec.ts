@@ -57,8 +57,7 @@ for (const { errcode, status, field, extra, text } of CASES) {
     page,
   }) => {
     await signup.open('?scenario=email');
-    await signup.fill('errors', 'a password 1');
-    await signup.email.fill('errors@example.org');
+    await signup.fill('errors', 'a password 1', 'errors@example.org');
     await signup.ready();
     await signup.forceNextError(errcode, status, extra);
     await signup.submit.click();

@@ -50,8 +50,7 @@ test.describe('the mock panel', () => {
     page,
   }) => {
     await signup.open('?scenario=email');
-    await signup.fill('panelmail', 'a password 1');
-    await signup.email.fill('panel@example.org');
+    await signup.fill('panelmail', 'a password 1', 'panel@example.org');
     await signup.submit.click();
     await expect(signup.stepHeading).toHaveText('Check your email');
     await page.getByRole('button', { name: /Mock server/ }).click();

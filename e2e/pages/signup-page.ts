@@ -37,10 +37,11 @@ export class SignupPage {
     await expect(this.submit).toBeEnabled();
   }
 
-  async fill(username: string, password: string) {
+  async fill(username: string, password: string, email?: string) {
     await this.username.fill(username);
     await this.password.fill(password);
     await this.confirm.fill(password);
+    if (email !== undefined) await this.email.fill(email);
   }
 
   async register(username: string, password: string) {

@@ -49,8 +49,7 @@ test('scenario-slow (looking for the server)', async ({ signup, page }, info) =>
 
 test('form-filled', async ({ signup }, info) => {
   await signup.open('?scenario=everything');
-  await signup.fill('Ana', 'abcdefg1');
-  await signup.email.fill('ana@example.org');
+  await signup.fill('Ana', 'abcdefg1', 'ana@example.org');
   await shoot(signup, 'form-filled', info.project.name);
 });
 
@@ -86,8 +85,7 @@ test('step-captcha', async ({ signup }, info) => {
 
 test('step-email', async ({ signup }, info) => {
   await signup.open('?scenario=email');
-  await signup.fill('ana', 'a password 1');
-  await signup.email.fill('ana@example.org');
+  await signup.fill('ana', 'a password 1', 'ana@example.org');
   await signup.submit.click();
   await expect(signup.page.getByText('We sent a link to ana@example.org.', { exact: false })).toBeVisible();
   await shoot(signup, 'step-email', info.project.name);
@@ -110,8 +108,7 @@ for (const error of KNOWN_ERRORS) {
   const name = `error-${error.errcode.replace(/\./g, '_')}-${String(error.status)}`;
   test(name, async ({ signup }, info) => {
     await signup.open('?scenario=email');
-    await signup.fill('ana', 'a password 1');
-    await signup.email.fill('ana@example.org');
+    await signup.fill('ana', 'a password 1', 'ana@example.org');
     await signup.ready();
     await signup.forceNextError(error.errcode, error.status, error.extra);
     await signup.submit.click();

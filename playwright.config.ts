@@ -30,6 +30,13 @@ export default defineConfig({
   projects: [
     // The app on the in-browser mock homeserver (service worker), as `npm run dev` runs it.
     { name: 'mock', testMatch: /.*\.mock\.spec\.ts/, use: { baseURL: MOCK_APP_URL } },
+    // The demo build offline, alone once the others are done (see the spec's note).
+    {
+      name: 'offline',
+      testMatch: /.*\.offline\.spec\.ts/,
+      use: { baseURL: MOCK_APP_URL },
+      dependencies: ['mock', 'production'],
+    },
     // The production build, which must carry no mock code.
     { name: 'production', testMatch: /.*\.production\.spec\.ts/, use: { baseURL: PRODUCTION_APP_URL } },
   ],

@@ -29,17 +29,3 @@ test('?scenario= picks the scenario, and keeps the accounts', async ({ page, sig
   });
   expect(flows).toMatchObject({ flows: [{ stages: ['m.login.registration_token', 'm.login.dummy'] }] });
 });
-
-test('the demo build keeps working offline after its first load', async ({ signup, page }) => {
-  await signup.open();
-  await signup.ready();
-  // Installed means the page and its files are in the worker's cache.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.context().setOffline(true);
-  const reload = await page.reload();
-  expect(reload?.fromServiceWorker()).toBe(true);
-  await signup.register('offline-demo', 'a password 1');
-  await expect(signup.matrixId).toHaveText('@offline-demo:localhost:8008');
-});

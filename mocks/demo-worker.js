@@ -28,23 +28,32 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.endsWith('/mockServiceWorker.js') || url.pathname.endsWith('/demo-worker.js')) return;
   // MSW's listener below must not answer the same request a second time.
   event.stopImmediatePropagation();
-  event.respondWith(
-    fetch(event.request)
-      .then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          void caches.open(CACHE).then((cache) => cache.put(event.request, copy));
-        }
-        return response;
-      })
-      .catch(async () => {
-        const cached = await caches.match(event.request, {
-          ignoreSearch: event.request.mode === 'navigate',
-          ignoreVary: true,
-        });
-        return cached ?? (event.request.mode === 'navigate' ? caches.match('./') : Response.error());
-      }),
-  );
+  event.respondWith(respond(event.request));
 });
+
+const fromCache = async (request) => {
+  const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate', ignoreVary: true });
+  return cached ?? (request.mode === 'navigate' ? caches.match('./') : undefined);
+};
+
+/** Network first, so a new deploy shows; the cache when offline, or when the network is too slow (lie-fi). */
+async function respond(request) {
+  if (!self.navigator.onLine) return (await fromCache(request)) ?? Response.error();
+  const network = fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      void caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  });
+  const slow = new Promise((resolve) => setTimeout(resolve, 4000));
+  try {
+    const first = await Promise.race([network, slow]);
+    if (first) return first;
+    return (await fromCache(request)) ?? (await network);
+  } catch {
+    return (await fromCache(request)) ?? Response.error();
+  }
+}
 
 importScripts('./mockServiceWorker.js');

@@ -36,7 +36,6 @@ const MAX_AUTOMATIC_ROUNDS = 6;
 export class RegistrationDriver {
   private flow: string[] | undefined;
   private session: string | undefined;
-  private lastUia: UiaResponse | undefined;
 
   constructor(
     private readonly server: Homeserver,
@@ -69,7 +68,6 @@ export class RegistrationDriver {
     );
     if (result.kind === 'registered') return result;
     const uia = result.uia;
-    this.lastUia = uia;
     this.session = uia.session ?? this.session;
     if (!this.flow) {
       const choice = chooseFlow(
@@ -110,9 +108,5 @@ export class RegistrationDriver {
 
   get sessionId(): string | undefined {
     return this.session;
-  }
-
-  get currentUia(): UiaResponse | undefined {
-    return this.lastUia;
   }
 }

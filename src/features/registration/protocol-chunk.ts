@@ -3,11 +3,10 @@ import { errorMessages } from '../../messages/errors';
 import { PageError } from './page-error';
 
 export { discoverHomeserver } from '../../matrix/discovery';
-export { fetchPasswordPolicy, fetchRequirements, parsePolicies } from '../../matrix/requirements';
+export { fetchPasswordPolicy, fetchRequirements } from '../../matrix/requirements';
 export { checkUsernameAvailable } from '../../matrix/username-available';
 export { checkRegistrationToken } from '../../matrix/registration-token-validity';
 export { RegistrationDriver } from '../../matrix/uia-driver';
-export { newClientSecret, requestEmailToken, submitEmailCode } from '../../matrix/email-token';
 
 const DISCOVERY_TEXT: Record<string, (server: string) => string> = {
   'discovery:invalid-input': () => errorMessages.discovery.invalidInput,

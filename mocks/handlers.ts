@@ -258,6 +258,8 @@ export function createHandlers(controller: MockController): HttpHandler[] {
     }),
   );
   return [
+    // Before any path matching, which would throw on the bad escape: Synapse finds no endpoint there.
+    http.all(hasUndecodablePath, () => toHttpResponse(matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request'))),
     // Preflight: answered without running any endpoint logic (spec §11).
     http.options(
       '*/_matrix/*',
@@ -267,13 +269,28 @@ export function createHandlers(controller: MockController): HttpHandler[] {
     http.options('*/_mock/*', () => new HttpResponse(null, { status: 204, headers: CORS_HEADERS })),
     ...routeHandlers,
     // A known path with another method is 405; anything else under the API is 404.
-    http.all('*/_matrix/*', ({ request }) => {
-      const known = routes.some((route) => matchRequestUrl(new URL(request.url), `*${route.path}`).matches);
-      return toHttpResponse(
-        known
-          ? matrixError(405, 'M_UNRECOGNIZED', 'Unrecognized request')
-          : matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request'),
-      );
-    }),
+    http.all('*/_matrix/*', unknownOrWrongMethod),
+    http.all('*/.well-known/matrix/*', unknownOrWrongMethod),
   ];
+}
+
+/** A homeserver path with a percent-escape that is not UTF-8 (`%zz`, `%E0%A4%A`). */
+function hasUndecodablePath({ request }: { request: Request }): boolean {
+  const { pathname } = new URL(request.url);
+  if (!/\/(_matrix|_mock|\.well-known\/matrix)(\/|$)/.test(pathname)) return false;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function unknownOrWrongMethod({ request }: { request: Request }): HttpResponse<string> {
+  const known = routes.some((route) => matchRequestUrl(new URL(request.url), `*${route.path}`).matches);
+  return toHttpResponse(
+    known
+      ? matrixError(405, 'M_UNRECOGNIZED', 'Unrecognized request')
+      : matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request'),
+  );
 }

@@ -21,6 +21,17 @@ describe('§1 endpoints and prefixes', () => {
     expect([unstable.status, unstable.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
   });
 
+  it('answers a path with a broken percent-escape with 404, and the well-known path with the wrong method with 405', async () => {
+    // Found by the property tests: path matching threw on `%zz`, and POST /.well-known went unanswered.
+    const mock = await startMock();
+    for (const path of ['/_matrix/client/%zz/register', '/_matrix/client/v3/register/%E0%A4%A']) {
+      const reply = await mock.call('POST', path, { json: {} });
+      expect([reply.status, reply.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
+    }
+    const wellKnown = await mock.call('POST', '/.well-known/matrix/client', { json: {} });
+    expect([wellKnown.status, wellKnown.body.errcode]).toEqual([405, 'M_UNRECOGNIZED']);
+  });
+
   it('serves the registration-token validity endpoint under v1 only', async () => {
     const mock = await startMock();
     expect(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeError, decodeStageFailure } from './decode-error';
+import { decodeError, decodeStageFailure, MAX_SERVER_MESSAGE } from './decode-error';
 import { DiscoveryError } from './discovery';
 import { MatrixApiError, TransportError } from './errors';
 import { FlowProblemError } from './uia-driver';
@@ -35,6 +35,14 @@ describe('decodeError', () => {
       status,
       serverMessage: 'server words',
     });
+  });
+
+  it('cuts the server’s own words at 500 characters, from an answer or a stage', () => {
+    const long = 'x'.repeat(900_000);
+    const fromAnswer = decodeError(new MatrixApiError(403, 'M_FORBIDDEN', long, undefined, { errcode: 'M_FORBIDDEN' }));
+    expect(fromAnswer.serverMessage).toBe(`${'x'.repeat(MAX_SERVER_MESSAGE)}…`);
+    const fromStage = decodeStageFailure('m.login.terms', { errcode: 'M_UNAUTHORIZED', error: long });
+    expect(fromStage.serverMessage).toHaveLength(MAX_SERVER_MESSAGE + 1);
   });
 
   it('goes by the status for M_UNKNOWN, as the spec says', () => {

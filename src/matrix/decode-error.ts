@@ -47,6 +47,13 @@ const STAGE_FIELD: Record<string, ErrorField> = {
   [STAGE.terms]: 'terms',
 };
 
+/** Server text beyond this is cut: it is shown as details, and a hostile server may send a megabyte. */
+export const MAX_SERVER_MESSAGE = 500;
+
+function clip(text: string): string {
+  return text.length > MAX_SERVER_MESSAGE ? `${text.slice(0, MAX_SERVER_MESSAGE)}…` : text;
+}
+
 /** A stage's failure as the 401 body reports it. */
 export function decodeStageFailure(stage: string, failure: { errcode?: string; error?: string }): DecodedError {
   const errcode = failure.errcode ?? 'M_UNKNOWN';
@@ -54,7 +61,7 @@ export function decodeStageFailure(stage: string, failure: { errcode?: string; e
     code: errcode,
     field: FIELD_OF[errcode] ?? STAGE_FIELD[stage] ?? 'form',
     status: 401,
-    ...(failure.error ? { serverMessage: failure.error } : {}),
+    ...(failure.error ? { serverMessage: clip(failure.error) } : {}),
     retryable: false,
   };
 }
@@ -77,7 +84,7 @@ export function decodeError(error: unknown): DecodedError {
         FIELD_OF[error.errcode] ??
         (error.errcode === 'M_MISSING_PARAM' && /password/i.test(error.serverMessage ?? '') ? 'password' : 'form'),
       status: error.status,
-      ...(error.serverMessage ? { serverMessage: error.serverMessage } : {}),
+      ...(error.serverMessage ? { serverMessage: clip(error.serverMessage) } : {}),
       ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
       ...(adminContact ? { adminContact } : {}),
       ...(limitType ? { limitType } : {}),

@@ -133,9 +133,9 @@ describe('requestJson limits', () => {
     });
   });
 
-  it('refuses an answer over 1 MiB as unreadable instead of reading it all', async () => {
+  it('refuses an answer over 1 MiB as too large instead of reading it all', async () => {
     const { requestJson } = await import('./http');
     mock.server.use(http.get('https://huge.example/x', () => new HttpResponse(`"${'x'.repeat(2 * 1024 * 1024)}"`)));
-    await expect(requestJson('https://huge.example/x')).rejects.toMatchObject({ failure: 'not-json' });
+    await expect(requestJson('https://huge.example/x')).rejects.toMatchObject({ failure: 'too-large' });
   });
 });

@@ -27,8 +27,16 @@ export interface DiscoveredServer extends Homeserver {
  * FAIL_PROMPT: well-known exists but is unusable, ask the person; FAIL_ERROR: no usable server.
  */
 export type DiscoveryProblem =
-  | { state: 'FAIL_PROMPT'; reason: 'well-known-status' | 'well-known-invalid'; status?: number }
-  | { state: 'FAIL_ERROR'; reason: 'invalid-base-url' | 'not-a-matrix-server' | 'unreachable'; cause?: unknown }
+  | {
+      state: 'FAIL_PROMPT';
+      reason: 'well-known-status' | 'well-known-invalid' | 'well-known-redirect-loop';
+      status?: number;
+    }
+  | {
+      state: 'FAIL_ERROR';
+      reason: 'invalid-base-url' | 'not-a-matrix-server' | 'unreachable' | 'redirect-loop' | 'too-large';
+      cause?: unknown;
+    }
   | { state: 'INVALID_INPUT' };
 
 export class DiscoveryError extends Error {
@@ -93,7 +101,10 @@ async function fetchWellKnown(
     if (error instanceof MatrixApiError) {
       throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-status', status: error.status });
     }
-    if (error instanceof TransportError && error.failure === 'not-json') {
+    if (error instanceof TransportError && error.failure === 'redirect-loop') {
+      throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-redirect-loop' });
+    }
+    if (error instanceof TransportError && (error.failure === 'not-json' || error.failure === 'too-large')) {
       throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-invalid' });
     }
     throw new DiscoveryError({
@@ -112,12 +123,16 @@ async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeser
     return homeserverAt(baseUrl, await fetchPrefix(baseUrl, signal));
   } catch (error) {
     if (signal?.aborted) throw error;
-    const unreachable =
-      error instanceof TransportError &&
-      ['network', 'cors', 'timeout', 'offline', 'mixed-content'].includes(error.failure);
+    const failure = error instanceof TransportError ? error.failure : undefined;
+    const unreachable = ['network', 'cors', 'timeout', 'offline', 'mixed-content'].includes(failure ?? '');
     throw new DiscoveryError({
       state: 'FAIL_ERROR',
-      reason: unreachable ? 'unreachable' : 'not-a-matrix-server',
+      reason:
+        failure === 'redirect-loop' || failure === 'too-large'
+          ? failure
+          : unreachable
+            ? 'unreachable'
+            : 'not-a-matrix-server',
       cause: error,
     });
   }

@@ -52,6 +52,7 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
   } catch (cause) {
     if (options.signal?.aborted) throw options.signal.reason ?? cause;
     if (timeout.aborted) throw new TransportError('timeout');
+    if (cause instanceof TooLarge) throw new TransportError('too-large', response.status);
     throw new TransportError(response.status >= 500 ? 'server' : 'not-json', response.status);
   }
 
@@ -71,9 +72,11 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
   throw new TransportError(response.status >= 500 ? 'server' : 'unexpected-status', response.status);
 }
 
+class TooLarge extends Error {}
+
 async function readLimited(response: Response, signal: AbortSignal): Promise<string> {
   const declared = Number(response.headers.get('Content-Length'));
-  if (declared > MAX_RESPONSE_BYTES) throw new Error('too large');
+  if (declared > MAX_RESPONSE_BYTES) throw new TooLarge();
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -86,7 +89,7 @@ async function readLimited(response: Response, signal: AbortSignal): Promise<str
     if (size > MAX_RESPONSE_BYTES) {
       // Not awaited: some streams only settle a cancel once fully read, which is what this avoids.
       reader.cancel().catch(() => undefined);
-      throw new Error('too large');
+      throw new TooLarge();
     }
     chunks.push(value);
   }
@@ -101,8 +104,9 @@ async function readLimited(response: Response, signal: AbortSignal): Promise<str
 
 /**
  * Browsers give one opaque `TypeError` for every failed fetch. We tell the cases apart: mixed
- * content and offline from the page's own state, and CORS from a `no-cors` probe, which succeeds
- * (opaquely) when the server is up but does not allow this page.
+ * content and offline from the page's own state, CORS from a `no-cors` probe, which succeeds
+ * (opaquely) when the server is up but does not allow this page, and a redirect loop from a probe
+ * that does not follow redirects, which succeeds when the server answers with one.
  */
 async function explainFetchFailure(url: string): Promise<TransportError> {
   if (typeof window === 'undefined') return new TransportError('network');
@@ -111,6 +115,17 @@ async function explainFetchFailure(url: string): Promise<TransportError> {
   try {
     await fetch(url, { mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(5_000) });
     return new TransportError('cors');
+  } catch {
+    // Not answered, or answered with redirects that never end.
+  }
+  try {
+    // `manual` is not allowed with `no-cors`; a CORS-enabled server's redirect passes this way.
+    const first = await fetch(url, {
+      credentials: 'omit',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(5_000),
+    });
+    return new TransportError(first.type === 'opaqueredirect' ? 'redirect-loop' : 'network');
   } catch {
     return new TransportError('network');
   }

@@ -85,7 +85,7 @@ describe('fetchRequirements', () => {
 });
 
 describe('parsePolicies', () => {
-  it('keeps only http(s) links and named entries', () => {
+  it('keeps only http(s) links, and every policy, so that none is accepted unseen', () => {
     const policies = parsePolicies({
       policies: {
         good: { version: '1', en: { name: 'Good', url: 'https://example.org/p' } },
@@ -99,6 +99,8 @@ describe('parsePolicies', () => {
     });
     expect(policies).toEqual([
       { id: 'good', version: '1', translations: { en: { name: 'Good', url: 'https://example.org/p' } } },
+      { id: 'evil', version: '1', translations: { en: { name: 'Evil' }, fr: { name: 'Data' } } },
+      { id: 'broken', version: '', translations: { en: { name: 'broken' } } },
     ]);
   });
 });

@@ -32,8 +32,11 @@ export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 export interface Policy {
   id: string;
   version: string;
-  /** Per language: `{ en: { name, url } }`; only entries with an http(s) URL are kept. */
-  translations: Record<string, { name: string; url: string }>;
+  /**
+   * Per language: `{ en: { name, url } }`. `url` is kept only when it is http(s): a policy whose
+   * link is `javascript:` or `data:` is still shown (it must still be accepted), without a link.
+   */
+  translations: Record<string, { name: string; url?: string }>;
 }
 
 export type Requirements =
@@ -100,21 +103,27 @@ export function describeFlows(uia: UiaResponse): Requirements {
   };
 }
 
-/** `m.login.terms` params (spec `m.login.terms_params.yaml`), defensively: bad entries are dropped. */
+/** `m.login.terms` params (spec `m.login.terms_params.yaml`), defensively: unsafe links are dropped, policies never. */
 export function parsePolicies(params: unknown): Policy[] {
   const policies = (params as { policies?: unknown } | undefined)?.policies;
   if (typeof policies !== 'object' || policies === null) return [];
   return Object.entries(policies as Record<string, unknown>).flatMap(([id, value]) => {
-    if (typeof value !== 'object' || value === null) return [];
-    const { version, ...languages } = value as Record<string, unknown>;
+    const { version, ...languages } = (typeof value === 'object' && value !== null ? value : {}) as Record<
+      string,
+      unknown
+    >;
     const translations: Policy['translations'] = {};
     for (const [lang, entry] of Object.entries(languages)) {
-      const { name, url } = (entry ?? {}) as { name?: unknown; url?: unknown };
-      if (typeof name === 'string' && typeof url === 'string' && parseHttpUrl(url)) translations[lang] = { name, url };
+      const { name, url } = (typeof entry === 'object' && entry !== null ? entry : {}) as {
+        name?: unknown;
+        url?: unknown;
+      };
+      const safeUrl = typeof url === 'string' ? parseHttpUrl(url)?.href : undefined;
+      if (typeof name === 'string') translations[lang] = safeUrl ? { name, url: safeUrl } : { name };
     }
-    return Object.keys(translations).length > 0
-      ? [{ id, version: typeof version === 'string' ? version : '', translations }]
-      : [];
+    // Accepting the stage accepts every policy the server listed, so none may go unshown.
+    if (Object.keys(translations).length === 0) translations.en = { name: id };
+    return [{ id, version: typeof version === 'string' ? version : '', translations }];
   });
 }
 

@@ -57,6 +57,10 @@ export const errorMessages = {
     'transport:not-json':
       'The server sent an answer this page cannot read. It may not be a Matrix server, or it has a problem.',
     'transport:unexpected-status': 'The server gave an answer this page did not expect. Try again.',
+    'transport:too-large':
+      'The server sent an answer far larger than a sign-up needs, so this page stopped reading it. Try again later, or tell the server’s admins.',
+    'transport:redirect-loop':
+      'The server sent this page round in a circle of redirects, so it never answered. Tell the server’s admins.',
     'flow:email-required': 'This server needs an email address to create an account.',
     'flow:email-unsupported': 'This server cannot use an email address at sign-up. Remove it to continue.',
     'flow:no-flow': 'This server asks for sign-up steps this page cannot do. Try another Matrix app.',
@@ -71,6 +75,12 @@ export const errorMessages = {
       `${server}'s discovery file cannot be read. Type the server's full address (https://…) instead, or tell its admins.`,
     invalidBaseUrl: (server: string) => `${server} points to an address that is not a web address. Tell its admins.`,
     notMatrix: (server: string) => `There is no Matrix homeserver at ${server}. Check the name.`,
+    wellKnownRedirectLoop: (server: string) =>
+      `${server}'s discovery file redirects in a circle, so it cannot be read. Type the server's full address (https://…) instead, or tell its admins.`,
+    redirectLoop: (server: string) =>
+      `${server} sends every request round in a circle of redirects, so it never answers. Tell its admins.`,
+    tooLarge: (server: string) =>
+      `${server} sent an answer far larger than any Matrix server would, so this page stopped reading it. Check the address.`,
     unreachable: (server: string) => `Could not reach ${server}. Check the name and your connection.`,
   },
   resourceLimit: {

@@ -11,6 +11,8 @@ export const stageMessages = {
     intro: 'Read and accept each of these to create your account:',
     accept: (name: string) => `I accept the ${name}`,
     opensNewTab: '(opens in a new tab)',
+    noSafeLink:
+      'The server gave no web address for this one, so it cannot be opened here. Ask the server’s admins for it before you accept.',
     continue: 'Accept and continue',
     notAll: 'Accept every policy to continue.',
   },

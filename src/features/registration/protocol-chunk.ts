@@ -15,6 +15,9 @@ const DISCOVERY_TEXT: Record<string, (server: string) => string> = {
   'discovery:invalid-base-url': errorMessages.discovery.invalidBaseUrl,
   'discovery:not-a-matrix-server': errorMessages.discovery.notMatrix,
   'discovery:unreachable': errorMessages.discovery.unreachable,
+  'discovery:well-known-redirect-loop': errorMessages.discovery.wellKnownRedirectLoop,
+  'discovery:redirect-loop': errorMessages.discovery.redirectLoop,
+  'discovery:too-large': errorMessages.discovery.tooLarge,
 };
 
 /** The plain-words message: by code, then by status, then generic. */

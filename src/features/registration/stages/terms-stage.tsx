@@ -56,9 +56,13 @@ export function TermsStage({ step, registration }: StageProps) {
                 }}
               />
               <label htmlFor={`policy-${policy.id}`}>{messages.terms.accept(entry.name)}</label>{' '}
-              <a href={entry.url} target="_blank" rel="noopener noreferrer">
-                {entry.name} <span className="visually-hidden">{messages.terms.opensNewTab}</span>
-              </a>
+              {entry.url ? (
+                <a href={entry.url} target="_blank" rel="noopener noreferrer">
+                  {entry.name} <span className="visually-hidden">{messages.terms.opensNewTab}</span>
+                </a>
+              ) : (
+                <span className="hint">{messages.terms.noSafeLink}</span>
+              )}
             </li>
           );
         })}

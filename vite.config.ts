@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './src/config/content-security-policy';
 
 /**
  * In mock-mode builds (the demo), emits `demo-worker.js`: MSW's worker plus an offline copy of every
@@ -29,12 +30,34 @@ function demoWorker(): Plugin {
   };
 }
 
+/** Writes the Content-Security-Policy into built pages; the dev server's inline preamble could not run under it. */
+function cspMeta(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy('meta') },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), demoWorker()],
+  plugins: [react(), demoWorker(), cspMeta()],
   // Relative asset paths: the same build works from any folder of any static host.
   base: './',
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1' },
+  preview: {
+    host: '127.0.0.1',
+    headers: {
+      'Content-Security-Policy': contentSecurityPolicy('header'),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
+  },
   // The only chunk past Vite's 500 kB warning is the mock homeserver, loaded in mock mode only.
   build: { chunkSizeWarningLimit: 600 },
   test: {

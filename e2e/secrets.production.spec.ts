@@ -1,0 +1,42 @@
+import { HTTP_MOCK_URL } from '../playwright.config';
+import { expect, test } from './fixtures';
+import { expectNoSecrets, watchPage } from './support/secrets';
+
+test('preview serves a Content-Security-Policy without inline script, and the page carries it too', async ({
+  page,
+}) => {
+  const response = await page.goto('/');
+  const header = response?.headers()['content-security-policy'] ?? '';
+  expect(header).toContain("script-src 'self'");
+  expect(header).toContain("frame-ancestors 'none'");
+  expect(header).not.toContain('unsafe-inline');
+  expect(header).not.toContain('unsafe-eval');
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(meta).toContain("script-src 'self'");
+  expect(meta).not.toContain('unsafe');
+});
+
+test('a whole sign-up that logs in leaves no password or access token anywhere, and breaks no CSP rule', async ({
+  signup,
+  page,
+}) => {
+  const watched = await watchPage(page);
+  // Ask the server for a login, so there is an access token that could leak.
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ json: { default_server: HTTP_MOCK_URL, inhibit_login: false } }),
+  );
+  const tokens: string[] = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/register') && response.status() === 200) {
+      tokens.push(((await response.json()) as { access_token?: string }).access_token ?? '');
+    }
+  });
+  await signup.open();
+  const password = 'Secret password 42!';
+  await signup.register(`secret-${Date.now().toString(36)}`, password);
+  await expect(signup.successHeading).toBeVisible();
+  await expect.poll(() => tokens.length).toBe(1);
+  expect(tokens[0]).toMatch(/^syt_/);
+  await expectNoSecrets(page, [password, tokens[0] ?? ''], watched.consoleLines);
+  expect(await watched.cspViolations()).toEqual([]);
+});

@@ -1,0 +1,45 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Watches a page for what it must never do: print to the console (every line is kept, to search for
+ * secrets) or break its Content-Security-Policy (each violation is recorded by the page itself).
+ */
+export async function watchPage(page: Page) {
+  const consoleLines: string[] = [];
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as { cspViolations?: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`);
+    });
+  });
+  return {
+    consoleLines,
+    cspViolations: () => page.evaluate(() => (window as { cspViolations?: string[] }).cspViolations ?? []),
+  };
+}
+
+/** None of `secrets` is in the page's storage, cookies, address, history entry or console. */
+export async function expectNoSecrets(page: Page, secrets: string[], consoleLines: string[]) {
+  const storage = await page.evaluate(() =>
+    [localStorage, sessionStorage].flatMap((store) =>
+      Object.keys(store).map((key) => `${key}=${store.getItem(key) ?? ''}`),
+    ),
+  );
+  const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`);
+  const places = {
+    storage: storage.join('\n'),
+    cookies: cookies.join('\n'),
+    url: decodeURIComponent(page.url()),
+    history: decodeURIComponent(await page.evaluate(() => JSON.stringify(history.state) + location.href)),
+    console: consoleLines.join('\n'),
+  };
+  for (const secret of secrets) {
+    expect(secret.length, 'a secret to look for').toBeGreaterThan(5);
+    for (const [place, text] of Object.entries(places)) {
+      expect(text.includes(secret), `a secret found in ${place}`).toBe(false);
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/config/content-security-policy';
@@ -30,6 +31,21 @@ function demoWorker(): Plugin {
   };
 }
 
+/** `public/` holds MSW's worker for mock mode; a production build must not ship it. */
+function noMockWorkerInProduction(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'no-mock-worker-in-production',
+    apply: (_, env) => env.command === 'build' && env.mode !== 'mock',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      rmSync(join(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
 /** Writes the Content-Security-Policy into built pages; the dev server's inline preamble could not run under it. */
 function cspMeta(): Plugin {
   return {
@@ -46,7 +62,7 @@ function cspMeta(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), demoWorker(), cspMeta()],
+  plugins: [react(), demoWorker(), cspMeta(), noMockWorkerInProduction()],
   // Relative asset paths: the same build works from any folder of any static host.
   base: './',
   server: { host: '127.0.0.1', port: 5173 },

@@ -83,6 +83,22 @@ describe('discoverHomeserver', () => {
     },
   );
 
+  it('FAIL_ERROR: plain http to another machine, typed or from well-known, without asking it anything', async () => {
+    let asked = false;
+    mock.server.use(
+      http.get('http://insecure.example/*', () => {
+        asked = true;
+        return HttpResponse.json({ versions: ['v1.16'] });
+      }),
+      http.get('https://example.org/.well-known/matrix/client', () =>
+        HttpResponse.json({ 'm.homeserver': { base_url: 'http://insecure.example' } }),
+      ),
+    );
+    expect(await problemOf('http://insecure.example')).toEqual({ state: 'FAIL_ERROR', reason: 'insecure' });
+    expect(await problemOf('example.org')).toEqual({ state: 'FAIL_ERROR', reason: 'insecure' });
+    expect(asked).toBe(false);
+  });
+
   it('FAIL_ERROR: a base URL whose /versions is not a versions object, or does not answer', async () => {
     mock.server.use(http.get('*/_matrix/client/versions', () => HttpResponse.json({ hello: 'world' })));
     expect(await problemOf('example.org')).toMatchObject({ state: 'FAIL_ERROR', reason: 'not-a-matrix-server' });

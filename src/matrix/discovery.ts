@@ -34,7 +34,7 @@ export type DiscoveryProblem =
     }
   | {
       state: 'FAIL_ERROR';
-      reason: 'invalid-base-url' | 'not-a-matrix-server' | 'unreachable' | 'redirect-loop' | 'too-large';
+      reason: 'invalid-base-url' | 'not-a-matrix-server' | 'unreachable' | 'redirect-loop' | 'too-large' | 'insecure';
       cause?: unknown;
     }
   | { state: 'INVALID_INPUT' };
@@ -119,6 +119,12 @@ async function fetchWellKnown(
 }
 
 async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeserver> {
+  // A password must not travel unprotected: plain http is for this machine only. Not even asked, so
+  // the page's CSP (https: and loopback only) and this rule agree.
+  const { protocol, hostname } = new URL(baseUrl);
+  if (protocol === 'http:' && !isLoopbackHost(hostname)) {
+    throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'insecure' });
+  }
   try {
     return homeserverAt(baseUrl, await fetchPrefix(baseUrl, signal));
   } catch (error) {

@@ -75,6 +75,8 @@ export const errorMessages = {
       `${server}'s discovery file cannot be read. Type the server's full address (https://…) instead, or tell its admins.`,
     invalidBaseUrl: (server: string) => `${server} points to an address that is not a web address. Tell its admins.`,
     notMatrix: (server: string) => `There is no Matrix homeserver at ${server}. Check the name.`,
+    insecure: (server: string) =>
+      `${server} does not use a secure connection (https). Your password would travel unprotected, so this page will not talk to it.`,
     wellKnownRedirectLoop: (server: string) =>
       `${server}'s discovery file redirects in a circle, so it cannot be read. Type the server's full address (https://…) instead, or tell its admins.`,
     redirectLoop: (server: string) =>

@@ -43,8 +43,6 @@ export const messages = {
       'This server is not accepting new accounts here. It may let you sign up with single sign-on from a Matrix app.',
     oauth: (host: string) => `Accounts on this server are created at ${host}.`,
     oauthGo: (host: string) => `Go to ${host} to create your account`,
-    insecure:
-      'This server does not use a secure connection (https). Your password would travel unprotected, so this page will not send it.',
   },
   username: {
     label: 'Username',

@@ -18,6 +18,7 @@ const DISCOVERY_TEXT: Record<string, (server: string) => string> = {
   'discovery:well-known-redirect-loop': errorMessages.discovery.wellKnownRedirectLoop,
   'discovery:redirect-loop': errorMessages.discovery.redirectLoop,
   'discovery:too-large': errorMessages.discovery.tooLarge,
+  'discovery:insecure': errorMessages.discovery.insecure,
 };
 
 /** The plain-words message: by code, then by status, then generic. */

@@ -11,7 +11,7 @@ import { useTokenValidity } from './api/use-token-validity';
 import { useUsernameAvailability } from './api/use-username-availability';
 import { FormError, useRateLimitActive } from './components/form-error';
 import { FIELD_IDS, RegistrationForm, type FieldStatus } from './components/registration-form';
-import { isInsecure, RequirementsCard } from './components/requirements-card';
+import { RequirementsCard } from './components/requirements-card';
 import { ServerSection } from './components/server-section';
 import type { RegistrationValues, SchemaContext } from './registration-schema';
 import { clearSavedForm, loadSavedForm, saveForm } from './saved-form';
@@ -151,8 +151,7 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
 
   // The form shows at once; it goes away only when the server turns out not to take sign-ups here.
   const closed =
-    server !== undefined &&
-    (isInsecure(server) || requirements.data?.kind === 'disabled' || requirements.data?.kind === 'oauth');
+    server !== undefined && (requirements.data?.kind === 'disabled' || requirements.data?.kind === 'oauth');
   const ready =
     server !== undefined && (requirements.data?.kind === 'stages' || requirements.data?.kind === 'unknown') && !closed;
 
@@ -172,7 +171,7 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
         />
       ) : null}
       {phase.kind === 'form' && server && requirements.data ? (
-        <RequirementsCard requirements={requirements.data} server={server} />
+        <RequirementsCard requirements={requirements.data} />
       ) : null}
       {phase.kind === 'form' && requirements.error ? (
         <FormError

@@ -1,24 +1,9 @@
-import type { DiscoveredServer } from '../../../matrix/discovery';
 import { parseHttpUrl } from '../../../matrix/url';
 import type { Requirements } from '../../../matrix/requirements';
-import { isLoopbackHost } from '../../../matrix/user-id';
 import { messages } from '../../../messages/form';
 
-/** Password over plain http is only acceptable to this machine (a development server). */
-export function isInsecure(server: DiscoveredServer): boolean {
-  const url = new URL(server.baseUrl);
-  return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
-}
-
 /** What this server needs, in plain words, before anyone types (no other client shows this). */
-export function RequirementsCard({ requirements, server }: { requirements: Requirements; server: DiscoveredServer }) {
-  if (isInsecure(server)) {
-    return (
-      <p className="form-error" role="alert">
-        {messages.requirements.insecure}
-      </p>
-    );
-  }
+export function RequirementsCard({ requirements }: { requirements: Requirements }) {
   if (requirements.kind === 'disabled') {
     return (
       <p className="notice">

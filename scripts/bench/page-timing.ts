@@ -1,0 +1,107 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../e2e/support/browser';
+import { messages } from '../../src/messages/form';
+import { stageMessages } from '../../src/messages/stages';
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+}
+
+/**
+ * Records, in the page's own clock (milliseconds since navigation start), the first moment
+ * `#field-username` exists and is enabled. A MutationObserver sees the change as it happens.
+ */
+function recordUsableForm() {
+  const mark = () => {
+    const field = document.getElementById('field-username') as HTMLInputElement | null;
+    if (field && !field.disabled && !field.readOnly) {
+      (window as { usableAt?: number }).usableAt ??= performance.now();
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => {
+    if (mark()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+  document.addEventListener('DOMContentLoaded', mark);
+}
+
+/** Navigation start to an enabled username field, once per fresh browser context (a cold cache). */
+export async function timeToUsableForm(
+  browser: Browser,
+  url: string,
+  runs: number,
+  cpuSlowdown = 1,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (cpuSlowdown > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    }
+    await page.addInitScript(recordUsableForm);
+    await page.goto(url);
+    await page.waitForFunction(() => (window as { usableAt?: number }).usableAt !== undefined, undefined, {
+      timeout: 30_000,
+    });
+    times.push(await page.evaluate(() => (window as { usableAt?: number }).usableAt ?? NaN));
+    await context.close();
+  }
+  return times;
+}
+
+/**
+ * Submit to the success screen in mock mode: from the submit event to the success heading in the
+ * DOM, in the page's clock. Each run is a fresh context and a new username.
+ */
+export async function submitToSuccess(browser: Browser, url: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await fillForm(page, `bench${String(run)}x${Date.now().toString(36)}`);
+    await page.evaluate((heading) => {
+      const state = window as { submittedAt?: number; successAt?: number };
+      document.addEventListener('submit', () => (state.submittedAt ??= performance.now()), { capture: true });
+      const observer = new MutationObserver(() => {
+        if ([...document.querySelectorAll('h1, h2')].some((element) => element.textContent.includes(heading))) {
+          state.successAt ??= performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, stageMessages.success.heading);
+    await page.getByRole('button', { name: messages.submit }).click();
+    await page.waitForFunction(() => (window as { successAt?: number }).successAt !== undefined, undefined, {
+      timeout: 30_000,
+    });
+    times.push(
+      await page.evaluate(() => {
+        const state = window as { submittedAt?: number; successAt?: number };
+        return (state.successAt ?? NaN) - (state.submittedAt ?? NaN);
+      }),
+    );
+    await context.close();
+  }
+  return times;
+}
+
+async function fillForm(page: Page, username: string) {
+  const password = 'a bench password 1';
+  await page.getByLabel(messages.username.label).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  // Ready when the server is known and the name checked: the button is enabled.
+  await page.getByRole('button', { name: messages.submit }).and(page.locator(':enabled')).waitFor();
+  await page.getByText(messages.username.available).waitFor();
+}

@@ -1,0 +1,108 @@
+import { cpus, totalmem, platform, release } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch, median, submitToSuccess, timeToUsableForm } from './page-timing';
+import { memoryOf, registerMany, startMockServer, stopMockServer } from './mock-server-load';
+import { serveFolder } from './static-server';
+import { buildApp, buildReactFloor, mockCodeIn, startupSize } from './size';
+import { BUDGETS, type Figures } from './budgets';
+import { report } from './report';
+
+/**
+ * `npm run bench`: the product measured as its users feel it. Prints a table; exits 1 when a budget
+ * in `budgets.ts` is broken. `--write` also rewrites docs/performance.md with the figures.
+ */
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '20' },
+    accounts: { type: 'string', default: '100000' },
+    write: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(options.runs);
+const accountTarget = Number(options.accounts);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const work = await mkdtemp(join(tmpdir(), 'signup-bench-'));
+try {
+  log('Building the production app, the mock-mode app and a React-only page…');
+  const appDir = join(work, 'app');
+  const mockDir = join(work, 'mock');
+  const floorDir = join(work, 'floor');
+  await buildApp(appDir, 'production');
+  await buildApp(mockDir, 'mock');
+  await buildReactFloor(floorDir);
+  const app = await startupSize(appDir);
+  const floor = await startupSize(floorDir);
+  const mockCode = await mockCodeIn(appDir);
+
+  log('Starting the HTTP mock server in its own process…');
+  const mock = await startMockServer();
+  const appServer = await serveFolder(appDir, {
+    '/config.json': JSON.stringify({ default_server: mock.base, allow_custom_servers: true }),
+  });
+  const formServer = await serveFolder('scripts/bench/static-form');
+  const mockAppServer = await serveFolder(mockDir);
+
+  const browser = await launch();
+  const browserVersion = browser.version();
+  log(`Time to a usable form, ${String(runs)} cold loads each (Chromium ${browserVersion})…`);
+  const appTimes = await timeToUsableForm(browser, `${appServer.url}/`, runs);
+  const formTimes = await timeToUsableForm(browser, `${formServer.url}/`, runs);
+  const appTimesSlow = await timeToUsableForm(browser, `${appServer.url}/`, runs, 4);
+  const formTimesSlow = await timeToUsableForm(browser, `${formServer.url}/`, runs, 4);
+  log(`Submit to success in mock mode, ${String(runs)} sign-ups…`);
+  const submitTimes = await submitToSuccess(browser, `${mockAppServer.url}/?scenario=open`, runs);
+  await browser.close();
+  await Promise.all([appServer.close(), formServer.close(), mockAppServer.close()]);
+
+  log(`The HTTP mock server: 50 clients, then up to ${String(accountTarget)} accounts…`);
+  const before = await memoryOf(mock.child);
+  const throughputCount = Math.min(10_000, accountTarget);
+  const seconds = await registerMany(mock.base, throughputCount, 50, 'rate');
+  const rest = accountTarget - throughputCount;
+  if (rest > 0) await registerMany(mock.base, rest, 50, 'fill');
+  const after = await memoryOf(mock.child);
+  await stopMockServer(mock.child);
+
+  const figures: Figures = {
+    appStartupGzip: app.gzip,
+    reactFloorGzip: floor.gzip,
+    mockCodeFiles: mockCode,
+    usableFormMs: median(appTimes),
+    staticFormMs: median(formTimes),
+    usableFormSlowMs: median(appTimesSlow),
+    staticFormSlowMs: median(formTimesSlow),
+    submitToSuccessMs: median(submitTimes),
+    registrationsPerSecond: throughputCount / seconds,
+    accounts: after.accounts,
+    rssBefore: before.rss,
+    rssAfter: after.rss,
+    heapBefore: before.heapUsed,
+    heapAfter: after.heapUsed,
+  };
+  const machine = {
+    cpu: `${cpus()[0]?.model ?? 'unknown CPU'} × ${String(cpus().length)}`,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    browser: `Chromium ${browserVersion}`,
+  };
+  const { text, broken } = report(figures, machine, { runs, appFiles: app.files, floorFiles: floor.files });
+  log('');
+  log(text);
+  if (options.write) {
+    await writeFile('docs/performance.md', text);
+    log('Wrote docs/performance.md.');
+  }
+  if (broken.length > 0) {
+    log(`BUDGET BROKEN: ${broken.join('; ')}`);
+    process.exitCode = 1;
+  } else {
+    log(`All ${String(Object.keys(BUDGETS).length)} budgets hold.`);
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves a folder on loopback the same way for every page the bench compares: no compression, no
+ * cache headers, each file read once and kept. `overrides` replaces files by path (`/config.json`).
+ */
+export async function serveFolder(root: string, overrides: Record<string, string> = {}) {
+  const cache = new Map<string, Buffer>();
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
+    const file = path.endsWith('/') ? `${path}index.html` : path;
+    const override = overrides[file];
+    const send = (body: Buffer) =>
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    if (override !== undefined) {
+      send(Buffer.from(override));
+      return;
+    }
+    const cached = cache.get(file);
+    if (cached) {
+      send(cached);
+      return;
+    }
+    readFile(join(root, file))
+      .then((body) => {
+        cache.set(file, body);
+        send(body);
+      })
+      .catch(() => response.writeHead(404).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -4,6 +4,10 @@ export interface Figures {
   reactFloorGzip: number;
   mockCodeFiles: string[];
   usableFormMs: number;
+  /** Every run's time, for the spread. */
+  usableFormRuns: number[];
+  usableFormSlowRuns: number[];
+  submitRuns: number[];
   staticFormMs: number;
   usableFormSlowMs: number;
   staticFormSlowMs: number;
@@ -48,39 +52,42 @@ export const BUDGETS: Record<string, Budget> = {
     limit: 0,
     format: (value) => String(value),
   },
+  // Time budgets in absolute terms, as people feel them: within 1 s flow is kept (Nielsen), and
+  // 2.5 s is the "good" Largest Contentful Paint (Core Web Vitals), for the phone-like 4× case.
+  // The ratio to a static form is reported beside them (docs/performance.md).
   usableForm: {
-    label: 'Time to a usable form ÷ static HTML form',
-    value: (f) => f.usableFormMs / f.staticFormMs,
+    label: 'Time to a usable form (median, loopback)',
+    value: (f) => f.usableFormMs,
     kind: 'max',
-    limit: 4,
-    format: times,
+    limit: 1000,
+    format: ms,
   },
   usableFormSlow: {
     label: 'Same, 4× CPU throttling',
-    value: (f) => f.usableFormSlowMs / f.staticFormSlowMs,
+    value: (f) => f.usableFormSlowMs,
     kind: 'max',
-    limit: 4,
-    format: times,
+    limit: 2500,
+    format: ms,
   },
   submit: {
     label: 'Submit to success screen (mock mode)',
     value: (f) => f.submitToSuccessMs,
     kind: 'max',
-    limit: 500,
+    limit: 250,
     format: ms,
   },
   throughput: {
     label: 'HTTP mock: registrations per second, 50 clients',
     value: (f) => f.registrationsPerSecond,
     kind: 'min',
-    limit: 200,
+    limit: 300,
     format: (value) => value.toFixed(0),
   },
   memory: {
     label: 'HTTP mock: heap per account after 100,000',
     value: (f) => (f.heapAfter - f.heapBefore) / Math.max(1, f.accounts),
     kind: 'max',
-    limit: 4096,
+    limit: 2048,
     format: (value) => `${value.toFixed(0)} B`,
   },
 };

@@ -16,22 +16,21 @@ export async function launch(): Promise<Browser> {
 /**
  * Records, in the page's own clock (milliseconds since navigation start), the first moment
  * `#field-username` exists and is enabled. A MutationObserver sees the change as it happens.
+ * A string, not a function: tsx wraps named functions in a helper the page does not have.
  */
-function recordUsableForm() {
+const RECORD_USABLE_FORM = `(() => {
   const mark = () => {
-    const field = document.getElementById('field-username') as HTMLInputElement | null;
+    const field = document.getElementById('field-username');
     if (field && !field.disabled && !field.readOnly) {
-      (window as { usableAt?: number }).usableAt ??= performance.now();
+      window.usableAt ??= performance.now();
       return true;
     }
     return false;
   };
-  const observer = new MutationObserver(() => {
-    if (mark()) observer.disconnect();
-  });
+  const observer = new MutationObserver(() => { if (mark()) observer.disconnect(); });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
   document.addEventListener('DOMContentLoaded', mark);
-}
+})();`;
 
 /** Navigation start to an enabled username field, once per fresh browser context (a cold cache). */
 export async function timeToUsableForm(
@@ -48,7 +47,7 @@ export async function timeToUsableForm(
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     }
-    await page.addInitScript(recordUsableForm);
+    await page.addInitScript(RECORD_USABLE_FORM);
     await page.goto(url);
     await page.waitForFunction(() => (window as { usableAt?: number }).usableAt !== undefined, undefined, {
       timeout: 30_000,
@@ -70,17 +69,17 @@ export async function submitToSuccess(browser: Browser, url: string, runs: numbe
     const page = await context.newPage();
     await page.goto(url);
     await fillForm(page, `bench${String(run)}x${Date.now().toString(36)}`);
-    await page.evaluate((heading) => {
-      const state = window as { submittedAt?: number; successAt?: number };
-      document.addEventListener('submit', () => (state.submittedAt ??= performance.now()), { capture: true });
+    await page.evaluate(`(() => {
+      const heading = ${JSON.stringify(stageMessages.success.heading)};
+      document.addEventListener('submit', () => { window.submittedAt ??= performance.now(); }, { capture: true });
       const observer = new MutationObserver(() => {
         if ([...document.querySelectorAll('h1, h2')].some((element) => element.textContent.includes(heading))) {
-          state.successAt ??= performance.now();
+          window.successAt ??= performance.now();
           observer.disconnect();
         }
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    }, stageMessages.success.heading);
+    })()`);
     await page.getByRole('button', { name: messages.submit }).click();
     await page.waitForFunction(() => (window as { successAt?: number }).successAt !== undefined, undefined, {
       timeout: 30_000,

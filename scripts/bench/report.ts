@@ -2,6 +2,11 @@ import { BUDGETS, brokenBudgets, type Figures } from './budgets';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const spread = (runs: number[]) => {
+  const sorted = [...runs].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? NaN;
+  return `min ${(sorted[0] ?? NaN).toFixed(0)}, p90 ${at(0.9).toFixed(0)}, max ${(sorted.at(-1) ?? NaN).toFixed(0)}`;
+};
 
 /** The run as Markdown: the same text is printed and, with `--write`, becomes docs/performance.md. */
 export function report(
@@ -16,34 +21,35 @@ export function report(
     const sign = budget.kind === 'max' ? '≤' : '≥';
     return `| ${budget.label} | ${budget.format(value)} | ${sign} ${budget.format(budget.limit)} | ${ok ? 'holds' : '**broken**'} |`;
   });
-  const text = `# Performance
+  const text = `## Last run
 
-Measured by \`npm run bench\` (\`--write\` rewrote this file). Runs: ${String(details.runs)} per timing.
+\`npm run bench -- --write\` wrote this section. Runs: ${String(details.runs)} per timing.
 Date: ${new Date().toISOString().slice(0, 10)}.
 
-## Machine
+### Machine
 
 ${Object.entries(machine)
   .map(([key, value]) => `- ${key}: ${value}`)
   .join('\n')}
 
-## Budgets
+### Budgets
 
 | Figure | Measured | Budget | |
 | --- | --- | --- | --- |
 ${budgetRows.join('\n')}
 
-## Figures
+### Figures
 
 | Figure | Value |
 | --- | --- |
 | Start-up JS + CSS, gzip -9 (production build) | ${kb(f.appStartupGzip)} |
 | The same for a page that only renders React | ${kb(f.reactFloorGzip)} |
-| Time to a usable form, median (app, loopback) | ${f.usableFormMs.toFixed(1)} ms |
+| Time to a usable form, median (app, loopback) | ${f.usableFormMs.toFixed(1)} ms (${spread(f.usableFormRuns)}) |
 | Time to a usable form, median (static HTML form) | ${f.staticFormMs.toFixed(1)} ms |
-| Time to a usable form, 4× CPU throttling (app) | ${f.usableFormSlowMs.toFixed(1)} ms |
+| Time to a usable form, 4× CPU throttling (app) | ${f.usableFormSlowMs.toFixed(1)} ms (${spread(f.usableFormSlowRuns)}) |
 | Time to a usable form, 4× CPU throttling (static form) | ${f.staticFormSlowMs.toFixed(1)} ms |
-| Submit to success screen, median (mock mode, no delay) | ${f.submitToSuccessMs.toFixed(1)} ms |
+| App ÷ static form, unthrottled and 4× | ${(f.usableFormMs / f.staticFormMs).toFixed(2)}×, ${(f.usableFormSlowMs / f.staticFormSlowMs).toFixed(2)}× |
+| Submit to success screen, median (mock mode, no delay) | ${f.submitToSuccessMs.toFixed(1)} ms (${spread(f.submitRuns)}) |
 | HTTP mock: registrations per second (50 clients, 10,000 sign-ups) | ${f.registrationsPerSecond.toFixed(0)} |
 | HTTP mock: accounts at the end | ${String(f.accounts)} |
 | HTTP mock: resident memory, start → end | ${mb(f.rssBefore)} → ${mb(f.rssAfter)} |
@@ -54,7 +60,7 @@ ${details.appFiles.map((file) => `- \`${file.name}\`: ${kb(file.gzip)}`).join('\
 
 React alone: ${details.floorFiles.map((file) => `\`${file.name}\` ${kb(file.gzip)}`).join(', ')}.
 
-## How each figure is taken
+### How each figure is taken
 
 - Sizes: \`vite build\` of the app and of \`scripts/bench/react-floor\` (React + ReactDOM rendering one
   paragraph, same Vite and plugin), each file \`index.html\` names compressed with gzip level 9. The

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { AppConfig, LinkParams } from '../../config/app-config';
 import { chooseFlow, visibleStages } from '../../matrix/flow';
@@ -12,6 +12,7 @@ import { useUsernameAvailability } from './api/use-username-availability';
 import { FormError, useRateLimitActive } from './components/form-error';
 import { FIELD_IDS, RegistrationForm, type FieldStatus } from './components/registration-form';
 import { RequirementsCard } from './components/requirements-card';
+import { preloadable } from './preloadable';
 import { ServerSection } from './components/server-section';
 import type { RegistrationValues, SchemaContext } from './registration-schema';
 import { clearSavedForm, loadSavedForm, saveForm } from './saved-form';
@@ -20,10 +21,10 @@ import { useRegistration } from './use-registration';
 // Not needed to type, so not in the start-up bundle; fetched right after the first render so that
 // they are there even if the connection drops before submit.
 const loadValidation = () => import('./form-validation');
-const loadStageView = () => import('./stages/stage-view');
-const loadSuccessScreen = () => import('./success-screen');
-const StageView = lazy(loadStageView);
-const SuccessScreen = lazy(loadSuccessScreen);
+const stageView = preloadable(() => import('./stages/stage-view'));
+const successScreen = preloadable(() => import('./success-screen'));
+const StageView = stageView.Component;
+const SuccessScreen = successScreen.Component;
 
 const USERNAME_PROBLEMS = new Set(['M_USER_IN_USE', 'M_INVALID_USERNAME', 'M_EXCLUSIVE']);
 
@@ -96,7 +97,7 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
 
   useEffect(() => {
     const timer = setTimeout(
-      () => void Promise.all([loadValidation(), loadStageView(), loadSuccessScreen()]).catch(() => undefined),
+      () => void Promise.all([loadValidation(), stageView.preload(), successScreen.preload()]).catch(() => undefined),
       0,
     );
     return () => clearTimeout(timer);

@@ -4,7 +4,14 @@ import { errorMessages } from '../src/messages/errors';
 import { messages } from '../src/messages/form';
 import { stageMessages } from '../src/messages/stages';
 import { expect, test as base } from './fixtures';
-import { json, never, startHostileServer, type HostileServer } from './support/hostile-server';
+import {
+  askForDummyStage,
+  json,
+  never,
+  onSignUp,
+  startHostileServer,
+  type HostileServer,
+} from './support/hostile-server';
 
 // The production build against a homeserver that attacks it: markup and script in its words,
 // unsafe links, huge answers, silence, redirect loops. The page must show text, link nothing unsafe,
@@ -37,10 +44,7 @@ test('markup and script in the server’s error text are shown as text and never
   page,
   hostile,
 }) => {
-  hostile.on('/_matrix/client/v3/register', (_, response, body) => {
-    if (body.includes('"username"')) json(403, { errcode: 'M_FORBIDDEN', error: MARKUP })(_, response, body);
-    else json(401, { session: 's', flows: [{ stages: ['m.login.dummy'] }], params: {} })(_, response, body);
-  });
+  hostile.on('/_matrix/client/v3/register', onSignUp(json(403, { errcode: 'M_FORBIDDEN', error: MARKUP })));
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('mallory', 'a password 1');
   await expect(page.getByText(errorMessages.errors.M_FORBIDDEN ?? '-')).toBeVisible();
@@ -60,14 +64,11 @@ test('terms with javascript: and data: links are listed without links, and must 
     cookies: { version: '1', en: { name: 'Cookie Policy', url: 'https://example.org/cookies' } },
   };
   const uia = { session: 's', flows: [{ stages: ['m.login.terms'] }], params: { 'm.login.terms': { policies } } };
-  hostile.on('/_matrix/client/v3/register', (_, response, body) => {
-    const done = body.includes('m.login.terms');
-    json(done ? 200 : 401, done ? { user_id: `@terry:${hostile.name}`, home_server: hostile.name } : uia)(
-      _,
-      response,
-      body,
-    );
-  });
+  const askForTerms = json(401, uia);
+  const registered = json(200, { user_id: `@terry:${hostile.name}`, home_server: hostile.name });
+  hostile.on('/_matrix/client/v3/register', (request, response, body) =>
+    (body.includes('m.login.terms') ? registered : askForTerms)(request, response, body),
+  );
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('terry', 'a password 1');
   await expect(page.getByRole('heading', { name: stageMessages.terms.heading })).toBeVisible();
@@ -102,10 +103,7 @@ test('a discovery answer over 1 MiB is refused unread, and named as too large', 
 
 test('a huge error text is cut short, and the page stays quick to use', async ({ signup, page, hostile }) => {
   const huge = `${'A'.repeat(400)}${'<b>'.repeat(250_000)}`;
-  hostile.on('/_matrix/client/v3/register', (_, response, body) => {
-    if (body.includes('"username"')) json(403, { errcode: 'M_FORBIDDEN', error: huge })(_, response, body);
-    else json(401, { session: 's', flows: [{ stages: ['m.login.dummy'] }], params: {} })(_, response, body);
-  });
+  hostile.on('/_matrix/client/v3/register', onSignUp(json(403, { errcode: 'M_FORBIDDEN', error: huge })));
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('hugo', 'a password 1');
   await expect(page.getByText(errorMessages.errors.M_FORBIDDEN ?? '-')).toBeVisible();
@@ -118,14 +116,10 @@ test('a huge error text is cut short, and the page stays quick to use', async ({
 });
 
 test('a register answer over 1 MiB is refused unread, with its own message', async ({ signup, page, hostile }) => {
-  hostile.on('/_matrix/client/v3/register', (_, response, body) => {
-    if (!body.includes('"username"')) {
-      json(401, { session: 's', flows: [{ stages: ['m.login.dummy'] }], params: {} })(_, response, body);
-      return;
-    }
-    response.writeHead(401, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify({ session: 's', flows: [], padding: 'x'.repeat(2 * 1024 * 1024) }));
-  });
+  hostile.on(
+    '/_matrix/client/v3/register',
+    onSignUp(json(401, { session: 's', flows: [], padding: 'x'.repeat(2 * 1024 * 1024) })),
+  );
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('tina', 'a password 1');
   await expect(page.getByText(errorMessages.errors['transport:too-large'] ?? '-')).toBeVisible();
@@ -154,16 +148,11 @@ test('a sign-up the server never answers times out with a message, and a retry c
 }) => {
   test.slow(); // the page waits its full 15 s before giving up
   let silent = true;
-  hostile.on('/_matrix/client/v3/register', (_, response, body) => {
-    if (!body.includes('"username"') && !body.includes('m.login.dummy')) {
-      json(401, { session: 's', flows: [{ stages: ['m.login.dummy'] }], params: {} })(_, response, body);
-    } else if (silent) {
-      never(_, response, body);
-    } else if (body.includes('m.login.dummy')) {
-      json(200, { user_id: `@sam:${hostile.name}`, home_server: hostile.name })(_, response, body);
-    } else {
-      json(401, { session: 's', flows: [{ stages: ['m.login.dummy'] }], params: {} })(_, response, body);
-    }
+  const registered = json(200, { user_id: `@sam:${hostile.name}`, home_server: hostile.name });
+  hostile.on('/_matrix/client/v3/register', (request, response, body) => {
+    const dummyStage = body.includes('m.login.dummy');
+    const signingUp = dummyStage || body.includes('"username"');
+    (signingUp && silent ? never : dummyStage ? registered : askForDummyStage)(request, response, body);
   });
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('sam', 'a password 1');

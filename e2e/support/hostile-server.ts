@@ -58,14 +58,25 @@ export function json(status: number, body: unknown): Answer {
   };
 }
 
+/** What an open server answers to a sign-up without `auth`: do the dummy stage. */
+export const askForDummyStage: Answer = json(401, {
+  session: 'hostile',
+  flows: [{ stages: ['m.login.dummy'] }],
+  params: {},
+});
+
+/** The page's first `/register` (no username) learns the flows; only the sign-up itself meets `answer`. */
+export function onSignUp(answer: Answer): Answer {
+  return (request, response, body) =>
+    (body.includes('"username"') ? answer : askForDummyStage)(request, response, body);
+}
+
 /** Never answers: the request stays open until the page gives up. */
 export const never: Answer = () => undefined;
 
 function defaultAnswer(path: string): Answer {
   if (path === '/_matrix/client/versions') return json(200, { versions: ['v1.16'] });
   if (path.endsWith('/register/available')) return json(200, { available: true });
-  if (path.endsWith('/register')) {
-    return json(401, { session: 'hostile', flows: [{ stages: ['m.login.dummy'] }], params: {} });
-  }
+  if (path.endsWith('/register')) return askForDummyStage;
   return json(404, { errcode: 'M_UNRECOGNIZED', error: 'Unrecognized request' });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { expectNoSecrets, watchPage } from './support/secrets';
+import { collectAccessTokens, expectNoSecrets, watchPage } from './support/secrets';
 
 test('the demo build carries a CSP without inline script, and the mock (service worker) works under it', async ({
   page,
@@ -20,12 +20,7 @@ test('the longest sign-up (captcha, terms, email) leaves no password or access t
     const config = (await (await route.fetch()).json()) as Record<string, unknown>;
     await route.fulfill({ json: { ...config, inhibit_login: false } });
   });
-  const tokens: string[] = [];
-  page.on('response', async (response) => {
-    if (response.url().endsWith('/register') && response.status() === 200) {
-      tokens.push(((await response.json()) as { access_token?: string }).access_token ?? '');
-    }
-  });
+  const tokens = collectAccessTokens(page);
   await signup.open('?scenario=everything');
   const password = 'Secret passw0rd';
   await signup.fill('keeper', password, 'keeper@example.org');

@@ -1,6 +1,6 @@
 import { HTTP_MOCK_URL } from '../playwright.config';
 import { expect, test } from './fixtures';
-import { expectNoSecrets, watchPage } from './support/secrets';
+import { collectAccessTokens, expectNoSecrets, watchPage } from './support/secrets';
 
 test('preview serves a Content-Security-Policy without inline script, and the page carries it too', async ({
   page,
@@ -25,12 +25,7 @@ test('a whole sign-up that logs in leaves no password or access token anywhere, 
   await page.route('**/config.json', (route) =>
     route.fulfill({ json: { default_server: HTTP_MOCK_URL, inhibit_login: false } }),
   );
-  const tokens: string[] = [];
-  page.on('response', async (response) => {
-    if (response.url().endsWith('/register') && response.status() === 200) {
-      tokens.push(((await response.json()) as { access_token?: string }).access_token ?? '');
-    }
-  });
+  const tokens = collectAccessTokens(page);
   await signup.open();
   const password = 'Secret password 42!';
   await signup.register(`secret-${Date.now().toString(36)}`, password);

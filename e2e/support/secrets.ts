@@ -21,6 +21,17 @@ export async function watchPage(page: Page) {
   };
 }
 
+/** The access tokens of the page's successful `/register` answers, as they arrive. */
+export function collectAccessTokens(page: Page): string[] {
+  const tokens: string[] = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/register') && response.status() === 200) {
+      tokens.push(((await response.json()) as { access_token?: string }).access_token ?? '');
+    }
+  });
+  return tokens;
+}
+
 /** None of `secrets` is in the page's storage, cookies, address, history entry or console. */
 export async function expectNoSecrets(page: Page, secrets: string[], consoleLines: string[]) {
   const storage = await page.evaluate(() =>

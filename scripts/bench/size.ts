@@ -3,15 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { MOCK_CODE_MARKERS } from '../../e2e/support/mock-code';
 
 export interface StartupSize {
   /** What `index.html` loads before the page can run: its scripts, module preloads and styles. */
   files: { name: string; bytes: number; gzip: number }[];
   gzip: number;
 }
-
-/** Strings only mock code contains; none may reach a production page. */
-const MOCK_MARKERS = ['mockServiceWorker', '[MSW]', '/_mock/', 'demo-worker', 'Registration has been disabled'];
 
 export async function buildApp(outDir: string, mode: 'production' | 'mock'): Promise<void> {
   await build({ configFile: 'vite.config.ts', mode, logLevel: 'error', build: { outDir, emptyOutDir: true } });
@@ -54,7 +52,7 @@ export async function mockCodeIn(outDir: string): Promise<string[]> {
         await walk(path);
       } else if (/\.(js|html|css)$/.test(entry.name)) {
         const text = await readFile(path, 'utf8');
-        const marker = MOCK_MARKERS.find((candidate) => text.includes(candidate));
+        const marker = MOCK_CODE_MARKERS.find((candidate) => text.includes(candidate));
         if (marker) found.push(`${path} (${marker})`);
       }
     }

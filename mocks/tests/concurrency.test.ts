@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../http-server';
 import { MockController } from '../model/controller';
 import type { ScenarioName } from '../model/scenarios';
+import { listenOnLoopback } from './harness';
 
 /**
  * Many clients at once over real sockets. The model awaits while hashing a password, so requests
@@ -15,10 +14,8 @@ afterEach(async () => {
 
 async function startServer(scenario: ScenarioName) {
   const controller = await MockController.create({ scenario });
-  const server = createHttpServer(controller);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  const base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  const { base, close } = await listenOnLoopback(controller);
+  closers.push(close);
   const register = async (body: unknown) => {
     const response = await fetch(`${base}/_matrix/client/v3/register`, {
       method: 'POST',

@@ -1,5 +1,7 @@
 import { getResponse } from 'msw';
+import type { AddressInfo } from 'node:net';
 import { createHandlers } from '../handlers';
+import { createHttpServer, type HttpServerOptions } from '../http-server';
 import type { ConfigOverrides } from '../model/config';
 import { MockController } from '../model/controller';
 import { fakeEnvironment } from '../model/environment';
@@ -103,3 +105,13 @@ export async function startMock(options: { scenario?: ScenarioName; overrides?: 
 }
 
 export type Mock = Awaited<ReturnType<typeof startMock>>;
+
+/** The HTTP server over `controller` on a free loopback port, for tests that need real sockets. */
+export async function listenOnLoopback(controller: MockController, options: HttpServerOptions = {}) {
+  const server = createHttpServer(controller, options);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,9 +1,8 @@
 import { createClient, InteractiveAuth, type AuthDict, type RegisterResponse } from 'matrix-js-sdk';
 import { logger as sdkLogger } from 'matrix-js-sdk/lib/logger.js';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../http-server';
 import { MockController } from '../model/controller';
+import { listenOnLoopback } from './harness';
 
 let controller: MockController;
 let baseUrl: string;
@@ -15,10 +14,7 @@ beforeAll(async () => {
   // loglevel's, though typed more narrowly.
   (sdkLogger as unknown as { disableAll(): void }).disableAll();
   controller = await MockController.create();
-  const server = createHttpServer(controller, { log: (line) => logLines.push(line) });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base: baseUrl, close } = await listenOnLoopback(controller, { log: (line) => logLines.push(line) }));
 });
 afterAll(() => close());
 

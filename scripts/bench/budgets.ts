@@ -92,10 +92,16 @@ export const BUDGETS: Record<string, Budget> = {
   },
 };
 
-export function brokenBudgets(figures: Figures): string[] {
-  return Object.values(BUDGETS).flatMap((budget) => {
+/** Each budget with the run's value and whether it holds. */
+export function verdicts(figures: Figures) {
+  return Object.values(BUDGETS).map((budget) => {
     const value = budget.value(figures);
-    const ok = budget.kind === 'max' ? value <= budget.limit : value >= budget.limit;
-    return ok ? [] : [`${budget.label}: ${budget.format(value)} (budget ${budget.format(budget.limit)})`];
+    return { budget, value, holds: budget.kind === 'max' ? value <= budget.limit : value >= budget.limit };
   });
+}
+
+export function brokenBudgets(figures: Figures): string[] {
+  return verdicts(figures)
+    .filter(({ holds }) => !holds)
+    .map(({ budget, value }) => `${budget.label}: ${budget.format(value)} (budget ${budget.format(budget.limit)})`);
 }

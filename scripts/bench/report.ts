@@ -1,4 +1,4 @@
-import { BUDGETS, brokenBudgets, type Figures } from './budgets';
+import { brokenBudgets, verdicts, type Figures } from './budgets';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -15,11 +15,9 @@ export function report(
   details: { runs: number; appFiles: { name: string; gzip: number }[]; floorFiles: { name: string; gzip: number }[] },
 ): { text: string; broken: string[] } {
   const broken = brokenBudgets(f);
-  const budgetRows = Object.values(BUDGETS).map((budget) => {
-    const value = budget.value(f);
-    const ok = budget.kind === 'max' ? value <= budget.limit : value >= budget.limit;
+  const budgetRows = verdicts(f).map(({ budget, value, holds }) => {
     const sign = budget.kind === 'max' ? '≤' : '≥';
-    return `| ${budget.label} | ${budget.format(value)} | ${sign} ${budget.format(budget.limit)} | ${ok ? 'holds' : '**broken**'} |`;
+    return `| ${budget.label} | ${budget.format(value)} | ${sign} ${budget.format(budget.limit)} | ${holds ? 'holds' : '**broken**'} |`;
   });
   const text = `## Last run
 

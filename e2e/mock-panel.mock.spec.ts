@@ -55,10 +55,12 @@ test.describe('the mock panel', () => {
     await expect(signup.stepHeading).toHaveText('Check your email');
     await page.getByRole('button', { name: /Mock server/ }).click();
     await expect(page.getByRole('heading', { name: 'Inbox (1)' })).toBeVisible();
-    await expect(page.locator('.mock-panel code')).toHaveText(/^\d{6}$/);
+    await expect(page.locator('.mock-panel li').filter({ hasText: 'panel@example.org' }).locator('code')).toHaveText(
+      /^\d{6}$/,
+    );
     await page.getByRole('button', { name: 'Open the link' }).click();
     await expect(signup.matrixId).toHaveText('@panelmail:localhost:8008');
-    await expect(page.getByRole('heading', { name: 'Accounts (3)' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Accounts (4)' })).toBeVisible();
     await expect(page.locator('.mock-panel').getByText('@panelmail:localhost:8008')).toBeVisible();
   });
 
@@ -72,6 +74,22 @@ test.describe('the mock panel', () => {
     await page.getByLabel('Network delay (ms)').fill('0');
     await page.getByRole('button', { name: 'Reset the mock' }).click();
     await page.getByRole('button', { name: /Mock server/ }).click();
-    await expect(page.getByRole('heading', { name: 'Accounts (2)' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Accounts (3)' })).toBeVisible();
+  });
+
+  test('lists the registration tokens and how far each is used', async ({ signup, page }) => {
+    await signup.open('?scenario=token');
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    const tokens = page.locator('.mock-panel li').filter({ has: page.locator('code') });
+    await expect(page.getByRole('heading', { name: 'Registration tokens (4)' })).toBeVisible();
+    await expect(tokens.filter({ hasText: 'letmein' })).toHaveText('letmein: used 0 of unlimited');
+    await expect(tokens.filter({ hasText: 'expired' })).toContainText('no longer accepted');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await signup.fill('tokenpanel', 'a password 1');
+    await signup.token.fill('letmein');
+    await signup.submit.click();
+    await expect(signup.matrixId).toHaveText('@tokenpanel:localhost:8008');
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await expect(tokens.filter({ hasText: 'letmein' })).toHaveText('letmein: used 1 of unlimited');
   });
 });

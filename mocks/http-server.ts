@@ -1,8 +1,8 @@
-import { getResponse } from 'msw';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createHandlers, toHttpResponse } from './handlers';
 import type { MockController } from './model/controller';
-import { matrixError } from './model/response';
+import { modelRequest } from './model/request';
+import { matrixError, serialize, type ModelResponse } from './model/response';
+import { answer } from './model/routes';
 
 /** Bodies past this are refused before being read whole; the model's own limit is lower. */
 const MAX_READ_BYTES = 1024 * 1024;
@@ -13,14 +13,13 @@ export interface HttpServerOptions {
 }
 
 /**
- * The mock homeserver as a real HTTP server: Node's `http` in front of the same MSW handlers the
- * browser and the tests use (msw's `getResponse`; no interception involved).
+ * The mock homeserver as a real HTTP server: Node's `http` in front of the model's route table,
+ * the same one the MSW handlers use in the browser and in tests.
  */
 export function createHttpServer(controller: MockController, options: HttpServerOptions = {}): Server {
-  const handlers = createHandlers(controller);
   return createServer((incoming, outgoing) => {
     const started = performance.now();
-    void respond(incoming, outgoing, handlers, controller).then((status) => {
+    void respond(incoming, outgoing, controller).then((status) => {
       const path = (incoming.url ?? '/').split('?')[0];
       options.log?.(
         `${new Date().toISOString()} ${incoming.method ?? '?'} ${path} ${status} ${Math.round(performance.now() - started)}ms`,
@@ -32,31 +31,29 @@ export function createHttpServer(controller: MockController, options: HttpServer
 async function respond(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
-  handlers: ReturnType<typeof createHandlers>,
   controller: MockController,
 ): Promise<number> {
+  const cors = controller.homeserver.config.cors;
   try {
     const body = await readBody(incoming);
-    if (body === undefined) {
-      return await send(outgoing, toHttpResponse(matrixError(413, 'M_TOO_LARGE', 'Request body too large')));
-    }
-    const headers = new Headers();
+    if (body === undefined)
+      return send(outgoing, incoming, matrixError(413, 'M_TOO_LARGE', 'Request body too large'), cors);
+    const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(incoming.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', incoming.socket.remoteAddress ?? '127.0.0.1');
-    const method = incoming.method ?? 'GET';
-    const request = new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`, {
-      method,
+    // The same normalised path and query a browser's `fetch` would send.
+    const url = new URL(incoming.url ?? '/', 'http://mock.invalid');
+    const request = modelRequest({
+      method: incoming.method ?? 'GET',
+      uri: `${url.pathname}${url.search}`,
       headers,
-      body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(body),
+      body,
+      clientIp: incoming.socket.remoteAddress,
     });
-    const response =
-      (await getResponse(handlers, request)) ??
-      toHttpResponse(matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request'));
-    return await send(outgoing, response, controller.homeserver.config.cors);
+    return send(outgoing, incoming, await answer(controller, request), controller.homeserver.config.cors);
   } catch {
-    return await send(outgoing, toHttpResponse(matrixError(500, 'M_UNKNOWN', 'Internal server error')));
+    return send(outgoing, incoming, matrixError(500, 'M_UNKNOWN', 'Internal server error'), cors);
   }
 }
 
@@ -79,15 +76,10 @@ function readBody(incoming: IncomingMessage): Promise<Uint8Array | undefined> {
   });
 }
 
-async function send(outgoing: ServerResponse, response: Response, cors = true): Promise<number> {
-  const body = Buffer.from(await response.arrayBuffer());
-  // Every handler answer already carries the CORS headers; adding them here too would send each twice.
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    if (cors || !name.toLowerCase().startsWith('access-control-')) headers[name] = value;
-  });
-  headers['content-length'] = String(body.byteLength);
-  outgoing.writeHead(response.status, headers);
-  outgoing.end(body);
-  return response.status;
+function send(outgoing: ServerResponse, incoming: IncomingMessage, response: ModelResponse, cors: boolean): number {
+  const { status, headers, body } = serialize(response, { cors });
+  const bytes = Buffer.from(body);
+  outgoing.writeHead(status, { ...headers, 'Content-Length': String(bytes.byteLength) });
+  outgoing.end(incoming.method === 'HEAD' ? undefined : bytes);
+  return status;
 }

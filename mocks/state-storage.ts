@@ -5,7 +5,7 @@ import type { HomeserverState } from './model/state';
 export type { HomeserverState };
 
 const STORAGE_KEY = 'matrix-signup.mock-homeserver';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Saved {
   format: number;

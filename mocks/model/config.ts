@@ -9,9 +9,13 @@ export type Rate = z.infer<typeof rateSchema>;
 
 const policySchema = z.object({
   version: z.string(),
-  /** Per language: `{ en: { name, url } }`. */
+  /** Per language: `{ en: { name, url } }`; a `url` that starts with `/` is on this server. */
   translations: z.record(z.string(), z.object({ name: z.string(), url: z.string() })),
 });
+
+/** Prefixes of the client-server API; `v2_alpha` is the seed's own path and contract. */
+export const API_PREFIXES = ['v3', 'r0', 'unstable', 'v2_alpha'] as const;
+export type ApiPrefix = (typeof API_PREFIXES)[number];
 
 /**
  * Every knob of the mock, mirroring Synapse's configuration. `npm run mock-server --config FILE`
@@ -19,13 +23,14 @@ const policySchema = z.object({
  */
 export const configSchema = z.strictObject({
   serverName: z.string().min(1),
-  /** Where clients reach this server: used in well-known, email links and the OAuth metadata. */
+  /** Where clients reach this server (Synapse's `public_baseurl`): well-known, links, OAuth metadata. */
   publicBaseUrl: z.url(),
   enableRegistration: z.boolean(),
   allowGuests: z.boolean(),
-  /** API prefixes `POST /register` answers on; `v2_alpha` is the seed's contract. */
-  prefixes: z.array(z.enum(['v3', 'r0', 'v2_alpha'])),
+  /** API prefixes the client-server endpoints answer on (Synapse: r0, v3 and unstable). */
+  prefixes: z.array(z.enum(API_PREFIXES)),
   versions: z.array(z.string()),
+  unstableFeatures: z.record(z.string(), z.boolean()),
   /** Explicit UIA flows; when null they are derived from the booleans below as Synapse does. */
   flows: z.array(z.array(z.string())).nullable(),
   requireToken: z.boolean(),
@@ -62,6 +67,10 @@ export const configSchema = z.strictObject({
   ),
   /** Accounts that exist from the start: `[localpart, password]`. */
   existingUsers: z.array(z.tuple([z.string(), z.string()])),
+  /** Which of them are server admins, who may use the admin API. */
+  admins: z.array(z.string()),
+  /** Synapse's `registration_shared_secret` for `/_synapse/admin/v1/register`; null turns it off. */
+  registrationSharedSecret: z.string().min(1).nullable(),
   inhibitUserInUseError: z.boolean(),
   rateLimits: z.object({
     /** Checked at the start of `POST /register`, consumed only when an account is created. */
@@ -100,14 +109,17 @@ export const MOCK_CAPTCHA_PUBLIC_KEY = 'mock-captcha-public-key';
 /** The response the mock's captcha widget issues and the mock accepts. */
 export const MOCK_CAPTCHA_RESPONSE = 'mock-captcha-solved';
 export const MOCK_APPSERVICE_TOKEN = 'mock-appservice-token';
+export const MOCK_ADMIN = { username: 'admin', password: 'admin-password' } as const;
+export const MOCK_SHARED_SECRET = 'mock-registration-shared-secret';
 
 export const defaultConfig: HomeserverConfig = {
   serverName: 'localhost:8008',
   publicBaseUrl: MOCK_BASE_URL,
   enableRegistration: true,
   allowGuests: false,
-  prefixes: ['v3', 'r0', 'v2_alpha'],
+  prefixes: ['v3', 'r0', 'unstable', 'v2_alpha'],
   versions: ALL_VERSIONS,
+  unstableFeatures: {},
   flows: null,
   requireToken: false,
   requireTerms: false,
@@ -119,13 +131,13 @@ export const defaultConfig: HomeserverConfig = {
     privacy_policy: {
       version: '1.0',
       translations: {
-        en: { name: 'Privacy Policy', url: `${MOCK_BASE_URL}/_matrix/consent?v=1.0` },
-        fr: { name: 'Politique de confidentialité', url: `${MOCK_BASE_URL}/_matrix/consent?v=1.0&lang=fr` },
+        en: { name: 'Privacy Policy', url: '/_matrix/consent?v=1.0' },
+        fr: { name: 'Politique de confidentialité', url: '/_matrix/consent?v=1.0&lang=fr' },
       },
     },
     terms_of_service: {
       version: '2.1',
-      translations: { en: { name: 'Terms of Service', url: `${MOCK_BASE_URL}/_matrix/terms?v=2.1` } },
+      translations: { en: { name: 'Terms of Service', url: '/_matrix/consent?v=2.1' } },
     },
   },
   captchaPublicKey: MOCK_CAPTCHA_PUBLIC_KEY,
@@ -149,7 +161,10 @@ export const defaultConfig: HomeserverConfig = {
   existingUsers: [
     ['alice', 'alice-password'],
     ['bob', 'bob-password'],
+    [MOCK_ADMIN.username, MOCK_ADMIN.password],
   ],
+  admins: [MOCK_ADMIN.username],
+  registrationSharedSecret: MOCK_SHARED_SECRET,
   inhibitUserInUseError: false,
   rateLimits: { registration: null, registrationTokenValidity: null, threepidValidation: null, availability: null },
   refreshTokens: true,
@@ -173,6 +188,16 @@ export function resolveConfig(...overrides: unknown[]): HomeserverConfig {
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) throw new Error(`Invalid mock homeserver config:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+/** `publicBaseUrl` without its trailing slash, to put paths after. */
+export function baseUrlOf(config: HomeserverConfig): string {
+  return config.publicBaseUrl.replace(/\/+$/, '');
+}
+
+/** A policy or page URL: one that starts with `/` is on this server. */
+export function absoluteUrl(config: HomeserverConfig, url: string): string {
+  return url.startsWith('/') ? `${baseUrlOf(config)}${url}` : url;
 }
 
 /** Synapse's `_calculate_registration_flows`, unless the config lists flows itself. */

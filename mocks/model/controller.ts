@@ -110,6 +110,18 @@ export class MockController {
     }));
   }
 
+  /** The registration tokens and how far each is used, as the admin API lists them. */
+  registrationTokens() {
+    return this.homeserver.state.registrationTokens.map((token) => ({
+      token: token.token,
+      uses_allowed: token.usesAllowed,
+      pending: token.pending,
+      completed: token.completed,
+      expiry_time: token.expiryTime,
+      valid: this.homeserver.tokenIsUsable(token),
+    }));
+  }
+
   inbox() {
     return [...this.homeserver.state.inbox].reverse();
   }

@@ -1,3 +1,4 @@
+import { baseUrlOf } from './config';
 import type { MockHomeserver } from './homeserver';
 import { parseJsonObject, type ModelRequest } from './request';
 import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response';
@@ -62,7 +63,7 @@ export function requestEmailToken(homeserver: MockHomeserver, request: ModelRequ
     validation.sendAttempt = body.send_attempt;
     const code = env.randomString(6, DIGITS);
     validation.token = code;
-    const link = `${config.publicBaseUrl}${SUBMIT_TOKEN_PATH}?${new URLSearchParams({ token: code, client_secret: clientSecret, sid: validation.sid }).toString()}`;
+    const link = `${baseUrlOf(config)}${SUBMIT_TOKEN_PATH}?${new URLSearchParams({ token: code, client_secret: clientSecret, sid: validation.sid }).toString()}`;
     state.inbox.push({
       id: env.randomString(12),
       to: email,
@@ -75,8 +76,24 @@ export function requestEmailToken(homeserver: MockHomeserver, request: ModelRequ
   }
   return ok({
     sid: validation.sid,
-    ...(config.emailSubmitUrl ? { submit_url: `${config.publicBaseUrl}${SUBMIT_TOKEN_PATH}` } : {}),
+    ...(config.emailSubmitUrl ? { submit_url: `${baseUrlOf(config)}${SUBMIT_TOKEN_PATH}` } : {}),
   });
+}
+
+/**
+ * `POST /register/msisdn/requestToken`: Synapse without an SMS delegate, as the mock always is,
+ * checks the request and then says phone sign-up is not supported.
+ */
+export function requestMsisdnToken(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.value;
+  const missing = ['client_secret', 'country', 'phone_number', 'send_attempt'].filter((key) => !(key in body));
+  if (missing.length > 0) return matrixError(400, 'M_MISSING_PARAM', `Missing params: ${missing.join(', ')}`);
+  if (typeof body.client_secret !== 'string' || !CLIENT_SECRET.test(body.client_secret)) {
+    return matrixError(400, 'M_INVALID_PARAM', 'Invalid client_secret parameter');
+  }
+  return matrixError(400, 'M_UNKNOWN', 'Registration by phone number is not supported on this homeserver');
 }
 
 export const SUBMIT_TOKEN_PATH = '/_matrix/client/unstable/registration/email/submit_token';

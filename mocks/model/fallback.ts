@@ -1,4 +1,4 @@
-import { MOCK_CAPTCHA_RESPONSE } from './config';
+import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config';
 import type { MockHomeserver } from './homeserver';
 import type { ModelRequest } from './request';
 import { escapeHtml, html, matrixError, type ModelResponse } from './response';
@@ -45,7 +45,7 @@ function stageForm(homeserver: MockHomeserver, stage: string, session: string, p
       .filter((entry) => entry !== undefined)
       .map(
         (entry) =>
-          `<li><a href="${escapeHtml(entry.url)}" target="_blank" rel="noopener">${escapeHtml(entry.name)}</a></li>`,
+          `<li><a href="${escapeHtml(absoluteUrl(homeserver.config, entry.url))}" target="_blank" rel="noopener">${escapeHtml(entry.name)}</a></li>`,
       )
       .join('');
     fields = `<ul>${links}</ul><label><input type="checkbox" required> I accept these policies</label>`;

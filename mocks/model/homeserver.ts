@@ -4,8 +4,8 @@ import { hashPassword, publishedPasswordPolicy } from './password';
 import { rateLimit, type RateVerdict } from './rate-limiter';
 import type { ModelRequest } from './request';
 import { matrixError, ok, type ModelResponse } from './response';
-import { emptyState, type Account, type HomeserverState, type UiaSession } from './state';
-import { userIdOf } from './user-id';
+import { emptyState, type Account, type HomeserverState, type RegistrationToken, type UiaSession } from './state';
+import { userIdOf, type UsernameContext } from './user-id';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -29,8 +29,18 @@ export class MockHomeserver {
   static async create(config: HomeserverConfig, env: Environment = realEnvironment): Promise<MockHomeserver> {
     const homeserver = new MockHomeserver(config, env, emptyState());
     for (const [localpart, password] of config.existingUsers) {
-      homeserver.addAccount({ localpart, passwordHash: await hashPassword(password, env), guest: false });
+      homeserver.addAccount({
+        localpart,
+        passwordHash: await hashPassword(password, env),
+        guest: false,
+        ...(config.admins.includes(localpart) ? { admin: true } : {}),
+      });
     }
+    homeserver.state.registrationTokens = config.registrationTokens.map((token) => ({
+      ...token,
+      pending: 0,
+      completed: 0,
+    }));
     return homeserver;
   }
 
@@ -63,6 +73,25 @@ export class MockHomeserver {
     };
     this.state.accounts[fields.localpart.toLowerCase()] = account;
     return account;
+  }
+
+  /** What `checkUsername` needs to know of this server (and of the session and guest, if any). */
+  usernameContext(sessionUserId?: string, guestToken?: string): UsernameContext {
+    return {
+      serverName: this.config.serverName,
+      allowUnderscorePrefix: this.config.allowUnderscorePrefix,
+      inhibitUserInUseError: this.config.inhibitUserInUseError,
+      isExclusive: (userId) => this.isExclusive(userId),
+      exists: (localpart) => this.findAccount(localpart) !== undefined,
+      sessionUserId,
+      guestTokenMatches:
+        guestToken === undefined
+          ? undefined
+          : (localpart) => {
+              const owner = this.state.accessTokens[guestToken];
+              return owner?.userId === this.userId(localpart) && this.findAccount(localpart)?.guest === true;
+            },
+    };
   }
 
   isExclusive(userId: string): boolean {
@@ -139,7 +168,7 @@ export class MockHomeserver {
   /** An expired session gives back its pending registration-token use, as Synapse does. */
   private expireSession(session: UiaSession) {
     if (session.registrationToken !== undefined && session.registeredUserId === undefined) {
-      const use = this.state.tokenUses[session.registrationToken];
+      const use = this.registrationToken(session.registrationToken);
       if (use && use.pending > 0) use.pending -= 1;
     }
     // The state is plain JSON (it is saved whole), so sessions are a record rather than a Map.
@@ -148,18 +177,19 @@ export class MockHomeserver {
 
   // --- registration tokens ----------------------------------------------------------------------
 
-  /** Valid when known, not expired, and `pending + completed < usesAllowed` (Synapse). */
-  tokenIsValid(token: string): boolean {
-    const definition = this.config.registrationTokens.find((candidate) => candidate.token === token);
-    if (!definition) return false;
-    if (definition.expiryTime !== null && this.env.now() >= definition.expiryTime) return false;
-    if (definition.usesAllowed === null) return true;
-    const use = this.state.tokenUses[token] ?? { pending: 0, completed: 0 };
-    return use.pending + use.completed < definition.usesAllowed;
+  registrationToken(token: string): RegistrationToken | undefined {
+    return this.state.registrationTokens.find((candidate) => candidate.token === token);
   }
 
-  tokenUse(token: string) {
-    return (this.state.tokenUses[token] ??= { pending: 0, completed: 0 });
+  /** Valid when known, not expired, and `pending + completed < usesAllowed` (Synapse). */
+  tokenIsValid(token: string): boolean {
+    const known = this.registrationToken(token);
+    return known !== undefined && this.tokenIsUsable(known);
+  }
+
+  tokenIsUsable(token: RegistrationToken): boolean {
+    if (token.expiryTime !== null && this.env.now() >= token.expiryTime) return false;
+    return token.usesAllowed === null || token.pending + token.completed < token.usesAllowed;
   }
 
   // --- rate limits ------------------------------------------------------------------------------
@@ -175,7 +205,7 @@ export class MockHomeserver {
 
   versions(): ModelResponse {
     if (this.config.versions.length === 0) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
-    return ok({ versions: this.config.versions, unstable_features: {} });
+    return ok({ versions: this.config.versions, unstable_features: this.config.unstableFeatures });
   }
 
   wellKnown(): ModelResponse {

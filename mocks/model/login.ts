@@ -17,7 +17,7 @@ export async function login(homeserver: MockHomeserver, request: ModelRequest): 
   const parsed = parseJsonObject(request.body);
   if ('error' in parsed) return parsed.error;
   const body = parsed.value;
-  if (body.type !== 'm.login.password') return matrixError(400, 'M_UNKNOWN', 'Unknown login type');
+  if (body.type !== 'm.login.password') return matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission');
   const identifier = body.identifier as { type?: unknown; user?: unknown } | undefined;
   const user = identifier?.type === 'm.id.user' ? identifier.user : body.user;
   if (typeof user !== 'string' || typeof body.password !== 'string') {
@@ -36,5 +36,7 @@ export async function login(homeserver: MockHomeserver, request: ModelRequest): 
       displayName: typeof body.initial_device_display_name === 'string' ? body.initial_device_display_name : undefined,
       refreshToken: body.refresh_token === true,
     }),
+    // Synapse tells a client where it lives once `public_baseurl` is set, as the mock's always is.
+    well_known: { 'm.homeserver': { base_url: homeserver.config.publicBaseUrl } },
   });
 }

@@ -24,9 +24,10 @@ export function rateLimit(
   const bucket = buckets[key];
   const count = bucket ? Math.max(0, bucket.count - (Math.max(0, now - bucket.updatedAt) / 1000) * rate.perSecond) : 0;
   if (count + 1 > rate.burst) {
-    // Rounded to the microsecond first, so that float noise (1.5999…) cannot add a millisecond.
+    // Truncated like Synapse's `int()`, after rounding to the microsecond so float noise (1.9999…)
+    // cannot take a millisecond off; never 0, which would invite an instant retry.
     const waitMs = Math.round(((count + 1 - rate.burst) / rate.perSecond) * 1e6) / 1e3;
-    return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(waitMs)) };
+    return { allowed: false, retryAfterMs: Math.max(1, Math.floor(waitMs)) };
   }
   if (consume) buckets[key] = { count: count + 1, updatedAt: now };
   return { allowed: true };

@@ -4,9 +4,9 @@ import { accessTokenOf, parseJsonObject, type JsonObject, type ModelRequest } fr
 import { matrixError, ok, rateLimited, type ModelResponse } from './response';
 import type { UiaSession } from './state';
 import { checkStage, flowComplete, uiaBody } from './uia';
-import { checkUsername, MAX_RAW_LENGTH, type UsernameContext } from './user-id';
+import { checkUsername, codePointLength, MAX_RAW_LENGTH } from './user-id';
 
-/** `current`: v3 and r0 (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
+/** `current`: v3, r0 and unstable (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
 export type RegisterContract = 'current' | 'seed';
 
 const EMAIL_STAGE = 'm.login.email.identity';
@@ -57,7 +57,7 @@ export async function register(
   if ('refresh_token' in body && typeof body.refresh_token !== 'boolean') {
     return matrixError(400, 'M_UNKNOWN', '`refresh_token` should be true or false.');
   }
-  if ('username' in body && (typeof body.username !== 'string' || body.username.length > MAX_RAW_LENGTH)) {
+  if ('username' in body && (typeof body.username !== 'string' || codePointLength(body.username) > MAX_RAW_LENGTH)) {
     return matrixError(400, 'M_UNKNOWN', 'Invalid username');
   }
 
@@ -80,31 +80,36 @@ export async function register(
   // 8. Lower-case the username (Synapse maps rather than rejects capitals).
   const username = typeof body.username === 'string' ? body.username.toLowerCase() : undefined;
 
-  // 9. The password: limits, policy, then only its hash travels on.
-  let passwordHash: string | undefined;
-  if ('password' in body) {
-    if (typeof body.password !== 'string' || body.password.length > MAX_RAW_LENGTH) {
+  // 9. The password: `null` counts as absent; limits and policy; then only its hash travels on.
+  // An empty password passes these checks but, being falsy to Synapse, is never stored or used.
+  const password = body.password ?? undefined;
+  if (password !== undefined) {
+    if (typeof password !== 'string' || codePointLength(password) > MAX_RAW_LENGTH) {
       return matrixError(400, 'M_UNKNOWN', 'Invalid password');
     }
-    const weak = passwordPolicyError(body.password, config);
+    const weak = passwordPolicyError(password, config);
     if (weak) return matrixError(400, weak.errcode, weak.error);
-    passwordHash = await hashPassword(body.password, homeserver.env);
   } else if (contract === 'seed') {
     return matrixError(400, 'M_MISSING_PARAM', 'Missing params: password');
   }
+  const passwordHash = password ? await hashPassword(password, homeserver.env) : undefined;
 
   // 10. An existing session.
-  const auth = body.auth as JsonObject | undefined;
+  const auth = readAuth(body);
+  if (auth.kind === 'unreadable') return matrixError(400, 'M_BAD_JSON', '`auth` must be an object');
   let session: UiaSession | undefined;
-  if (auth !== undefined && 'session' in auth) {
-    session = typeof auth.session === 'string' ? homeserver.getSession(auth.session) : undefined;
-    if (!session) return matrixError(400, 'M_UNKNOWN', `Unknown session ID: ${String(auth.session)}`);
+  if (auth.kind === 'given' && auth.sessionId !== undefined) {
+    session = typeof auth.sessionId === 'string' ? homeserver.getSession(auth.sessionId) : undefined;
+    if (!session) {
+      const named = typeof auth.sessionId === 'string' ? auth.sessionId : JSON.stringify(auth.sessionId);
+      return matrixError(400, 'M_UNKNOWN', `Unknown session ID: ${named}`);
+    }
   }
 
   // 11. The username, before any UIA (spec: MUST check before UIA).
   const guestToken = typeof body.guest_access_token === 'string' ? body.guest_access_token : undefined;
   if (username !== undefined) {
-    const problem = checkUsername(username, usernameContext(homeserver, session?.registeredUserId, guestToken));
+    const problem = checkUsername(username, homeserver.usernameContext(session?.registeredUserId, guestToken));
     if (problem) return matrixError(problem.status, problem.errcode, problem.error);
   }
 
@@ -118,11 +123,13 @@ export async function register(
     }
     if (Object.keys(params).length > 0) session.params = params;
   }
-  if (passwordHash !== undefined) session.passwordHash = passwordHash;
-  if (auth === undefined) return { status: 401, body: uiaBody(homeserver, session, false) };
+  // The first password a session is given is the one it keeps (Synapse does not hash it twice).
+  session.passwordHash ??= passwordHash;
+  if (auth.kind === 'absent' || auth.empty) return { status: 401, body: uiaBody(homeserver, session, false) };
 
-  if (auth.type !== undefined) {
-    const outcome = checkStage(homeserver, session, auth);
+  if (auth.dict !== undefined && 'type' in auth.dict) {
+    const stage = auth.dict.type;
+    const outcome = checkStage(homeserver, session, auth.dict);
     if (!outcome.ok) {
       if ('invalidType' in outcome) return matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission');
       // The seed era answered a failed stage with a plain error; since r0.3.0 it is merged into the 401.
@@ -132,8 +139,8 @@ export async function register(
         body: { ...uiaBody(homeserver, session, true), errcode: outcome.errcode, error: outcome.error },
       };
     }
-    if (!session.completed.includes(auth.type as string)) session.completed.push(auth.type as string);
-    session.results[auth.type as string] = outcome.result;
+    if (!session.completed.includes(stage as string)) session.completed.push(stage as string);
+    session.results[stage as string] = outcome.result;
   }
   if (!flowComplete(homeserver.flows, session.completed)) {
     return { status: 401, body: uiaBody(homeserver, session, true) };
@@ -152,6 +159,33 @@ export async function register(
     contract,
     passwordHash: passwordHash ?? session.passwordHash,
   });
+}
+
+/**
+ * The `auth` value as Synapse reads it, with Python's `in`: `"session" in auth` is a key test on an
+ * object, a substring test on a string and a membership test on a list. A value for which that would
+ * raise (a number, `null`) or would then be indexed by a string crashes Synapse with a 500; the mock
+ * answers `M_BAD_JSON` there instead (decision 002).
+ */
+type AuthValue =
+  | { kind: 'absent' }
+  | { kind: 'unreadable' }
+  | { kind: 'given'; empty: boolean; sessionId?: unknown; dict?: JsonObject };
+
+function readAuth(body: JsonObject): AuthValue {
+  if (!('auth' in body)) return { kind: 'absent' };
+  const auth = body.auth;
+  if (typeof auth === 'object' && auth !== null && !Array.isArray(auth)) {
+    const dict = auth as JsonObject;
+    // Synapse opens a new session for a falsy ID (`""`, `null`, `0`) as for a missing one.
+    const sessionId = 'session' in dict && Boolean(dict.session) ? dict.session : undefined;
+    return { kind: 'given', empty: Object.keys(dict).length === 0, sessionId, dict };
+  }
+  if (typeof auth === 'string' || Array.isArray(auth)) {
+    if (auth.includes('session') || auth.includes('type')) return { kind: 'unreadable' };
+    return { kind: 'given', empty: auth.length === 0 };
+  }
+  return { kind: 'unreadable' };
 }
 
 function createAccount(
@@ -184,7 +218,7 @@ function createAccount(
     // Someone may have taken the name while this person was solving stages. `inhibitUserInUseError`
     // only defers this error to here, it never lets two accounts share a name.
     const problem = checkUsername(localpart, {
-      ...usernameContext(homeserver, undefined, guestToken),
+      ...homeserver.usernameContext(undefined, guestToken),
       inhibitUserInUseError: false,
     });
     if (problem) return matrixError(problem.status, problem.errcode, problem.error);
@@ -207,9 +241,12 @@ function createAccount(
     state.threepids[options.email] = account.userId;
   }
   if (session.registrationToken !== undefined) {
-    const use = homeserver.tokenUse(session.registrationToken);
-    use.pending = Math.max(0, use.pending - 1);
-    use.completed += 1;
+    // The admin may have deleted the token meanwhile; Synapse then updates nothing.
+    const use = homeserver.registrationToken(session.registrationToken);
+    if (use) {
+      use.pending = Math.max(0, use.pending - 1);
+      use.completed += 1;
+    }
   }
   session.registeredUserId = account.userId;
   const response = successBody(homeserver, account.userId, params, options.contract);
@@ -229,16 +266,29 @@ function successBody(
   params: Record<string, unknown>,
   contract: RegisterContract,
 ): Record<string, unknown> {
-  const base = { user_id: userId, home_server: homeserver.config.serverName };
   if (contract === 'seed') {
     // The seed's 200 always logs in and always carries a refresh token.
     const login = homeserver.issueLogin(userId, { refreshToken: true });
     return {
-      ...base,
+      user_id: userId,
+      home_server: homeserver.config.serverName,
       access_token: login.access_token,
       refresh_token: login.refresh_token ?? `syr_${homeserver.env.randomString(20)}`,
     };
   }
+  return loginBody(homeserver, userId, params);
+}
+
+/**
+ * Synapse's `_create_registration_details`: the new account's ID and, unless `inhibit_login`, a
+ * device and access token (and a refresh token when asked for and enabled).
+ */
+export function loginBody(
+  homeserver: MockHomeserver,
+  userId: string,
+  params: Record<string, unknown>,
+): Record<string, unknown> {
+  const base = { user_id: userId, home_server: homeserver.config.serverName };
   if (params.inhibit_login === true) return base;
   return {
     ...base,
@@ -287,7 +337,7 @@ function registerAppserviceUser(homeserver: MockHomeserver, request: ModelReques
   if (typeof body.username !== 'string') return matrixError(400, 'M_MISSING_PARAM', 'Missing params: username');
   const localpart = body.username.toLowerCase();
   const problem = checkUsername(localpart, {
-    ...usernameContext(homeserver, undefined, undefined),
+    ...homeserver.usernameContext(),
     allowUnderscorePrefix: true,
     isExclusive: () => false,
   });
@@ -301,28 +351,6 @@ function registerAppserviceUser(homeserver: MockHomeserver, request: ModelReques
   homeserver.addAccount({ localpart, guest: false, appservice: service.id });
   const base = { user_id: userId, home_server: homeserver.config.serverName };
   return ok(body.inhibit_login === true ? base : { ...base, ...homeserver.issueLogin(userId) });
-}
-
-function usernameContext(
-  homeserver: MockHomeserver,
-  sessionUserId: string | undefined,
-  guestToken: string | undefined,
-): UsernameContext {
-  return {
-    serverName: homeserver.config.serverName,
-    allowUnderscorePrefix: homeserver.config.allowUnderscorePrefix,
-    inhibitUserInUseError: homeserver.config.inhibitUserInUseError,
-    isExclusive: (userId) => homeserver.isExclusive(userId),
-    exists: (localpart) => homeserver.findAccount(localpart) !== undefined,
-    sessionUserId,
-    guestTokenMatches:
-      guestToken === undefined
-        ? undefined
-        : (localpart) => {
-            const owner = homeserver.state.accessTokens[guestToken];
-            return owner?.userId === homeserver.userId(localpart) && homeserver.findAccount(localpart)?.guest === true;
-          },
-  };
 }
 
 /** Synapse's "client dict": the body without `auth` and `password`. */
@@ -339,7 +367,6 @@ function clientParams(body: JsonObject): Record<string, unknown> {
 /** Fields Synapse does not type-check would crash it (500); the mock answers 400 `M_BAD_JSON` instead. */
 function wrongTypedField(body: JsonObject, contract: RegisterContract): ModelResponse | undefined {
   const expected: [string, string][] = [
-    ['auth', 'object'],
     ['device_id', 'string'],
     ['initial_device_display_name', 'string'],
     ['inhibit_login', 'boolean'],

@@ -5,6 +5,8 @@ export interface ModelRequest {
   method: string;
   /** Path and query exactly as sent: a UIA session is bound to it. */
   uri: string;
+  /** The path alone, still percent-encoded: routes match it as Synapse's do. */
+  path: string;
   query: URLSearchParams;
   /** Lower-case header names. */
   headers: Readonly<Record<string, string>>;
@@ -14,6 +16,28 @@ export interface ModelRequest {
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A request for `uri` (path and query), as every transport builds it. */
+export function modelRequest(fields: {
+  method: string;
+  uri: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  clientIp?: string;
+}): ModelRequest {
+  const queryStart = fields.uri.indexOf('?');
+  const path = queryStart === -1 ? fields.uri : fields.uri.slice(0, queryStart);
+  return {
+    method: fields.method,
+    uri: fields.uri,
+    path,
+    query: new URLSearchParams(queryStart === -1 ? '' : fields.uri.slice(queryStart + 1)),
+    headers: fields.headers,
+    body: fields.body,
+    // Tests play several clients through `X-Forwarded-For`; else the socket's address, else loopback.
+    clientIp: fields.headers['x-forwarded-for']?.split(',')[0]?.trim() ?? fields.clientIp ?? '127.0.0.1',
+  };
+}
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,8 +1,22 @@
-/** What the model answers; the MSW handlers turn it into an HTTP response. No MSW types here. */
-export type ModelResponse =
-  | { status: number; body: Record<string, unknown>; headers?: Record<string, string> }
+/** What the model answers; the transports turn it into an HTTP response. No MSW or Node types here. */
+export type ModelResponse = (
+  | { status: number; body: Record<string, unknown> }
   | { status: number; html: string }
-  | { status: number; text: string; contentType: string };
+  | { status: number; text: string; contentType: string }
+  | { status: number; empty: true }
+) & {
+  headers?: Record<string, string>;
+  /** False for pages Synapse serves without CORS headers (its static and consent pages). */
+  cors?: boolean;
+};
+
+/** Spec §11 headers, as Synapse sends them on every API answer. */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'X-Requested-With, Content-Type, Authorization, Date',
+  'Access-Control-Expose-Headers': 'Synapse-Trace-Id, Server',
+};
 
 export function ok(body: Record<string, unknown>, status = 200): ModelResponse {
   return { status, body };
@@ -17,7 +31,7 @@ export function matrixError(
   return { status, body: { errcode, error, ...extra } };
 }
 
-/** `M_LIMIT_EXCEEDED` the way Synapse sends it: both the body field and the header. */
+/** `M_LIMIT_EXCEEDED` as current Synapse sends it: the body field and the header (1.94 sent the field only). */
 export function rateLimited(retryAfterMs: number): ModelResponse {
   return {
     status: 429,
@@ -35,4 +49,26 @@ export function escapeHtml(text: string): string {
     /[&<>"']/g,
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
+}
+
+/** The status, headers and body bytes of a model answer, for any transport. */
+export function serialize(
+  response: ModelResponse,
+  options: { cors: boolean },
+): { status: number; headers: Record<string, string>; body: string } {
+  const headers: Record<string, string> = {};
+  let body = '';
+  if ('body' in response) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(response.body);
+  } else if ('html' in response) {
+    headers['Content-Type'] = 'text/html; charset=utf-8';
+    body = response.html;
+  } else if ('text' in response) {
+    headers['Content-Type'] = response.contentType;
+    body = response.text;
+  }
+  if (options.cors && response.cors !== false) Object.assign(headers, CORS_HEADERS);
+  Object.assign(headers, response.headers);
+  return { status: response.status, headers, body };
 }

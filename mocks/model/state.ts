@@ -7,6 +7,8 @@ export interface Account {
   passwordHash?: string;
   guest: boolean;
   appservice?: string;
+  /** A server admin, who may use the admin API. */
+  admin?: boolean;
   createdAt: number;
   /** The seed's `bind_email`, kept as the v2_alpha request gave it. */
   bindEmail?: boolean;
@@ -45,9 +47,16 @@ export interface UiaSession {
   response?: Record<string, unknown>;
 }
 
-export interface RegistrationTokenUse {
+/** A registration token as Synapse's `registration_tokens` table holds it. */
+export interface RegistrationToken {
+  token: string;
+  /** Null: unlimited. */
+  usesAllowed: number | null;
+  /** Sessions that passed the token stage but have not made their account yet. */
   pending: number;
   completed: number;
+  /** Milliseconds since the epoch, or null for no expiry. */
+  expiryTime: number | null;
 }
 
 export interface EmailValidation {
@@ -77,7 +86,10 @@ export interface HomeserverState {
   devices: Device[];
   accessTokens: Record<string, AccessToken>;
   sessions: Record<string, UiaSession>;
-  tokenUses: Record<string, RegistrationTokenUse>;
+  /** In the order they were made (the admin API lists them so). */
+  registrationTokens: RegistrationToken[];
+  /** Shared-secret registration nonces, with when each was handed out. */
+  nonces: Record<string, number>;
   emailValidations: Record<string, EmailValidation>;
   /** Email address (canonical) to the user it belongs to. */
   threepids: Record<string, string>;
@@ -92,7 +104,8 @@ export function emptyState(): HomeserverState {
     devices: [],
     accessTokens: {},
     sessions: {},
-    tokenUses: {},
+    registrationTokens: [],
+    nonces: {},
     emailValidations: {},
     threepids: {},
     inbox: [],

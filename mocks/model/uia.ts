@@ -1,4 +1,4 @@
-import { MOCK_CAPTCHA_RESPONSE } from './config';
+import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config';
 import type { MockHomeserver } from './homeserver';
 import type { JsonObject } from './request';
 import type { UiaSession } from './state';
@@ -71,11 +71,12 @@ function checkTokenStage(homeserver: MockHomeserver, session: UiaSession, auth: 
           error: 'Registration token does not match the one used in this session',
         };
   }
-  if (!homeserver.tokenIsValid(token)) {
+  const known = homeserver.registrationToken(token);
+  if (!known || !homeserver.tokenIsUsable(known)) {
     return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Invalid registration token' };
   }
   session.registrationToken = token;
-  homeserver.tokenUse(token).pending += 1;
+  known.pending += 1;
   return { ok: true, result: token };
 }
 
@@ -113,7 +114,15 @@ function stageParams(homeserver: MockHomeserver): Record<string, unknown> {
       policies: Object.fromEntries(
         Object.entries(homeserver.config.policies).map(([id, policy]) => [
           id,
-          { version: policy.version, ...policy.translations },
+          {
+            version: policy.version,
+            ...Object.fromEntries(
+              Object.entries(policy.translations).map(([lang, entry]) => [
+                lang,
+                { name: entry.name, url: absoluteUrl(homeserver.config, entry.url) },
+              ]),
+            ),
+          },
         ]),
       ),
     };

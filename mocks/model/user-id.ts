@@ -8,6 +8,11 @@ export function userIdOf(localpart: string, serverName: string): string {
   return `@${localpart}:${serverName}`;
 }
 
+/** Python's `len`: code points, where a JavaScript string counts UTF-16 units. */
+export function codePointLength(text: string): number {
+  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
 export function byteLength(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }

@@ -39,6 +39,7 @@ export function MockPanel({ controller }: { controller: MockController }) {
 
   const inbox = controller.inbox();
   const accounts = controller.accounts();
+  const tokens = controller.registrationTokens();
   const delay = controller.homeserver.config.responseDelayMs;
 
   return (
@@ -155,6 +156,17 @@ export function MockPanel({ controller }: { controller: MockController }) {
             ))}
           </ul>
 
+          <h3>{text.tokens(tokens.length)}</h3>
+          <ul className="mock-panel-list">
+            {tokens.map((token) => (
+              <li key={token.token}>
+                <code>{token.token}</code>: {text.tokenUse(token.completed, token.uses_allowed, token.pending)}
+                {token.valid ? null : <> ({text.tokenRefused})</>}
+              </li>
+            ))}
+          </ul>
+          <p>{text.adminHint}</p>
+
           <p>
             <button
               type="button"
@@ -182,6 +194,9 @@ function controllerVersion(controller: MockController): string {
     controller.homeserver.config.responseDelayMs,
     Object.keys(state.accounts).length,
     state.inbox.length,
+    state.registrationTokens
+      .map((token) => `${token.token}:${String(token.pending)}:${String(token.completed)}`)
+      .join(','),
     controller.forced.size,
   ].join('|');
 }

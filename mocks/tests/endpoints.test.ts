@@ -32,6 +32,41 @@ describe('§1 endpoints and prefixes', () => {
     expect([wellKnown.status, wellKnown.body.errcode]).toEqual([405, 'M_UNRECOGNIZED']);
   });
 
+  it('serves the unstable prefix as Synapse does, but not v1 or a trailing slash', async () => {
+    const mock = await startMock();
+    expect((await mock.call('POST', '/_matrix/client/unstable/register', { json: {} })).status).toBe(401);
+    for (const path of ['/_matrix/client/v1/register', '/_matrix/client/v3/register/']) {
+      const reply = await mock.call('POST', path, { json: {} });
+      expect([reply.status, reply.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
+    }
+  });
+
+  it('answers HEAD as GET, without a body', async () => {
+    const reply = await (await startMock()).call('HEAD', '/_matrix/client/versions');
+    expect([reply.status, reply.text]).toEqual([200, '']);
+  });
+
+  it('serves the policy pages a terms stage links to, in the language asked for, without CORS', async () => {
+    const mock = await startMock();
+    const french = await mock.call('GET', '/_matrix/consent?v=1.0&lang=fr');
+    expect([french.status, french.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(french.text).toContain('Politique de confidentialité');
+    expect(french.text).toContain('lang="fr"');
+    expect(french.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await mock.call('GET', '/_matrix/consent?v=2.1')).text).toContain('Terms of Service');
+    expect((await mock.call('GET', '/_matrix/consent?v=9.9')).status).toBe(404);
+  });
+
+  it('says phone sign-up is not supported (400 M_UNKNOWN), after checking the request', async () => {
+    const mock = await startMock();
+    const path = '/_matrix/client/v3/register/msisdn/requestToken';
+    const missing = await mock.call('POST', path, { json: { client_secret: 'abc' } });
+    expect([missing.status, missing.body.errcode]).toEqual([400, 'M_MISSING_PARAM']);
+    const full = { client_secret: 'abc', country: 'GB', phone_number: '07700900000', send_attempt: 1 };
+    const reply = await mock.call('POST', path, { json: full });
+    expect([reply.status, reply.body.errcode]).toEqual([400, 'M_UNKNOWN']);
+  });
+
   it('serves the registration-token validity endpoint under v1 only', async () => {
     const mock = await startMock();
     expect(
@@ -57,11 +92,12 @@ describe('§11 CORS', () => {
     expect(Object.keys(mock.state.sessions)).toHaveLength(0);
   });
 
-  it('puts CORS headers and a JSON content type on errors and UIA answers, and exposes Retry-After', async () => {
+  it("puts Synapse's CORS headers and a JSON content type on errors and UIA answers", async () => {
     const mock = await startMock();
     for (const reply of [await mock.register({}), await mock.call('GET', '/_matrix/client/v3/nothing')]) {
       expect(reply.headers.get('access-control-allow-origin')).toBe('*');
-      expect(reply.headers.get('access-control-expose-headers')).toContain('Retry-After');
+      // As Synapse: `Retry-After` is not among them, so browsers must read `retry_after_ms`.
+      expect(reply.headers.get('access-control-expose-headers')).toBe('Synapse-Trace-Id, Server');
       expect(reply.headers.get('content-type')).toBe('application/json');
     }
   });
@@ -127,6 +163,16 @@ describe('login', () => {
       json: { type: 'm.login.password', user: '@ana:localhost:8008', password: 'wrong' },
     });
     expect([bad.status, bad.body.errcode]).toEqual([403, 'M_FORBIDDEN']);
+  });
+
+  it('tells the client where it lives (well_known), and calls another login type an invalid submission', async () => {
+    const mock = await startMock();
+    const reply = await mock.call('POST', '/_matrix/client/v3/login', {
+      json: { type: 'm.login.password', user: 'alice', password: 'alice-password' },
+    });
+    expect(reply.body.well_known).toEqual({ 'm.homeserver': { base_url: 'http://localhost:8008' } });
+    const other = await mock.call('POST', '/_matrix/client/v3/login', { json: { type: 'm.login.foo' } });
+    expect([other.status, other.body.errcode]).toEqual([400, 'M_INVALID_PARAM']);
   });
 
   it('logs in the seeded accounts with their documented passwords', async () => {

@@ -35,6 +35,13 @@ export interface ReplyBody {
   scenario: string;
   messages: { to: string; link: string; code: string }[];
   accounts: { user_id: string }[];
+  nonce: string;
+  token: string;
+  registration_tokens: { token: string }[];
+  soft_logout: boolean;
+  is_guest: boolean;
+  well_known: Record<string, unknown>;
+  capabilities: Record<string, unknown>;
 }
 
 export interface Reply {

@@ -70,15 +70,21 @@ describe('the HTTP server on loopback', () => {
     expect(logLines[0]).not.toContain('secret-token');
   });
 
-  it('refuses a body over 1 MiB with 413 without reading it whole, and 404s paths outside the API', async () => {
+  it('refuses a body over 1 MiB with 413 without reading it whole', async () => {
     const huge = await fetch(`${baseUrl}/_matrix/client/v3/register`, {
       method: 'POST',
       body: 'x'.repeat(2 * 1024 * 1024),
     });
     expect(huge.status).toBe(413);
-    const root = await fetch(`${baseUrl}/`);
-    expect(root.status).toBe(404);
-    expect(((await root.json()) as { errcode: string }).errcode).toBe('M_UNRECOGNIZED');
+  });
+
+  it('answers outside the API as Synapse does: / redirects to the static page, the rest is an HTML 404 without CORS', async () => {
+    const root = await fetch(`${baseUrl}/`, { redirect: 'manual' });
+    expect([root.status, root.headers.get('location')]).toEqual([302, '/_matrix/static']);
+    expect((await fetch(`${baseUrl}/`)).status).toBe(200);
+    const elsewhere = await fetch(`${baseUrl}/nope`);
+    expect([elsewhere.status, elsewhere.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves the /_mock endpoints', async () => {

@@ -78,7 +78,10 @@ describe('§2 POST /register body and answer', () => {
     ['username', 'a'.repeat(513), 'M_UNKNOWN'],
     ['password', 42, 'M_UNKNOWN'],
     ['password', 'p'.repeat(513), 'M_UNKNOWN'],
-    ['auth', 'dummy', 'M_BAD_JSON'],
+    // Values Synapse's `"session" in auth` would crash on (a 500 there).
+    ['auth', 5, 'M_BAD_JSON'],
+    ['auth', null, 'M_BAD_JSON'],
+    ['auth', 'my session', 'M_BAD_JSON'],
     ['inhibit_login', 'true', 'M_BAD_JSON'],
     ['device_id', 7, 'M_BAD_JSON'],
   ])('answers %s = %j with 400 %s and changes nothing', async (field, value, errcode) => {
@@ -87,6 +90,33 @@ describe('§2 POST /register body and answer', () => {
     const reply = await mock.register({ username: 'ana', password: 'pw', [field]: value });
     expect([reply.status, reply.body.errcode]).toEqual([400, errcode]);
     expect(JSON.stringify(mock.state)).toBe(before);
+  });
+
+  it('takes password: null as no password (401, then 400 M_MISSING_PARAM once UIA is done)', async () => {
+    const mock = await startMock();
+    const first = await mock.register({ username: 'ana', password: null });
+    expect(first.status).toBe(401);
+    const done = await mock.register({ auth: { type: 'm.login.dummy', session: first.body.session } });
+    expect([done.status, done.body.errcode]).toEqual([400, 'M_MISSING_PARAM']);
+  });
+
+  it('never keeps an empty password: it passes the checks but the account still needs one', async () => {
+    const mock = await startMock();
+    const first = await mock.register({ username: 'ana', password: '' });
+    expect(first.status).toBe(401);
+    const done = await mock.register({
+      username: 'ana',
+      password: '',
+      auth: { type: 'm.login.dummy', session: first.body.session },
+    });
+    expect([done.status, done.body.errcode]).toEqual([400, 'M_MISSING_PARAM']);
+    expect(mock.homeserver.findAccount('ana')).toBeUndefined();
+  });
+
+  it('counts 512 characters in code points, as Python does, not UTF-16 units', async () => {
+    const mock = await startMock();
+    expect((await mock.register({ username: 'ana', password: '😀'.repeat(512) })).status).toBe(401);
+    expect((await mock.register({ username: 'ana', password: '😀'.repeat(513) })).body.errcode).toBe('M_UNKNOWN');
   });
 
   it('accepts a non-ASCII password and a 512-character one', async () => {

@@ -5,10 +5,11 @@ import { startMock } from './harness';
 
 describe('scenarios', () => {
   it.each(Object.keys(scenarios) as (keyof typeof scenarios)[])(
-    '%s is a valid config with alice, bob and the bridge namespace',
+    '%s is a valid config with alice, bob, the admin and the bridge namespace',
     async (scenario) => {
       const config = resolveConfig(scenarios[scenario].config);
-      expect(config.existingUsers.map(([name]) => name)).toEqual(['alice', 'bob']);
+      expect(config.existingUsers.map(([name]) => name)).toEqual(['alice', 'bob', 'admin']);
+      expect(config.admins).toEqual(['admin']);
       const mock = await startMock({ scenario });
       expect(mock.homeserver.findAccount('alice')).toBeDefined();
       expect(mock.homeserver.isExclusive('@bridge-x:localhost:8008')).toBe(true);
@@ -32,7 +33,7 @@ describe('scenarios', () => {
     const mock = await startMock({ scenario: 'broken' });
     const register = await mock.register({});
     expect(register.status).toBe(502);
-    expect(register.headers.get('content-type')).toBe('text/html');
+    expect(register.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const available = await mock.call('GET', '/_matrix/client/v3/register/available?username=ana');
     expect([available.status, available.text]).toEqual([200, 'OK']);
     const validity = await mock.call('GET', '/_matrix/client/v1/register/m.login.registration_token/validity?token=x');
@@ -75,6 +76,7 @@ describe('/_mock endpoints', () => {
     expect(accounts.body.accounts.map((account: { user_id: string }) => account.user_id)).toEqual([
       '@alice:localhost:8008',
       '@bob:localhost:8008',
+      '@admin:localhost:8008',
     ]);
     expect(accounts.text).not.toMatch(/password|hash/i);
   });

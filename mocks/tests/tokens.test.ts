@@ -56,9 +56,9 @@ describe('m.login.registration_token stage', () => {
     const mock = await startMock({ scenario: 'token' });
     const first = await mock.register({ username: 'ana', password: 'pw' });
     await mock.register({ auth: tokenAuth(first.body.session, 'letmein') });
-    expect(mock.state.tokenUses.letmein).toEqual({ pending: 1, completed: 0 });
+    expect(mock.homeserver.registrationToken('letmein')).toMatchObject({ pending: 1, completed: 0 });
     await mock.register({ auth: { type: 'm.login.dummy', session: first.body.session } });
-    expect(mock.state.tokenUses.letmein).toEqual({ pending: 0, completed: 1 });
+    expect(mock.homeserver.registrationToken('letmein')).toMatchObject({ pending: 0, completed: 1 });
   });
 
   it('admits one of two sessions to a single-use token, and it stays used', async () => {
@@ -80,7 +80,7 @@ describe('m.login.registration_token stage', () => {
     await mock.register({ auth: tokenAuth(one.body.session, 'single-use') });
     mock.env.advance(48 * 3600_000 + 1);
     expect((await mock.register({ auth: { session: one.body.session } })).body.errcode).toBe('M_UNKNOWN');
-    expect(mock.state.tokenUses['single-use']).toEqual({ pending: 0, completed: 0 });
+    expect(mock.homeserver.registrationToken('single-use')).toMatchObject({ pending: 0, completed: 0 });
     expect((await validity(mock, 'single-use')).body).toEqual({ valid: true });
   });
 });

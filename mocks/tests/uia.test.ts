@@ -115,6 +115,42 @@ describe('§4.2 UIA rules', () => {
   });
 });
 
+describe('§4.5 what Synapse makes of an auth value', () => {
+  it('an empty auth object is no attempt: 401 without completed', async () => {
+    const reply = await (await startMock()).register({ username: 'ana', password: 'pw', auth: {} });
+    expect(reply.status).toBe(401);
+    expect(reply.body).not.toHaveProperty('completed');
+  });
+
+  it('a string without "session" or "type" opens a session and attempts nothing: 401 with completed []', async () => {
+    // `"session" in "m.login.dummy"` is a substring test in Python.
+    const reply = await (await startMock()).register({ username: 'ana', password: 'pw', auth: 'm.login.dummy' });
+    expect([reply.status, reply.body.completed]).toEqual([401, []]);
+    expect(typeof reply.body.session).toBe('string');
+  });
+
+  it('an empty session ID opens a new session, as a missing one does', async () => {
+    const mock = await startMock();
+    const reply = await mock.register({
+      username: 'ana',
+      password: 'pw',
+      auth: { type: 'm.login.dummy', session: '' },
+    });
+    expect(reply.body.user_id).toBe('@ana:localhost:8008');
+  });
+
+  it('keeps the first password a session was given; a later one counts only on the request that completes it', async () => {
+    const mock = await startMock({ scenario: 'terms' });
+    const first = await mock.register({ username: 'ana', password: 'first' });
+    await mock.register({ password: 'second', auth: { type: 'm.login.terms', session: first.body.session } });
+    await mock.register({ auth: dummy(first.body.session) });
+    const login = (password: string) =>
+      mock.call('POST', '/_matrix/client/v3/login', { json: { type: 'm.login.password', user: 'ana', password } });
+    expect((await login('first')).status).toBe(200);
+    expect((await login('second')).status).toBe(403);
+  });
+});
+
 describe('§4.5 sessions', () => {
   it('an unknown session is 400 M_UNKNOWN', async () => {
     const reply = await (await startMock()).register({ auth: dummy('nosuchsession') });
@@ -204,7 +240,7 @@ describe('§4.6 replay after success', () => {
     expect(replay.status).toBe(200);
     expect(replay.body.user_id).toBe(done.body.user_id);
     expect(replay.body.access_token).not.toBe(done.body.access_token);
-    expect(Object.keys(mock.state.accounts)).toEqual(['alice', 'bob', 'ana']);
+    expect(Object.keys(mock.state.accounts)).toEqual(['alice', 'bob', 'admin', 'ana']);
   });
 
   it('Synapse: the same session with another username is 400 M_UNKNOWN', async () => {

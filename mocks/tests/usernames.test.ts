@@ -84,6 +84,18 @@ describe('§6 GET /register/available', () => {
     expect([limited.status, limited.body.errcode]).toEqual([429, 'M_LIMIT_EXCEEDED']);
   });
 
+  it('counts the 255-byte limit on the whole user ID, as POST /register does', async () => {
+    // `@` + 245 + `:localhost:8008` (15) = 261; 239 makes exactly 255.
+    const mock = await startMock();
+    expect((await available(mock, 'x'.repeat(239))).body).toEqual({ available: true });
+    expect((await available(mock, 'x'.repeat(240))).body.errcode).toBe('M_INVALID_USERNAME');
+  });
+
+  it('refuses a name that is not ASCII before judging it: 400 M_UNKNOWN (Synapse parses the parameter as ASCII)', async () => {
+    const reply = await available(await startMock(), 'josé');
+    expect([reply.status, reply.body.errcode]).toEqual([400, 'M_UNKNOWN']);
+  });
+
   it('wants a username (400 M_MISSING_PARAM), and is 403 when registration is disabled', async () => {
     const missing = await (await startMock()).call('GET', '/_matrix/client/v3/register/available');
     expect([missing.status, missing.body.errcode]).toEqual([400, 'M_MISSING_PARAM']);

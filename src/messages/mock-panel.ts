@@ -21,6 +21,11 @@ export const mockPanelMessages = {
   openLink: 'Open the link',
   linkOpened: 'Link opened: the address is confirmed.',
   accounts: (count: number) => `Accounts (${count})`,
+  tokens: (count: number) => `Registration tokens (${count})`,
+  tokenUse: (completed: number, allowed: number | null, pending: number) =>
+    `used ${completed} of ${allowed === null ? 'unlimited' : allowed}${pending > 0 ? `, ${pending} in a sign-up now` : ''}`,
+  tokenRefused: 'no longer accepted',
+  adminHint: 'The admin API makes more: sign in as admin / admin-password.',
   reset: 'Reset the mock',
   close: 'Close',
   endpoints: {

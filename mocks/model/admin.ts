@@ -1,0 +1,217 @@
+import type { MockHomeserver } from './homeserver';
+import { hashPassword } from './password';
+import { parseJsonObject, type JsonObject, type ModelRequest } from './request';
+import { matrixError, ok, type ModelResponse } from './response';
+import type { RegistrationToken } from './state';
+import { loginBody } from './register';
+import { checkUsername, codePointLength } from './user-id';
+
+/** Characters Synapse draws generated registration tokens from (and accepts in chosen ones). */
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-';
+const TOKEN_CHARS = /^[A-Za-z0-9._~-]*$/;
+/** Synapse forgets a shared-secret nonce after a minute. */
+const NONCE_TIMEOUT_MS = 60_000;
+const USER_TYPES = new Set(['bot', 'support']);
+
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+
+function tokenInfo(token: RegistrationToken): Record<string, unknown> {
+  return {
+    token: token.token,
+    uses_allowed: token.usesAllowed,
+    pending: token.pending,
+    completed: token.completed,
+    expiry_time: token.expiryTime,
+  };
+}
+
+function noSuchToken(token: string): ModelResponse {
+  return matrixError(404, 'M_NOT_FOUND', `No such registration token: ${token}`);
+}
+
+/** Synapse's checks of `uses_allowed` and `expiry_time`, shared by creating and updating a token. */
+function tokenFields(homeserver: MockHomeserver, body: JsonObject): ModelResponse | undefined {
+  const usesAllowed = body.uses_allowed;
+  if (usesAllowed !== undefined && usesAllowed !== null && !(isInteger(usesAllowed) && usesAllowed >= 0)) {
+    return matrixError(400, 'M_INVALID_PARAM', 'uses_allowed must be a non-negative integer or null');
+  }
+  const expiryTime = body.expiry_time;
+  if (expiryTime !== undefined && expiryTime !== null && !isInteger(expiryTime)) {
+    return matrixError(400, 'M_INVALID_PARAM', 'expiry_time must be an integer or null');
+  }
+  if (isInteger(expiryTime) && expiryTime < homeserver.env.now()) {
+    return matrixError(400, 'M_INVALID_PARAM', 'expiry_time must not be in the past');
+  }
+  return undefined;
+}
+
+// Each endpoint below is for server admins only: the route table checks who asks before it runs
+// them (`adminOnly`), as Synapse's `assert_requester_is_admin` comes first in each.
+
+/** `GET /_synapse/admin/v1/registration_tokens[?valid=true|false]`. */
+export function listRegistrationTokens(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
+  const valid = request.query.get('valid');
+  if (valid !== null && valid !== 'true' && valid !== 'false') {
+    return matrixError(400, 'M_INVALID_PARAM', "Boolean query parameter 'valid' must be one of ['true', 'false']");
+  }
+  const tokens = homeserver.state.registrationTokens.filter(
+    (token) => valid === null || homeserver.tokenIsUsable(token) === (valid === 'true'),
+  );
+  return ok({ registration_tokens: tokens.map(tokenInfo) });
+}
+
+/** `POST /_synapse/admin/v1/registration_tokens/new`, with Synapse's validation in its order. */
+export function newRegistrationToken(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.value;
+  let token: string;
+  if ('token' in body) {
+    if (typeof body.token !== 'string') return matrixError(400, 'M_INVALID_PARAM', 'token must be a string');
+    if (body.token.length === 0 || body.token.length > 64) {
+      return matrixError(400, 'M_INVALID_PARAM', 'token must not be empty and must not be longer than 64 characters');
+    }
+    if (!TOKEN_CHARS.test(body.token)) {
+      return matrixError(
+        400,
+        'M_INVALID_PARAM',
+        'token must consist only of characters matched by the regex [A-Za-z0-9-_]',
+      );
+    }
+    token = body.token;
+  } else {
+    const length = body.length ?? 16;
+    if (!isInteger(length)) return matrixError(400, 'M_INVALID_PARAM', 'length must be an integer');
+    if (length <= 0 || length > 64) {
+      return matrixError(400, 'M_INVALID_PARAM', 'length must be greater than zero and not greater than 64');
+    }
+    do token = homeserver.env.randomString(length, TOKEN_ALPHABET);
+    while (homeserver.registrationToken(token));
+  }
+  const invalid = tokenFields(homeserver, body);
+  if (invalid) return invalid;
+  if (homeserver.registrationToken(token)) {
+    return matrixError(400, 'M_INVALID_PARAM', `Token already exists: ${token}`);
+  }
+  const created: RegistrationToken = {
+    token,
+    usesAllowed: (body.uses_allowed as number | null | undefined) ?? null,
+    pending: 0,
+    completed: 0,
+    expiryTime: (body.expiry_time as number | null | undefined) ?? null,
+  };
+  homeserver.state.registrationTokens.push(created);
+  return ok(tokenInfo(created));
+}
+
+/** `GET /_synapse/admin/v1/registration_tokens/{token}`. */
+export function getRegistrationToken(homeserver: MockHomeserver, request: ModelRequest, token: string): ModelResponse {
+  const known = homeserver.registrationToken(token);
+  return known ? ok(tokenInfo(known)) : noSuchToken(token);
+}
+
+/** `PUT /_synapse/admin/v1/registration_tokens/{token}`: `uses_allowed` and `expiry_time`, either or both. */
+export function updateRegistrationToken(
+  homeserver: MockHomeserver,
+  request: ModelRequest,
+  token: string,
+): ModelResponse {
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.value;
+  const invalid = tokenFields(homeserver, body);
+  if (invalid) return invalid;
+  const known = homeserver.registrationToken(token);
+  if (!known) return noSuchToken(token);
+  if ('uses_allowed' in body) known.usesAllowed = body.uses_allowed as number | null;
+  if ('expiry_time' in body) known.expiryTime = body.expiry_time as number | null;
+  return ok(tokenInfo(known));
+}
+
+/** `DELETE /_synapse/admin/v1/registration_tokens/{token}`. */
+export function deleteRegistrationToken(
+  homeserver: MockHomeserver,
+  request: ModelRequest,
+  token: string,
+): ModelResponse {
+  const index = homeserver.state.registrationTokens.findIndex((candidate) => candidate.token === token);
+  if (index === -1) return noSuchToken(token);
+  homeserver.state.registrationTokens.splice(index, 1);
+  return ok({});
+}
+
+function forgetOldNonces(homeserver: MockHomeserver): void {
+  const now = homeserver.env.now();
+  for (const [nonce, issuedAt] of Object.entries(homeserver.state.nonces)) {
+    if (now - issuedAt > NONCE_TIMEOUT_MS) Reflect.deleteProperty(homeserver.state.nonces, nonce);
+  }
+}
+
+/** `GET /_synapse/admin/v1/register`: a nonce for one shared-secret registration. */
+export function sharedSecretNonce(homeserver: MockHomeserver): ModelResponse {
+  forgetOldNonces(homeserver);
+  const nonce = homeserver.env.randomString(128, '0123456789abcdef');
+  homeserver.state.nonces[nonce] = homeserver.env.now();
+  return ok({ nonce });
+}
+
+/** The `mac` Synapse expects: HMAC-SHA1 of `nonce NUL username NUL password NUL admin|notadmin[ NUL user_type]`. */
+export async function sharedSecretMac(
+  secret: string,
+  fields: { nonce: string; username: string; password: string; admin: boolean; userType?: string },
+): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
+    'sign',
+  ]);
+  const parts = [fields.nonce, fields.username, fields.password, fields.admin ? 'admin' : 'notadmin'];
+  if (fields.userType) parts.push(fields.userType);
+  const signature = await crypto.subtle.sign('HMAC', key, encoder.encode(parts.join('\0')));
+  return Array.from(new Uint8Array(signature), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * `POST /_synapse/admin/v1/register`: how Synapse's `register_new_matrix_user` and test suites make
+ * accounts (admins among them) without UIA, even where sign-up is closed. Synapse's order of checks.
+ */
+export async function sharedSecretRegister(homeserver: MockHomeserver, request: ModelRequest): Promise<ModelResponse> {
+  forgetOldNonces(homeserver);
+  const secret = homeserver.config.registrationSharedSecret;
+  if (secret === null) return matrixError(400, 'M_UNKNOWN', 'Shared secret registration is not enabled');
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.value;
+  if (!('nonce' in body)) return matrixError(400, 'M_BAD_JSON', 'nonce must be specified');
+  const { nonce } = body;
+  if (typeof nonce !== 'string' || !(nonce in homeserver.state.nonces)) {
+    return matrixError(400, 'M_UNKNOWN', 'unrecognised nonce');
+  }
+  // Used up even if what follows is refused.
+  Reflect.deleteProperty(homeserver.state.nonces, nonce);
+  if (!('username' in body)) return matrixError(400, 'M_BAD_JSON', 'username must be specified');
+  const { username, password } = body;
+  if (typeof username !== 'string' || codePointLength(username) > 512 || username.includes('\0')) {
+    return matrixError(400, 'M_UNKNOWN', 'Invalid username');
+  }
+  if (!('password' in body)) return matrixError(400, 'M_BAD_JSON', 'password must be specified');
+  if (typeof password !== 'string' || codePointLength(password) > 512 || password.includes('\0')) {
+    return matrixError(400, 'M_UNKNOWN', 'Invalid password');
+  }
+  const passwordHash = await hashPassword(password, homeserver.env);
+  const userType = body.user_type ?? undefined;
+  if (userType !== undefined && (typeof userType !== 'string' || !USER_TYPES.has(userType))) {
+    return matrixError(400, 'M_UNKNOWN', 'Invalid user type');
+  }
+  if (!('mac' in body)) return matrixError(400, 'M_BAD_JSON', 'mac must be specified');
+  const admin = Boolean(body.admin);
+  const wanted = await sharedSecretMac(secret, { nonce, username, password, admin, userType });
+  if (body.mac !== wanted) return matrixError(403, 'M_UNKNOWN', 'HMAC incorrect');
+  if ('refresh_token' in body && typeof body.refresh_token !== 'boolean') {
+    return matrixError(400, 'M_UNKNOWN', 'refresh_token must be a boolean');
+  }
+  const localpart = username.toLowerCase();
+  const problem = checkUsername(localpart, homeserver.usernameContext());
+  if (problem) return matrixError(problem.status, problem.errcode, problem.error);
+  const account = homeserver.addAccount({ localpart, guest: false, passwordHash, ...(admin ? { admin } : {}) });
+  return ok(loginBody(homeserver, account.userId, body));
+}

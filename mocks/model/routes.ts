@@ -1,0 +1,331 @@
+import { whoami, capabilities } from './account';
+import {
+  deleteRegistrationToken,
+  getRegistrationToken,
+  listRegistrationTokens,
+  newRegistrationToken,
+  sharedSecretNonce,
+  sharedSecretRegister,
+  updateRegistrationToken,
+} from './admin';
+import { registrationTokenValidity, usernameAvailable } from './availability';
+import type { ApiPrefix } from './config';
+import type { MockController } from './controller';
+import { requestEmailToken, requestMsisdnToken, SUBMIT_TOKEN_PATH, submitEmailToken } from './email';
+import { FORCEABLE_ENDPOINTS } from './errcodes';
+import { authFallback } from './fallback';
+import { login, loginFlows } from './login';
+import { consentPage, outsideTheApi, staticPage } from './pages';
+import { register } from './register';
+import type { ModelRequest } from './request';
+import { authenticateAdmin } from './requester';
+import { matrixError, ok, type ModelResponse } from './response';
+import { isScenarioName } from './scenarios';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Params = Record<string, string>;
+type Handle = (
+  controller: MockController,
+  request: ModelRequest,
+  params: Params,
+) => ModelResponse | Promise<ModelResponse>;
+export type EndpointName = (typeof FORCEABLE_ENDPOINTS)[number];
+
+interface Route {
+  method: Method;
+  /** `{prefix}` is an API prefix the config serves (r0, v3, unstable); `{name}` is one path segment. */
+  path: string;
+  /** What faults, `/_mock/next-error` and the panel call it. */
+  name?: EndpointName;
+  handle: Handle;
+}
+
+/** Synapse's `assert_requester_is_admin`, before anything else the endpoint does. */
+function adminOnly(handle: Handle): Handle {
+  return (controller, request, params) => {
+    const admin = authenticateAdmin(controller.homeserver, request);
+    return 'error' in admin ? admin.error : handle(controller, request, params);
+  };
+}
+
+const routes: Route[] = [
+  { method: 'GET', path: '/.well-known/matrix/client', name: 'wellKnown', handle: (c) => c.homeserver.wellKnown() },
+  { method: 'GET', path: '/_matrix/client/versions', name: 'versions', handle: (c) => c.homeserver.versions() },
+  {
+    method: 'POST',
+    path: '/_matrix/client/{prefix}/register',
+    name: 'register',
+    handle: (c, request) => register(c.homeserver, request, 'current'),
+  },
+  {
+    method: 'POST',
+    path: '/_matrix/client/api/v2_alpha/register',
+    name: 'register',
+    handle: (c, request) =>
+      c.homeserver.config.prefixes.includes('v2_alpha') ? register(c.homeserver, request, 'seed') : unrecognized(),
+  },
+  {
+    method: 'GET',
+    path: '/_matrix/client/{prefix}/register/available',
+    name: 'available',
+    handle: (c, request) => usernameAvailable(c.homeserver, request),
+  },
+  {
+    method: 'POST',
+    path: '/_matrix/client/{prefix}/register/email/requestToken',
+    name: 'requestToken',
+    handle: (c, request) => requestEmailToken(c.homeserver, request),
+  },
+  {
+    method: 'POST',
+    path: '/_matrix/client/{prefix}/register/msisdn/requestToken',
+    handle: (c, request) => requestMsisdnToken(c.homeserver, request),
+  },
+  {
+    method: 'GET',
+    path: '/_matrix/client/v1/register/m.login.registration_token/validity',
+    name: 'validity',
+    handle: (c, request) =>
+      c.homeserver.config.prefixes.includes('v3') ? registrationTokenValidity(c.homeserver, request) : unrecognized(),
+  },
+  { method: 'GET', path: '/_matrix/client/{prefix}/login', handle: (c) => loginFlows(c.homeserver) },
+  { method: 'POST', path: '/_matrix/client/{prefix}/login', handle: (c, request) => login(c.homeserver, request) },
+  {
+    method: 'GET',
+    path: '/_matrix/client/{prefix}/account/whoami',
+    handle: (c, request) => whoami(c.homeserver, request),
+  },
+  {
+    method: 'GET',
+    path: '/_matrix/client/{prefix}/capabilities',
+    handle: (c, request) => capabilities(c.homeserver, request),
+  },
+  { method: 'GET', path: '/_matrix/client/{prefix}/password_policy', handle: (c) => c.homeserver.passwordPolicy() },
+  {
+    method: 'GET',
+    path: '/_matrix/client/{prefix}/auth/{stage}/fallback/web',
+    handle: (c, request, params) => authFallback(c.homeserver, request, params.stage ?? ''),
+  },
+  {
+    method: 'POST',
+    path: '/_matrix/client/{prefix}/auth/{stage}/fallback/web',
+    handle: (c, request, params) => authFallback(c.homeserver, request, params.stage ?? ''),
+  },
+  { method: 'GET', path: SUBMIT_TOKEN_PATH, handle: (c, request) => submitEmailToken(c.homeserver, request) },
+  { method: 'POST', path: SUBMIT_TOKEN_PATH, handle: (c, request) => submitEmailToken(c.homeserver, request) },
+  { method: 'GET', path: '/_matrix/client/v1/auth_metadata', handle: (c) => c.homeserver.authMetadata() },
+  {
+    method: 'GET',
+    path: '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata',
+    handle: (c) => c.homeserver.authMetadata(),
+  },
+  { method: 'GET', path: '/_matrix/consent', handle: (c, request) => consentPage(c.homeserver, request) },
+  { method: 'GET', path: '/_matrix/static', handle: (c) => staticPage(c.homeserver) },
+  { method: 'GET', path: '/_matrix/static/', handle: (c) => staticPage(c.homeserver) },
+  // Synapse's admin API for registration (test suites make tokens and users through it).
+  {
+    method: 'GET',
+    path: '/_synapse/admin/v1/registration_tokens',
+    handle: adminOnly((c, request) => listRegistrationTokens(c.homeserver, request)),
+  },
+  {
+    method: 'POST',
+    path: '/_synapse/admin/v1/registration_tokens/new',
+    handle: adminOnly((c, request) => newRegistrationToken(c.homeserver, request)),
+  },
+  {
+    method: 'GET',
+    path: '/_synapse/admin/v1/registration_tokens/{token}',
+    handle: adminOnly((c, request, params) => getRegistrationToken(c.homeserver, request, params.token ?? '')),
+  },
+  {
+    method: 'PUT',
+    path: '/_synapse/admin/v1/registration_tokens/{token}',
+    handle: adminOnly((c, request, params) => updateRegistrationToken(c.homeserver, request, params.token ?? '')),
+  },
+  {
+    method: 'DELETE',
+    path: '/_synapse/admin/v1/registration_tokens/{token}',
+    handle: adminOnly((c, request, params) => deleteRegistrationToken(c.homeserver, request, params.token ?? '')),
+  },
+  { method: 'GET', path: '/_synapse/admin/v1/register', handle: (c) => sharedSecretNonce(c.homeserver) },
+  {
+    method: 'POST',
+    path: '/_synapse/admin/v1/register',
+    handle: (c, request) => sharedSecretRegister(c.homeserver, request),
+  },
+  // What a test or a demo needs from outside (documented in the README).
+  {
+    method: 'GET',
+    path: '/_mock',
+    handle: (c) =>
+      ok({
+        ...c.describe(),
+        endpoints: [
+          'POST /_mock/next-error',
+          'GET /_mock/inbox',
+          'GET /_mock/accounts',
+          'GET /_mock/registration-tokens',
+          'POST /_mock/reset',
+          'GET /_mock/scenario',
+          'POST /_mock/scenario',
+        ],
+      }),
+  },
+  { method: 'GET', path: '/_mock/inbox', handle: (c) => ok({ messages: c.inbox() }) },
+  { method: 'GET', path: '/_mock/accounts', handle: (c) => ok({ accounts: c.accounts() }) },
+  {
+    method: 'GET',
+    path: '/_mock/registration-tokens',
+    handle: (c) => ok({ registration_tokens: c.registrationTokens() }),
+  },
+  { method: 'GET', path: '/_mock/scenario', handle: (c) => ok(c.describe()) },
+  {
+    method: 'POST',
+    path: '/_mock/scenario',
+    handle: (c, request) => {
+      const name = readName(request);
+      if (name === undefined || !isScenarioName(name)) return matrixError(400, 'M_INVALID_PARAM', 'Unknown scenario');
+      c.setScenario(name);
+      return ok(c.describe());
+    },
+  },
+  {
+    method: 'POST',
+    path: '/_mock/next-error',
+    handle: (c, request) => {
+      let body: { endpoint?: unknown; errcode?: unknown; status?: unknown; extra?: unknown } = {};
+      try {
+        body = JSON.parse(new TextDecoder().decode(request.body)) as typeof body;
+      } catch {
+        // Answered below.
+      }
+      const { endpoint = 'register', errcode, status, extra = {} } = body;
+      if (
+        typeof endpoint !== 'string' ||
+        typeof errcode !== 'string' ||
+        typeof status !== 'number' ||
+        typeof extra !== 'object' ||
+        extra === null
+      ) {
+        return matrixError(400, 'M_BAD_JSON', 'Expected {endpoint?, errcode, status, extra?}');
+      }
+      c.forceNextError(endpoint, errcode, status, extra as Record<string, unknown>);
+      return ok({ endpoint, errcode, status });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/_mock/reset',
+    handle: async (c, request) => {
+      const name = readName(request);
+      if (name !== undefined && !isScenarioName(name)) return matrixError(400, 'M_INVALID_PARAM', 'Unknown scenario');
+      await c.reset(name);
+      return ok(c.describe());
+    },
+  },
+];
+
+function readName(request: ModelRequest): string | undefined {
+  try {
+    const body = JSON.parse(new TextDecoder().decode(request.body)) as { name?: unknown };
+    return typeof body.name === 'string' ? body.name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function unrecognized(): ModelResponse {
+  return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+}
+
+const CLIENT_PREFIXES: readonly ApiPrefix[] = ['r0', 'v3', 'unstable'];
+
+interface CompiledRoute extends Route {
+  pattern: RegExp;
+  internal: boolean;
+}
+
+/** Templates to anchored patterns over the raw (still percent-encoded) path, as Synapse matches. */
+const compiled: CompiledRoute[] = routes.map((route) => ({
+  ...route,
+  internal: route.path.startsWith('/_mock'),
+  pattern: new RegExp(
+    `^${route.path
+      .split(/(\{[a-z]+\})/)
+      .map((part) => {
+        if (part === '{prefix}') return `(?<prefix>${CLIENT_PREFIXES.join('|')})`;
+        if (/^\{[a-z]+\}$/.test(part)) return `(?<${part.slice(1, -1)}>[^/]*)`;
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('')}$`,
+  ),
+}));
+
+/** Python's `urllib.parse.unquote`: percent-escapes decoded as UTF-8, broken ones left as they are. */
+function unquote(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+/** Paths the homeserver answers in JSON, with CORS: its APIs, and the mock's own. */
+export function isApiPath(path: string): boolean {
+  return /^\/(_matrix|_synapse|_mock|\.well-known\/matrix)(\/|$)/.test(path);
+}
+
+function matchRoutes(controller: MockController, path: string) {
+  const served = controller.homeserver.config.prefixes;
+  return compiled.flatMap((route) => {
+    const match = route.pattern.exec(path);
+    if (!match) return [];
+    const params = Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([name, value]) => [name, unquote(value)]),
+    );
+    if (params.prefix !== undefined && !served.includes(params.prefix as ApiPrefix)) return [];
+    return [{ route, params }];
+  });
+}
+
+/** Deliberate faults of the `broken` scenario. */
+const FAULTS: Record<string, ModelResponse> = {
+  'bad-gateway-html': { status: 502, html: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+  'internal-error-json': matrixError(500, 'M_UNKNOWN', 'Internal server error'),
+  'not-json': { status: 200, text: 'OK', contentType: 'text/plain' },
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one entry point of the mock homeserver: every transport (the browser's service worker, MSW
+ * in Node, the HTTP server) hands a request here and sends back what it returns.
+ */
+export async function answer(controller: MockController, request: ModelRequest): Promise<ModelResponse> {
+  const { path } = request;
+  if (request.method === 'OPTIONS') {
+    // Preflight: answered without running any endpoint logic (spec §11).
+    return isApiPath(path) ? { status: 204, empty: true, headers: { 'Content-Length': '0' } } : outsideTheApi(path);
+  }
+  const matches = matchRoutes(controller, path);
+  const method = request.method === 'HEAD' ? 'GET' : request.method;
+  const found = matches.find(({ route }) => route.method === method);
+  if (!found) {
+    if (matches.length > 0) return matrixError(405, 'M_UNRECOGNIZED', 'Unrecognized request');
+    return isApiPath(path) ? unrecognized() : outsideTheApi(path);
+  }
+  const { route, params } = found;
+  const { config } = controller.homeserver;
+  if (!route.internal && config.responseDelayMs > 0) await sleep(config.responseDelayMs);
+  const fault = route.name === undefined ? undefined : config.faults[route.name];
+  if (fault) return FAULTS[fault] ?? unrecognized();
+  const forced = route.name === undefined ? undefined : controller.takeForced(route.name);
+  if (forced) return forced;
+  const response = await route.handle(controller, request, params);
+  // Any request may change state (sessions, mail, rate-limit buckets); `/_mock` reports its own.
+  if (!route.internal) controller.notify();
+  return response;
+}

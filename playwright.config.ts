@@ -24,6 +24,8 @@ export default defineConfig({
   reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     ...devices['Desktop Chrome'],
+    // The page follows the browser's languages: tests say which they want; the rest read English.
+    locale: 'en-US',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },

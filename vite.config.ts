@@ -61,8 +61,28 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * `index.html`'s own words (the title, and what shows if not even the messages can load) come from
+ * the source catalog, so that the markup holds no text of its own.
+ */
+function catalogWords(): Plugin {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return {
+    name: 'catalog-words',
+    transformIndexHtml(html) {
+      const read = (file: string) =>
+        JSON.parse(readFileSync(`src/locales/en/${file}.json`, 'utf8')) as Record<string, string>;
+      const start = read('start');
+      return html
+        .replace('__APP_TITLE__', escape(start['app.title'] ?? ''))
+        .replace('__LOAD_FAILED__', escape(start['app.loadFailed'] ?? ''))
+        .replace('__INVITE_TITLE__', escape(read('invite')['invite.title'] ?? ''));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), demoWorker(), cspMeta(), noMockWorkerInProduction()],
+  plugins: [react(), catalogWords(), demoWorker(), cspMeta(), noMockWorkerInProduction()],
   // Relative asset paths: the same build works from any folder of any static host.
   base: './',
   server: { host: '127.0.0.1', port: 5173 },
@@ -75,7 +95,11 @@ export default defineConfig({
     },
   },
   // The only chunk past Vite's 500 kB warning is the mock homeserver, loaded in mock mode only.
-  build: { chunkSizeWarningLimit: 600 },
+  build: {
+    chunkSizeWarningLimit: 600,
+    // The sign-up page, and the admins' invite-link page beside it.
+    rolldownOptions: { input: { main: 'index.html', invite: 'invite.html' } },
+  },
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],

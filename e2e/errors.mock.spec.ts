@@ -1,6 +1,7 @@
 import { KNOWN_ERRORS } from '../mocks/model/errcodes';
-import { errorMessages } from '../src/messages/errors';
 import { expect, test } from './fixtures';
+import type { MessageId } from '../src/i18n/catalogs';
+import { en } from './support/english';
 
 /**
  * What the page must show for each errcode the mock can force (`KNOWN_ERRORS`, the same list the
@@ -23,17 +24,17 @@ const EXPECTED: Record<
   'M_THREEPID_IN_USE@400': { field: 'Email' },
   'M_THREEPID_DENIED@403': { field: 'Email' },
   'M_SERVER_NOT_TRUSTED@400': { field: 'Email' },
-  'M_UNKNOWN@403': { text: errorMessages.errors['M_UNKNOWN@403'] },
-  'M_UNKNOWN@400': { text: errorMessages.errors['M_UNKNOWN@400'] },
-  'M_UNKNOWN@500': { text: errorMessages.errors['transport:server'] },
+  'M_UNKNOWN@403': { text: en('error.M_UNKNOWN@403') },
+  'M_UNKNOWN@400': { text: en('error.M_UNKNOWN@400') },
+  'M_UNKNOWN@500': { text: en('error.transport:server') },
   'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL@403': {
-    text: errorMessages.errors.ORG_MATRIX_MSC3866_USER_AWAITING_APPROVAL,
+    text: en('error.ORG_MATRIX_MSC3866_USER_AWAITING_APPROVAL'),
   },
   'M_RESOURCE_LIMIT_EXCEEDED@403': {
-    text: `${errorMessages.errors.M_RESOURCE_LIMIT_EXCEEDED ?? ''} ${errorMessages.resourceLimit.monthly_active_user ?? ''}`,
+    text: `${en('error.M_RESOURCE_LIMIT_EXCEEDED')} ${en('resourceLimit.monthly_active_user')}`,
   },
-  // A short wait, so the test sees the countdown end.
-  'M_LIMIT_EXCEEDED@429': { extra: { retry_after_ms: 4000 } },
+  // A short wait, so the test sees the countdown end. Its one sentence is the countdown itself.
+  'M_LIMIT_EXCEEDED@429': { extra: { retry_after_ms: 4000 }, text: 'Too many attempts in a short time.' },
 };
 
 const CASES = KNOWN_ERRORS.map((known) => {
@@ -56,7 +57,7 @@ for (const { errcode, status, field, extra, text } of CASES) {
     await signup.ready();
     await signup.forceNextError(errcode, status, extra);
     await signup.submit.click();
-    const expected = text ?? errorMessages.errors[errcode] ?? '';
+    const expected = text ?? en(`error.${errcode.replace(/\./g, '_')}` as MessageId);
     expect(expected).not.toBe('');
     if (field) {
       const input = field === 'Password' ? signup.password : field === 'Email' ? signup.email : signup.username;
@@ -74,9 +75,13 @@ for (const { errcode, status, field, extra, text } of CASES) {
       ).toBeVisible();
     }
     if (errcode === 'M_LIMIT_EXCEEDED') {
-      await expect(page.getByText(/You can try again in [1-4] s\./).first()).toBeVisible();
+      // Said once, not twice (the errcode's sentence and the countdown were two lines before).
+      await expect(page.locator('p', { hasText: /Too many attempts/ })).toHaveCount(1);
+      await expect(page.getByText(/You can try again in [1-4] seconds?\./).first()).toBeVisible();
       await expect(signup.submit).toBeDisabled();
-      await expect(page.getByText('You can try again now.').first()).toBeVisible({ timeout: 8_000 });
+      await expect(page.getByText(en('error.rateLimit.ready'), { exact: true }).first()).toBeVisible({
+        timeout: 8_000,
+      });
       await expect(signup.submit).toBeEnabled();
     }
     if (errcode === 'M_RESOURCE_LIMIT_EXCEEDED') {
@@ -115,9 +120,9 @@ test('discovery: a broken well-known is explained (FAIL_PROMPT), and another ser
   await signup.forceNextError('M_UNKNOWN', 500, {}, 'wellKnown');
   await page.getByRole('button', { name: 'Change server' }).click();
   await page.getByLabel('Homeserver').fill('broken.example');
-  await expect(page.getByText(errorMessages.discovery.wellKnownStatus('broken.example'))).toBeVisible();
+  await expect(page.getByText(en('discovery.well-known-status', { server: 'broken.example' }))).toBeVisible();
   await page.getByLabel('Homeserver').fill('not a server!');
-  await expect(page.getByText(errorMessages.discovery.invalidInput)).toBeVisible();
+  await expect(page.getByText(en('discovery.invalid-input'))).toBeVisible();
   await page.getByLabel('Homeserver').fill('example.org');
   await expect(page.getByTestId('server-name')).toHaveText('example.org');
   await signup.ready();

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import { HTTP_MOCK_URL } from '../playwright.config';
-import { errorMessages } from '../src/messages/errors';
-import { messages } from '../src/messages/form';
-import { stageMessages } from '../src/messages/stages';
 import { expect, test as base } from './fixtures';
+import { en } from './support/english';
 import {
   askForDummyStage,
   json,
@@ -47,8 +45,8 @@ test('markup and script in the server’s error text are shown as text and never
   hostile.on('/_matrix/client/v3/register', onSignUp(json(403, { errcode: 'M_FORBIDDEN', error: MARKUP })));
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('mallory', 'a password 1');
-  await expect(page.getByText(errorMessages.errors.M_FORBIDDEN ?? '-')).toBeVisible();
-  await page.getByText(messages.details).last().click();
+  await expect(page.getByText(en('error.M_FORBIDDEN'))).toBeVisible();
+  await page.getByText(en('common.details')).last().click();
   await expect(page.getByText(MARKUP, { exact: false }).last()).toBeVisible();
   await expectNothingUnsafe(page);
 });
@@ -71,20 +69,20 @@ test('terms with javascript: and data: links are listed without links, and must 
   );
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('terry', 'a password 1');
-  await expect(page.getByRole('heading', { name: stageMessages.terms.heading })).toBeVisible();
-  await expect(page.getByText(stageMessages.terms.noSafeLink)).toHaveCount(2);
+  await expect(page.getByRole('heading', { name: en('terms.heading') })).toBeVisible();
+  await expect(page.getByText(en('terms.noSafeLink'))).toHaveCount(2);
   await expect(page.getByRole('link', { name: /Cookie Policy/ })).toHaveAttribute(
     'href',
     'https://example.org/cookies',
   );
   await expectNothingUnsafe(page);
   // All three must be accepted: accepting the stage accepts every policy the server listed.
-  await page.getByLabel(stageMessages.terms.accept('Cookie Policy')).check();
-  await page.getByRole('button', { name: stageMessages.terms.continue }).click();
-  await expect(page.getByText(stageMessages.terms.notAll).first()).toBeVisible();
-  await page.getByLabel(stageMessages.terms.accept('Terms <b>of</b> Service')).check();
-  await page.getByLabel(stageMessages.terms.accept('Privacy Policy')).check();
-  await page.getByRole('button', { name: stageMessages.terms.continue }).click();
+  await page.getByLabel(en('terms.accept', { name: 'Cookie Policy' })).check();
+  await page.getByRole('button', { name: en('terms.continue') }).click();
+  await expect(page.getByText(en('stageError.terms')).first()).toBeVisible();
+  await page.getByLabel(en('terms.accept', { name: 'Terms <b>of</b> Service' })).check();
+  await page.getByLabel(en('terms.accept', { name: 'Privacy Policy' })).check();
+  await page.getByRole('button', { name: en('terms.continue') }).click();
   await expect(signup.successHeading).toBeVisible();
   await expectNothingUnsafe(page);
 });
@@ -98,7 +96,7 @@ test('a discovery answer over 1 MiB is refused unread, and named as too large', 
     response.end('"}');
   });
   await page.goto(`/?hs=${encodeURIComponent(hostile.url)}`);
-  await expect(page.getByText(errorMessages.discovery.tooLarge(hostile.name))).toBeVisible();
+  await expect(page.getByText(en('discovery.too-large', { server: hostile.name }))).toBeVisible();
 });
 
 test('a huge error text is cut short, and the page stays quick to use', async ({ signup, page, hostile }) => {
@@ -106,8 +104,8 @@ test('a huge error text is cut short, and the page stays quick to use', async ({
   hostile.on('/_matrix/client/v3/register', onSignUp(json(403, { errcode: 'M_FORBIDDEN', error: huge })));
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('hugo', 'a password 1');
-  await expect(page.getByText(errorMessages.errors.M_FORBIDDEN ?? '-')).toBeVisible();
-  await page.getByText(messages.details).last().click();
+  await expect(page.getByText(en('error.M_FORBIDDEN'))).toBeVisible();
+  await page.getByText(en('common.details')).last().click();
   const details = await page.locator('.details-text').last().textContent();
   expect(details?.length).toBeLessThan(700);
   // Typing still answers at once: the page did not choke on the answer.
@@ -122,8 +120,8 @@ test('a register answer over 1 MiB is refused unread, with its own message', asy
   );
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('tina', 'a password 1');
-  await expect(page.getByText(errorMessages.errors['transport:too-large'] ?? '-')).toBeVisible();
-  await expect(page.getByRole('button', { name: messages.retry })).toBeVisible();
+  await expect(page.getByText(en('error.transport:too-large'))).toBeVisible();
+  await expect(page.getByRole('button', { name: en('common.retry') })).toBeVisible();
 });
 
 test('a server that never answers discovery does not hold the page: another server can be chosen', async ({
@@ -133,8 +131,8 @@ test('a server that never answers discovery does not hold the page: another serv
 }) => {
   hostile.on('/_matrix/client/versions', never);
   await page.goto(`/?hs=${encodeURIComponent(hostile.url)}`);
-  await expect(page.getByText(messages.server.checking(hostile.name))).toBeVisible();
-  await page.getByRole('button', { name: messages.server.change }).click();
+  await expect(page.getByText(en('server.checking', { server: hostile.name }))).toBeVisible();
+  await page.getByRole('button', { name: en('server.change') }).click();
   await page.getByLabel('Homeserver').fill(HTTP_MOCK_URL);
   await expect(signup.username).toBeEditable();
   await signup.register(`patient-${Date.now().toString(36)}`, 'a password 1');
@@ -156,12 +154,12 @@ test('a sign-up the server never answers times out with a message, and a retry c
   });
   await signup.open(`?hs=${encodeURIComponent(hostile.url)}`);
   await signup.register('sam', 'a password 1');
-  await expect(page.getByRole('button', { name: messages.submitting })).toBeVisible();
+  await expect(page.getByRole('button', { name: en('form.submitting') })).toBeVisible();
   // Responsive while waiting: the page still runs script and takes input.
   await expect(page.evaluate(() => document.title)).resolves.toBeTruthy();
-  await expect(page.getByText(errorMessages.errors['transport:timeout'] ?? '-')).toBeVisible({ timeout: 25_000 });
+  await expect(page.getByText(en('error.transport:timeout'))).toBeVisible({ timeout: 25_000 });
   silent = false;
-  await page.getByRole('button', { name: messages.retry }).click();
+  await page.getByRole('button', { name: en('common.retry') }).click();
   await expect(signup.successHeading).toBeVisible();
 });
 
@@ -170,7 +168,7 @@ test('a redirect loop at the discovery file is named, and the full address is as
     response.writeHead(302, { Location: '/.well-known/matrix/client' }).end();
   });
   await page.goto(`/?hs=${encodeURIComponent(hostile.name)}`);
-  await expect(page.getByText(errorMessages.discovery.wellKnownRedirectLoop(hostile.name))).toBeVisible();
+  await expect(page.getByText(en('discovery.well-known-redirect-loop', { server: hostile.name }))).toBeVisible();
   await expectNothingUnsafe(page);
 });
 
@@ -182,5 +180,5 @@ test('a server that redirects every request in a circle is named as such', async
     response.writeHead(307, { Location: '/_matrix/client/versions' }).end();
   });
   await page.goto(`/?hs=${encodeURIComponent(hostile.url)}`);
-  await expect(page.getByText(errorMessages.discovery.redirectLoop(hostile.name))).toBeVisible();
+  await expect(page.getByText(en('discovery.redirect-loop', { server: hostile.name }))).toBeVisible();
 });

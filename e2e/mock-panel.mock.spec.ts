@@ -1,5 +1,5 @@
-import { errorMessages } from '../src/messages/errors';
 import { expect, test } from './fixtures';
+import { en } from './support/english';
 
 test.describe('the mock panel', () => {
   test('opens from its corner button or Alt+Shift+M, and axe finds nothing with it open', async ({
@@ -40,7 +40,7 @@ test.describe('the mock panel', () => {
     await expect(
       page
         .locator('#field-email-error, .form-error')
-        .filter({ hasText: errorMessages.errors.M_THREEPID_DENIED ?? '-' })
+        .filter({ hasText: en('error.M_THREEPID_DENIED') })
         .first(),
     ).toBeVisible();
   });

@@ -31,19 +31,44 @@ test('a person registers on the open server and sees their full Matrix ID', asyn
   expect(await signup.page.evaluate(() => navigator.clipboard.readText())).toBe('@ana:localhost:8008');
 });
 
-test('a taken username is flagged while typing, and again on submit, with the password kept', async ({ signup }) => {
+test('a taken username is flagged while typing, and again on submit, once, with the password kept', async ({
+  signup,
+}) => {
+  const taken = signup.page.getByText('Someone already has this username. Try another one.');
   await signup.open();
   await signup.fill('alice', 'second password');
-  await expect(signup.page.getByText('Someone already has this username. Try another one.').first()).toBeVisible();
+  await expect(taken).toHaveCount(1);
   await signup.ready();
   await signup.submit.click();
   const summary = signup.page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
-  await expect(
-    summary.getByRole('link', { name: 'Someone already has this username. Try another one.' }),
-  ).toBeVisible();
+  // One problem, one message: the summary names the field, the field says the problem.
+  await expect(summary.getByRole('link', { name: 'Username' })).toBeVisible();
+  await expect(signup.page.locator('#field-username-error')).toHaveText(
+    'Someone already has this username. Try another one.',
+  );
+  await expect(taken).toHaveCount(1);
   await expect(signup.username).toHaveAttribute('aria-invalid', 'true');
   await expect(signup.password).toHaveValue('second password');
+});
+
+test('characters a username may not hold are flagged as they are typed, before any request, and no ID is promised', async ({
+  signup,
+}) => {
+  const checks: string[] = [];
+  signup.page.on('request', (request) => {
+    if (request.url().includes('/register/available')) checks.push(request.url());
+  });
+  await signup.open();
+  await signup.username.pressSequentially('bad name!');
+  await expect(signup.page.locator('#username-status')).toHaveText(
+    'A username can only have lower-case letters, digits and . _ = - / + (not spaces “!”).',
+  );
+  await expect(signup.page.locator('#username-preview')).toHaveText('Your Matrix ID will be @…:localhost:8008');
+  await signup.username.fill('good-name');
+  await expect(signup.page.locator('#username-preview')).toHaveText('Your Matrix ID will be @good-name:localhost:8008');
+  await expect(signup.page.locator('#username-status')).toHaveText('This username is free.');
+  expect(checks.some((url) => url.includes('bad'))).toBe(false);
 });
 
 test('client-side problems are listed in an error summary that links to each field', async ({ signup, checkA11y }) => {
@@ -54,10 +79,12 @@ test('client-side problems are listed in an error summary that links to each fie
   await signup.submit.click();
   const summary = signup.page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link', { name: 'Choose a username.' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'The two passwords are different.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Username' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Confirm password' })).toBeVisible();
+  await expect(signup.page.locator('#field-username-error')).toHaveText('Choose a username.');
+  await expect(signup.page.locator('#field-confirm-error')).toHaveText('The two passwords are different.');
   await checkA11y();
-  await summary.getByRole('link', { name: 'Choose a username.' }).click();
+  await summary.getByRole('link', { name: 'Username' }).click();
   await expect(signup.username).toBeFocused();
 });
 

@@ -1,26 +1,76 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App, ConfigProblem } from './app/app';
 import { enableMocking } from './app/enable-mocking';
-import { fetchAppConfig, readLinkParams } from './config/app-config';
-import { messages } from './messages/form';
+import { preloadSignupPage } from './features/registration/signup';
+import { applyTheme, storedTheme } from './app/theme';
+import { fetchAppConfig, readLinkParams, type AppConfig } from './config/app-config';
+import type { Branding } from './config/community';
+import { loadCatalog, type Catalog } from './i18n/catalogs';
+import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n';
+import { preferredLanguage, SOURCE_LANGUAGE, type Language } from './i18n/languages';
 import './styles.css';
 
+/** The community's keys load (and are checked) only when the config has one of them. */
+async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
+  if (!config.branding) return undefined;
+  const { parseBranding, applyBranding } = await import('./config/branding');
+  const branding = parseBranding(config.branding, window.location.href);
+  applyBranding(branding);
+  return branding;
+}
+
+/**
+ * Before the first render: the config, the language (so nothing shows in another one first) and
+ * its first messages, fetched side by side where they can be; then the page.
+ */
 async function start(root: HTMLElement) {
   const mock = await enableMocking();
+  // What the first paint does not need, fetched beside what it does.
+  void preloadSignupPage().catch(() => undefined);
+  const configLoad = fetchAppConfig();
+  const preferred = preferredLanguage({
+    query: new URLSearchParams(window.location.search).get('lang'),
+    stored: storedLanguage(),
+    browser: navigator.languages,
+  });
+  const earlyCatalog = preferred ? loadCatalog(preferred, 'start') : undefined;
+  let config: AppConfig | undefined;
+  let branding: Branding | undefined;
+  let problem: unknown;
   try {
-    const config = await fetchAppConfig();
-    // In mock mode the built-in homeserver is the default; `?hs=` can still name a real one.
-    if (mock) config.defaultServer = mock.serverName;
-    const link = readLinkParams(window.location.search);
-    createRoot(root).render(
-      <StrictMode>
-        <App config={config} link={link} />
-      </StrictMode>,
-    );
-  } catch {
-    root.textContent = messages.configFailed;
+    const loaded = await configLoad;
+    branding = await loadBranding(loaded);
+    config = loaded;
+  } catch (error) {
+    // A config with a bad value is not used at all: the page says what is wrong instead.
+    problem = error;
   }
+  const language: Language = preferred ?? config?.defaultLanguage ?? SOURCE_LANGUAGE;
+  let catalog: Catalog;
+  try {
+    catalog = await (earlyCatalog ?? loadCatalog(language, 'start'));
+  } catch {
+    // Without its words the page can say nothing; the markup's own fallback stays visible.
+    document.getElementById('load-failed')?.removeAttribute('hidden');
+    return;
+  }
+  applyDocumentLanguage(language);
+  applyTheme(storedTheme() ?? branding?.defaultTheme ?? 'system');
+  // In mock mode the built-in homeserver is the default; `?hs=` can still name a real one.
+  if (config && mock) config.defaultServer = mock.serverName;
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider initial={{ language, catalogs: { start: catalog } }} preload={['later']}>
+        {config ? (
+          <App config={config} branding={branding} link={readLinkParams(window.location.search)} />
+        ) : (
+          <ConfigProblem problem={problem} />
+        )}
+      </I18nProvider>
+    </StrictMode>,
+  );
+  mock?.showPanel();
 }
 
 const root = document.getElementById('root');

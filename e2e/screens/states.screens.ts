@@ -47,6 +47,23 @@ test('scenario-slow (looking for the server)', async ({ signup, page }, info) =>
   await shoot(signup, 'scenario-slow', info.project.name);
 });
 
+test('right-to-left (Arabic)', async ({ signup, page }, info) => {
+  await page.goto('/?scenario=everything&lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.locator('#field-username').fill('ana');
+  await page.locator('#field-password').fill('abcdefg1');
+  await shoot(signup, 'rtl-arabic', info.project.name);
+});
+
+test('branded (a community config.json, German, dark)', async ({ signup, page }, info) => {
+  // The production build deployed with e2e/screens/branded/ (config.json and logos).
+  await page.goto('http://127.0.0.1:4176/?lang=de');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('img.logo-dark')).toBeVisible();
+  await page.locator('#field-username').fill('ana');
+  await shoot(signup, 'branded-dark-de', info.project.name);
+});
+
 test('form-filled', async ({ signup }, info) => {
   await signup.open('?scenario=everything');
   await signup.fill('Ana', 'abcdefg1', 'ana@example.org');

@@ -119,6 +119,18 @@ const routes: Route[] = [
     path: '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata',
     handle: (c) => c.homeserver.authMetadata(),
   },
+  {
+    method: 'GET',
+    path: '/_matrix/key/v2/server',
+    // Synapse serves its signing keys on the client port too; a client reads `server_name` from it.
+    handle: (c) =>
+      ok({
+        server_name: c.homeserver.config.serverName,
+        valid_until_ts: c.homeserver.env.now() + 86_400_000,
+        verify_keys: {},
+        old_verify_keys: {},
+      }),
+  },
   { method: 'GET', path: '/_matrix/consent', handle: (c, request) => consentPage(c.homeserver, request) },
   { method: 'GET', path: '/_matrix/static', handle: (c) => staticPage(c.homeserver) },
   { method: 'GET', path: '/_matrix/static/', handle: (c) => staticPage(c.homeserver) },

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { mockPanelMessages as text } from '../../src/messages/mock-panel';
+import { useI18n } from '../../src/i18n/i18n';
+import type { MessageId } from '../../src/i18n/catalogs';
 import type { MockController } from '../model/controller';
 import { FORCEABLE_ENDPOINTS, KNOWN_ERRORS } from '../model/errcodes';
 import { scenarios, type ScenarioName } from '../model/scenarios';
@@ -11,6 +12,7 @@ import './mock-panel.css';
  * Talks to the controller directly; it runs in the same page as the in-browser homeserver.
  */
 export function MockPanel({ controller }: { controller: MockController }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const version = useSyncExternalStore(
     (listener) => controller.subscribe(listener),
@@ -43,7 +45,7 @@ export function MockPanel({ controller }: { controller: MockController }) {
   const delay = controller.homeserver.config.responseDelayMs;
 
   return (
-    <aside className="mock-panel" aria-label={text.landmark} data-state={version}>
+    <aside className="mock-panel" aria-label={t('panel.landmark')} data-state={version}>
       <button
         type="button"
         className="mock-panel-toggle"
@@ -51,13 +53,13 @@ export function MockPanel({ controller }: { controller: MockController }) {
         aria-controls={`${id}-body`}
         onClick={() => setOpen(!open)}
       >
-        {text.toggle} <kbd>{text.shortcut}</kbd>
+        {t('panel.toggle')} <kbd>{t('panel.shortcut')}</kbd>
       </button>
       {open ? (
         <div id={`${id}-body`} className="mock-panel-body" ref={body} tabIndex={-1}>
-          <h2>{text.heading}</h2>
-          <p>{text.intro}</p>
-          <label htmlFor={`${id}-scenario`}>{text.scenario}</label>
+          <h2>{t('panel.heading')}</h2>
+          <p>{t('panel.intro')}</p>
+          <label htmlFor={`${id}-scenario`}>{t('panel.scenario')}</label>
           <select
             id={`${id}-scenario`}
             value={controller.scenario}
@@ -70,14 +72,14 @@ export function MockPanel({ controller }: { controller: MockController }) {
               window.location.assign(url.href);
             }}
           >
-            {Object.entries(scenarios).map(([name, scenario]) => (
+            {Object.keys(scenarios).map((name) => (
               <option key={name} value={name}>
-                {name}: {scenario.description}
+                {name}: {t(`panel.scenario.${name}` as MessageId)}
               </option>
             ))}
           </select>
 
-          <label htmlFor={`${id}-delay`}>{text.delay}</label>
+          <label htmlFor={`${id}-delay`}>{t('panel.delay')}</label>
           <input
             id={`${id}-delay`}
             type="number"
@@ -91,16 +93,16 @@ export function MockPanel({ controller }: { controller: MockController }) {
           />
 
           <fieldset>
-            <legend>{text.failHeading}</legend>
-            <label htmlFor={`${id}-endpoint`}>{text.endpoint}</label>
+            <legend>{t('panel.failHeading')}</legend>
+            <label htmlFor={`${id}-endpoint`}>{t('panel.endpoint')}</label>
             <select id={`${id}-endpoint`} value={endpoint} onChange={(event) => setEndpoint(event.target.value)}>
               {FORCEABLE_ENDPOINTS.map((name) => (
                 <option key={name} value={name}>
-                  {text.endpoints[name] ?? name}
+                  {t(`panel.endpoint.${name}`)}
                 </option>
               ))}
             </select>
-            <label htmlFor={`${id}-error`}>{text.error}</label>
+            <label htmlFor={`${id}-error`}>{t('panel.error')}</label>
             <select
               id={`${id}-error`}
               value={errorIndex}
@@ -118,16 +120,18 @@ export function MockPanel({ controller }: { controller: MockController }) {
                 const chosen = KNOWN_ERRORS[errorIndex];
                 if (!chosen) return;
                 controller.forceNextError(endpoint, chosen.errcode, chosen.status, chosen.extra);
-                setArmed(text.armed(text.endpoints[endpoint] ?? endpoint, chosen.errcode));
+                setArmed(
+                  t('panel.armed', { endpoint: t(`panel.endpoint.${endpoint}` as MessageId), errcode: chosen.errcode }),
+                );
               }}
             >
-              {text.fail}
+              {t('panel.fail')}
             </button>
             <p aria-live="polite">{controller.forced.size > 0 ? armed : ''}</p>
           </fieldset>
 
-          <h3>{text.inbox(inbox.length)}</h3>
-          {inbox.length === 0 ? <p>{text.inboxEmpty}</p> : null}
+          <h3>{t('panel.inbox', { count: inbox.length })}</h3>
+          {inbox.length === 0 ? <p>{t('panel.inboxEmpty')}</p> : null}
           <ul className="mock-panel-list">
             {inbox.map((message) => (
               <li key={message.id}>
@@ -135,37 +139,42 @@ export function MockPanel({ controller }: { controller: MockController }) {
                 <br />
                 {message.subject}
                 <br />
-                {text.code}: <code>{message.code}</code>{' '}
+                {t('panel.code')}: <code>{message.code}</code>{' '}
                 <button
                   type="button"
                   onClick={() => {
                     void fetch(message.link).then(() => setOpened(message.id));
                   }}
                 >
-                  {text.openLink}
+                  {t('panel.openLink')}
                 </button>
-                {opened === message.id ? <span role="status"> {text.linkOpened}</span> : null}
+                {opened === message.id ? <span role="status"> {t('panel.linkOpened')}</span> : null}
               </li>
             ))}
           </ul>
 
-          <h3>{text.accounts(accounts.length)}</h3>
+          <h3>{t('panel.accounts', { count: accounts.length })}</h3>
           <ul className="mock-panel-list">
             {accounts.map((account) => (
               <li key={account.user_id}>{account.user_id}</li>
             ))}
           </ul>
 
-          <h3>{text.tokens(tokens.length)}</h3>
+          <h3>{t('panel.tokens', { count: tokens.length })}</h3>
           <ul className="mock-panel-list">
             {tokens.map((token) => (
               <li key={token.token}>
-                <code>{token.token}</code>: {text.tokenUse(token.completed, token.uses_allowed, token.pending)}
-                {token.valid ? null : <> ({text.tokenRefused})</>}
+                <code>{token.token}</code>:{' '}
+                {t('panel.tokenUse', {
+                  completed: token.completed,
+                  allowed: token.uses_allowed ?? 'unlimited',
+                  pending: token.pending,
+                })}
+                {token.valid ? null : <> ({t('panel.tokenRefused')})</>}
               </li>
             ))}
           </ul>
-          <p>{text.adminHint}</p>
+          <p>{t('panel.adminHint')}</p>
 
           <p>
             <button
@@ -174,10 +183,10 @@ export function MockPanel({ controller }: { controller: MockController }) {
                 void controller.reset().then(() => window.location.reload());
               }}
             >
-              {text.reset}
+              {t('panel.reset')}
             </button>{' '}
             <button type="button" onClick={() => setOpen(false)}>
-              {text.close}
+              {t('panel.close')}
             </button>
           </p>
         </div>

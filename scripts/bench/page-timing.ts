@@ -1,7 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/support/browser';
-import { messages } from '../../src/messages/form';
-import { stageMessages } from '../../src/messages/stages';
+import { en } from '../../e2e/support/english';
 
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,7 +69,7 @@ export async function submitToSuccess(browser: Browser, url: string, runs: numbe
     await page.goto(url);
     await fillForm(page, `bench${String(run)}x${Date.now().toString(36)}`);
     await page.evaluate(`(() => {
-      const heading = ${JSON.stringify(stageMessages.success.heading)};
+      const heading = ${JSON.stringify(en('success.heading'))};
       document.addEventListener('submit', () => { window.submittedAt ??= performance.now(); }, { capture: true });
       const observer = new MutationObserver(() => {
         if ([...document.querySelectorAll('h1, h2')].some((element) => element.textContent.includes(heading))) {
@@ -80,7 +79,7 @@ export async function submitToSuccess(browser: Browser, url: string, runs: numbe
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     })()`);
-    await page.getByRole('button', { name: messages.submit }).click();
+    await page.getByRole('button', { name: en('form.submit') }).click();
     await page.waitForFunction(() => (window as { successAt?: number }).successAt !== undefined, undefined, {
       timeout: 30_000,
     });
@@ -97,10 +96,13 @@ export async function submitToSuccess(browser: Browser, url: string, runs: numbe
 
 async function fillForm(page: Page, username: string) {
   const password = 'a bench password 1';
-  await page.getByLabel(messages.username.label).fill(username);
+  await page.getByLabel(en('username.label')).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Confirm password').fill(password);
   // Ready when the server is known and the name checked: the button is enabled.
-  await page.getByRole('button', { name: messages.submit }).and(page.locator(':enabled')).waitFor();
-  await page.getByText(messages.username.available).waitFor();
+  await page
+    .getByRole('button', { name: en('form.submit') })
+    .and(page.locator(':enabled'))
+    .waitFor();
+  await page.getByText(en('username.available')).waitFor();
 }

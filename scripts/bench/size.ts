@@ -26,13 +26,30 @@ export async function buildReactFloor(outDir: string): Promise<void> {
   });
 }
 
-/** gzip -9 of each file `index.html` loads at start (`<script src>`, `modulepreload`, stylesheets). */
+/**
+ * The chunk of the English `start` messages, which the page loads (beside `config.json`) before its
+ * first render: part of the start-up path though `index.html` does not name it.
+ */
+async function defaultCatalogChunk(outDir: string): Promise<string[]> {
+  const english = JSON.parse(await readFile('src/locales/en/start.json', 'utf8')) as Record<string, string>;
+  const marker = english['app.configFailed'] ?? '';
+  for (const name of (await readdir(join(outDir, 'assets'))).filter((file) => file.endsWith('.js'))) {
+    if ((await readFile(join(outDir, 'assets', name), 'utf8')).includes(marker)) return [`assets/${name}`];
+  }
+  return [];
+}
+
+/**
+ * gzip -9 of each file `index.html` loads at start (`<script src>`, `modulepreload`, stylesheets),
+ * and of the default language's first messages.
+ */
 export async function startupSize(outDir: string): Promise<StartupSize> {
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
   const names = [
     ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
     ...html.matchAll(/<link[^>]*rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"/g),
   ].map((match) => (match[1] ?? '').replace(/^\.\//, ''));
+  names.push(...(await defaultCatalogChunk(outDir)));
   const files = await Promise.all(
     names.map(async (name) => {
       const body = await readFile(join(outDir, name));

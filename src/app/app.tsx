@@ -1,23 +1,31 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { AppConfig, LinkParams } from '../config/app-config';
-import { SignupPage } from '../features/registration/signup-page';
+import { ConfigError, type AppConfig, type LinkParams } from '../config/app-config';
+import type { Branding } from '../config/community';
+import { Signup } from '../features/registration/signup';
+import { useI18n } from '../i18n/i18n';
+import { PageFrame } from './page-frame';
 
-export function App({ config, link }: { config: AppConfig; link: LinkParams }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        // Registration is not idempotent and a 429 must be waited out: nothing retries behind the person's back.
-        // `networkMode: always`: the page explains being offline itself, rather than pausing silently.
-        defaultOptions: {
-          mutations: { retry: false, networkMode: 'always' },
-          queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000, networkMode: 'always' },
-        },
-      }),
-  );
+export function App({ config, branding, link }: { config: AppConfig; branding?: Branding; link: LinkParams }) {
   return (
-    <QueryClientProvider client={queryClient}>
-      <SignupPage config={config} link={link} />
-    </QueryClientProvider>
+    <PageFrame branding={branding}>
+      <Signup config={config} link={link} />
+    </PageFrame>
+  );
+}
+
+/** A `config.json` the page cannot use: said plainly, with what is wrong for whoever runs it. */
+export function ConfigProblem({ problem }: { problem: unknown }) {
+  const { t } = useI18n();
+  return (
+    <PageFrame>
+      <p className="form-error" role="alert">
+        {t('app.configFailed')}
+      </p>
+      {problem instanceof ConfigError ? (
+        <details>
+          <summary>{t('common.details')}</summary>
+          <p className="details-text">{problem.message}</p>
+        </details>
+      ) : null}
+    </PageFrame>
   );
 }

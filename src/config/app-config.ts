@@ -1,3 +1,5 @@
+import { LANGUAGES, matchLanguage, type Language } from '../i18n/languages';
+
 /**
  * `public/config.json`, read at run time so that one build serves any deployment (like Element's).
  *
@@ -7,7 +9,9 @@
  * ```
  *
  * Checked by hand rather than with zod: this runs before the form can show, and zod would cost
- * 6 KB (gzip) there (docs/decisions/003). Every server answer is still checked with zod.
+ * 6 KB (gzip) there (docs/decisions/003). Every server answer is still checked with zod. The
+ * community's own keys (`brand`, `welcome_text`, `help_url`, `footer_links`, `default_theme`) are
+ * checked by `branding.ts`, which loads only when one of them is set.
  */
 export interface AppConfig {
   /** A server name (`matrix.org`) or a client-server API URL (`https://matrix-client.matrix.org`). */
@@ -19,17 +23,23 @@ export interface AppConfig {
   clients: { name: string; url: string }[];
   /** Ask the server not to log in (no device, no token). This page never needs a login. */
   inhibitLogin: boolean;
+  /** The language when neither the link, the person nor the browser names one the page speaks. */
+  defaultLanguage?: Language;
+  /** The raw community keys, for `branding.ts` (undefined when none is set). */
+  branding?: Record<string, unknown>;
 }
+
+const BRANDING_KEYS = ['brand', 'welcome_text', 'help_url', 'footer_links', 'default_theme'];
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
 export function parseAppConfig(raw: unknown): AppConfig {
-  const fail = (field: string): never => {
-    throw new ConfigError(`config.json: ${field}`);
+  const fail = (field: string, why = 'has the wrong type'): never => {
+    throw new ConfigError(`config.json: ${field} ${why}`);
   };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('not an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('the file', 'is not a JSON object');
   const value = raw as Record<string, unknown>;
   const optionalBoolean = (key: string, fallback: boolean) =>
     value[key] === undefined ? fallback : typeof value[key] === 'boolean' ? value[key] : fail(key);
@@ -39,8 +49,15 @@ export function parseAppConfig(raw: unknown): AppConfig {
       : Array.isArray(value[key]) && value[key].every((item) => typeof item === 'string')
         ? value[key]
         : fail(key);
-  if (typeof value.default_server !== 'string' || value.default_server.trim() === '') fail('default_server');
+  if (typeof value.default_server !== 'string' || value.default_server.trim() === '')
+    fail('default_server', 'is missing');
   const clients = value.clients === undefined ? [] : Array.isArray(value.clients) ? value.clients : fail('clients');
+  const defaultLanguage =
+    value.default_language === undefined
+      ? undefined
+      : ((typeof value.default_language === 'string' ? matchLanguage(value.default_language) : undefined) ??
+        fail('default_language', `is not one of the page's languages (${LANGUAGES.join(', ')})`));
+  const branding = BRANDING_KEYS.filter((key) => value[key] !== undefined);
   return {
     defaultServer: (value.default_server as string).trim(),
     allowCustomServers: optionalBoolean('allow_custom_servers', true),
@@ -50,6 +67,8 @@ export function parseAppConfig(raw: unknown): AppConfig {
       return typeof name === 'string' && typeof url === 'string' && /^https?:\/\//i.test(url) ? [{ name, url }] : [];
     }),
     inhibitLogin: optionalBoolean('inhibit_login', true),
+    ...(defaultLanguage ? { defaultLanguage } : {}),
+    ...(branding.length > 0 ? { branding: Object.fromEntries(branding.map((key) => [key, value[key]])) } : {}),
   };
 }
 

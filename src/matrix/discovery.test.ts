@@ -26,6 +26,21 @@ describe('discoverHomeserver', () => {
     });
   });
 
+  it('knows the user-ID domain of a typed name, and asks an address for its own name', async () => {
+    expect((await discoverHomeserver('example.org')).userIdDomain).toBe('example.org');
+    mock.controller.homeserver.config = { ...mock.controller.homeserver.config, serverName: 'real.example' };
+    expect((await discoverHomeserver('http://localhost:8008')).userIdDomain).toBe('real.example');
+  });
+
+  it('does not guess the user-ID domain of an address that will not say', async () => {
+    mock.server.use(
+      http.get('http://localhost:8008/_matrix/key/v2/server', () => new HttpResponse('nope', { status: 404 })),
+    );
+    const server = await discoverHomeserver('http://localhost:8008');
+    expect(server.serverName).toBe('localhost:8008');
+    expect(server.userIdDomain).toBeUndefined();
+  });
+
   it('uses plain http only for loopback names', async () => {
     mock.server.use(
       http.get('http://localhost:8008/.well-known/matrix/client', () =>

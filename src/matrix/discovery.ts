@@ -17,6 +17,12 @@ export const wellKnownSchema = z.looseObject({
 export interface DiscoveredServer extends Homeserver {
   /** What the person typed or the config named, for display. */
   serverName: string;
+  /**
+   * The name after the `:` in this server's user IDs, when it can be known before sign-up: the
+   * server name typed, or what the server says of itself at `/_matrix/key/v2/server` when an
+   * address was typed. Undefined when the server will not say (the page then does not guess).
+   */
+  userIdDomain?: string;
   /** An OAuth 2.0 issuer from well-known (MSC2965), when authentication is delegated. */
   oauthIssuer?: string;
   oauthAccountUrl?: string;
@@ -57,7 +63,9 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
     const url = parseHttpUrl(typed);
     if (!url) throw new DiscoveryError({ state: 'INVALID_INPUT' });
     const baseUrl = stripSlash(url);
-    return { ...(await validated(baseUrl, signal)), serverName: url.host };
+    const server = await validated(baseUrl, signal);
+    const userIdDomain = await fetchOwnServerName(baseUrl, signal);
+    return { ...server, serverName: url.host, ...(userIdDomain ? { userIdDomain } : {}) };
   }
   if (!isServerName(typed)) throw new DiscoveryError({ state: 'INVALID_INPUT' });
 
@@ -65,7 +73,7 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
   const scheme = isLoopbackHost(typed.replace(/:\d+$/, '')) ? 'http' : 'https';
   const wellKnown = await fetchWellKnown(`${scheme}://${typed}`, signal);
   if (wellKnown === 'IGNORE') {
-    return { ...(await validated(`${scheme}://${typed}`, signal)), serverName: typed };
+    return { ...(await validated(`${scheme}://${typed}`, signal)), serverName: typed, userIdDomain: typed };
   }
   const base = parseHttpUrl(wellKnown['m.homeserver'].base_url);
   if (!base) throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'invalid-base-url' });
@@ -73,6 +81,7 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
   return {
     ...(await validated(stripSlash(base), signal)),
     serverName: typed,
+    userIdDomain: typed,
     ...(auth ? { oauthIssuer: auth.issuer, oauthAccountUrl: auth.account } : {}),
   };
 }
@@ -116,6 +125,20 @@ async function fetchWellKnown(
   const parsed = wellKnownSchema.safeParse(body);
   if (!parsed.success) throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-invalid' });
   return parsed.data;
+}
+
+const serverKeysSchema = z.looseObject({ server_name: z.string() });
+
+/** The server's own name from its signing-key document; undefined if it will not say (or CORS hides it). */
+async function fetchOwnServerName(baseUrl: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    const { body } = await requestJson(`${baseUrl}/_matrix/key/v2/server`, { signal, timeoutMs: 5_000 });
+    const parsed = serverKeysSchema.safeParse(body);
+    return parsed.success && isServerName(parsed.data.server_name) ? parsed.data.server_name : undefined;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return undefined;
+  }
 }
 
 async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeserver> {

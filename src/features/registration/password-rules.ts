@@ -1,8 +1,8 @@
 import type { PasswordPolicy } from '../../matrix/requirements';
-import { messages } from '../../messages/form';
+import type { Message } from './page-error';
 
 export interface PasswordRule {
-  text: string;
+  message: Message;
   met: (password: string) => boolean;
 }
 
@@ -12,14 +12,14 @@ export function passwordRules(policy: PasswordPolicy | undefined): PasswordRule[
   const rules: PasswordRule[] = [];
   const length = policy['m.minimum_length'];
   if (typeof length === 'number' && length > 0)
-    rules.push({ text: messages.password.rule.length(length), met: (p) => p.length >= length });
-  if (policy['m.require_digit']) rules.push({ text: messages.password.rule.digit, met: (p) => /\d/.test(p) });
+    rules.push({ message: { id: 'password.rule.length', values: { count: length } }, met: (p) => p.length >= length });
+  if (policy['m.require_digit']) rules.push({ message: { id: 'password.rule.digit' }, met: (p) => /\d/.test(p) });
   if (policy['m.require_symbol'])
-    rules.push({ text: messages.password.rule.symbol, met: (p) => /[^a-zA-Z0-9]/.test(p) });
+    rules.push({ message: { id: 'password.rule.symbol' }, met: (p) => /[^a-zA-Z0-9]/.test(p) });
   if (policy['m.require_uppercase'])
-    rules.push({ text: messages.password.rule.uppercase, met: (p) => /[A-Z]/.test(p) });
+    rules.push({ message: { id: 'password.rule.uppercase' }, met: (p) => /[A-Z]/.test(p) });
   if (policy['m.require_lowercase'])
-    rules.push({ text: messages.password.rule.lowercase, met: (p) => /[a-z]/.test(p) });
+    rules.push({ message: { id: 'password.rule.lowercase' }, met: (p) => /[a-z]/.test(p) });
   return rules;
 }
 

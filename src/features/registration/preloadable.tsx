@@ -18,5 +18,5 @@ export function preloadable<P extends object>(load: () => Promise<{ default: Com
     const Ready = loaded ?? Lazy;
     return <Ready {...props} />;
   }
-  return { preload, Component: Preloaded };
+  return { preload, loaded: () => loaded !== undefined, Component: Preloaded };
 }

@@ -1,6 +1,6 @@
 import { decodeError, decodeStageFailure, type DecodedError } from '../../matrix/decode-error';
-import { errorMessages } from '../../messages/errors';
-import { PageError } from './page-error';
+import type { MessageId } from '../../i18n/catalogs';
+import { PageError, type Message } from './page-error';
 
 export { discoverHomeserver } from '../../matrix/discovery';
 export { fetchPasswordPolicy, fetchRequirements } from '../../matrix/requirements';
@@ -8,31 +8,87 @@ export { checkUsernameAvailable } from '../../matrix/username-available';
 export { checkRegistrationToken } from '../../matrix/registration-token-validity';
 export { RegistrationDriver } from '../../matrix/uia-driver';
 
-const DISCOVERY_TEXT: Record<string, (server: string) => string> = {
-  'discovery:invalid-input': () => errorMessages.discovery.invalidInput,
-  'discovery:well-known-status': errorMessages.discovery.wellKnownStatus,
-  'discovery:well-known-invalid': errorMessages.discovery.wellKnownInvalid,
-  'discovery:invalid-base-url': errorMessages.discovery.invalidBaseUrl,
-  'discovery:not-a-matrix-server': errorMessages.discovery.notMatrix,
-  'discovery:unreachable': errorMessages.discovery.unreachable,
-  'discovery:well-known-redirect-loop': errorMessages.discovery.wellKnownRedirectLoop,
-  'discovery:redirect-loop': errorMessages.discovery.redirectLoop,
-  'discovery:too-large': errorMessages.discovery.tooLarge,
-  'discovery:insecure': errorMessages.discovery.insecure,
-};
+const DISCOVERY_REASONS = new Set([
+  'invalid-input',
+  'well-known-status',
+  'well-known-invalid',
+  'invalid-base-url',
+  'not-a-matrix-server',
+  'unreachable',
+  'well-known-redirect-loop',
+  'redirect-loop',
+  'too-large',
+  'insecure',
+]);
+
+/** Codes with a message of their own (`error.<code>` in the `later` catalog). */
+export const WORDED_CODES = new Set([
+  'M_USER_IN_USE',
+  'M_INVALID_USERNAME',
+  'M_EXCLUSIVE',
+  'M_WEAK_PASSWORD',
+  'M_PASSWORD_TOO_SHORT',
+  'M_PASSWORD_NO_DIGIT',
+  'M_PASSWORD_NO_SYMBOL',
+  'M_PASSWORD_NO_UPPERCASE',
+  'M_PASSWORD_NO_LOWERCASE',
+  'M_PASSWORD_IN_DICTIONARY',
+  'M_FORBIDDEN',
+  'M_MISSING_PARAM',
+  'M_INVALID_PARAM',
+  'M_BAD_JSON',
+  'M_NOT_JSON',
+  'M_UNRECOGNIZED',
+  'M_THREEPID_IN_USE',
+  'M_THREEPID_DENIED',
+  'M_THREEPID_AUTH_FAILED',
+  'M_THREEPID_NOT_FOUND',
+  'M_SERVER_NOT_TRUSTED',
+  'M_RESOURCE_LIMIT_EXCEEDED',
+  'M_GUEST_ACCESS_FORBIDDEN',
+  'M_UNKNOWN_TOKEN',
+  'M_MISSING_TOKEN',
+  'M_UNAUTHORIZED',
+  'M_CAPTCHA_NEEDED',
+  'M_CAPTCHA_INVALID',
+  'M_APPSERVICE_LOGIN_UNSUPPORTED',
+  'M_TOO_LARGE',
+  'ORG_MATRIX_MSC3866_USER_AWAITING_APPROVAL',
+  'M_UNKNOWN@400',
+  'M_UNKNOWN@403',
+  'M_UNKNOWN@500',
+  'transport:offline',
+  'transport:network',
+  'transport:cors',
+  'transport:mixed-content',
+  'transport:timeout',
+  'transport:server',
+  'transport:not-json',
+  'transport:unexpected-status',
+  'transport:too-large',
+  'transport:redirect-loop',
+  'flow:email-required',
+  'flow:email-unsupported',
+  'flow:no-flow',
+]);
+
+const LIMIT_TYPES = new Set(['monthly_active_user', 'hs_disabled']);
 
 /** The plain-words message: by code, then by status, then generic. */
-export function errorText(error: DecodedError, serverName = ''): string {
-  const discovery = DISCOVERY_TEXT[error.code];
-  if (discovery) return discovery(serverName);
-  const byCode = errorMessages.errors[error.code.replace(/\./g, '_')];
-  if (byCode) return byCode;
-  if (error.status !== undefined && error.status >= 500) return errorMessages.errors['transport:server'] ?? '';
-  if (error.code.startsWith('M_UNKNOWN@')) return errorMessages.errors['M_UNKNOWN@400'] ?? '';
-  return errorMessages.errors.unknown ?? '';
+export function errorMessage(error: DecodedError, serverName = ''): Message {
+  if (error.code.startsWith('discovery:')) {
+    const reason = error.code.slice('discovery:'.length);
+    if (DISCOVERY_REASONS.has(reason))
+      return { id: `discovery.${reason}` as MessageId, values: { server: serverName } };
+  }
+  const code = error.code.replace(/\./g, '_');
+  if (WORDED_CODES.has(code)) return { id: `error.${code}` as MessageId };
+  if (error.status !== undefined && error.status >= 500) return { id: 'error.transport:server' };
+  if (error.code.startsWith('M_UNKNOWN@')) return { id: 'error.M_UNKNOWN@400' };
+  return { id: 'error.unknown' };
 }
 
-function toPage(decoded: DecodedError, serverName?: string, text?: string): PageError {
+function toPage(decoded: DecodedError, serverName?: string, message?: Message): PageError {
   const details = [
     decoded.code.includes(':') ? undefined : decoded.code.split('@')[0],
     decoded.status ? `HTTP ${decoded.status}` : undefined,
@@ -40,11 +96,19 @@ function toPage(decoded: DecodedError, serverName?: string, text?: string): Page
   ]
     .filter(Boolean)
     .join(' · ');
-  const limitText = decoded.limitType ? errorMessages.resourceLimit[decoded.limitType] : undefined;
+  const limit =
+    decoded.limitType && LIMIT_TYPES.has(decoded.limitType)
+      ? { id: `resourceLimit.${decoded.limitType}` as MessageId }
+      : undefined;
+  // A 429's own words are its countdown (FormError): one sentence, not two.
+  const messages =
+    decoded.code === 'M_LIMIT_EXCEEDED'
+      ? []
+      : [message ?? errorMessage(decoded, serverName), ...(limit ? [limit] : [])];
   return new PageError({
     code: decoded.code,
     field: decoded.field,
-    text: text ?? [errorText(decoded, serverName), limitText].filter(Boolean).join(' '),
+    messages,
     ...(details ? { details } : {}),
     retryable: decoded.retryable,
     ...(decoded.retryAfterMs !== undefined
@@ -59,11 +123,15 @@ export function toPageError(error: unknown, serverName?: string): PageError {
   return toPage(decodeError(error), serverName);
 }
 
+const STAGE_ERROR_FIELDS = new Set(['token', 'captcha', 'email', 'terms']);
+
 export function stageFailureToPageError(stage: string, failure: { errcode?: string; error?: string }): PageError {
   const decoded = decodeStageFailure(stage, failure);
-  const stageText = errorMessages.stageErrors[decoded.field as keyof typeof errorMessages.stageErrors] as
-    string | undefined;
-  return toPage(decoded, undefined, decoded.code === 'M_UNAUTHORIZED' ? stageText : undefined);
+  const stageMessage =
+    decoded.code === 'M_UNAUTHORIZED' && STAGE_ERROR_FIELDS.has(decoded.field)
+      ? { id: `stageError.${decoded.field}` as MessageId }
+      : undefined;
+  return toPage(decoded, undefined, stageMessage);
 }
 
 /** Runs a request and rethrows its failure as a worded `PageError`; an abort passes through untouched. */

@@ -1,22 +1,26 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { AppConfig, LinkParams } from '../../config/app-config';
 import { chooseFlow, visibleStages } from '../../matrix/flow';
 import { displayServerName } from '../../matrix/url';
 import { LOCALPART_PATTERN, normaliseLocalpart } from '../../matrix/user-id';
-import { messages } from '../../messages/form';
+import { useI18n } from '../../i18n/i18n';
 import { useHomeserver } from './api/use-homeserver';
 import { usePasswordPolicy, useRequirements } from './api/use-requirements';
 import { useTokenValidity } from './api/use-token-validity';
 import { useUsernameAvailability } from './api/use-username-availability';
 import { FormError, useRateLimitActive } from './components/form-error';
 import { FIELD_IDS, RegistrationForm, type FieldStatus } from './components/registration-form';
+import type { FormBinding } from './form-binding';
+import { carryForm, initialForm, restoreFocus, typedUserIdDomain } from './initial-form';
 import { RequirementsCard } from './components/requirements-card';
 import { preloadable } from './preloadable';
 import { ServerSection } from './components/server-section';
 import type { RegistrationValues, SchemaContext } from './registration-schema';
-import { clearSavedForm, loadSavedForm, saveForm } from './saved-form';
+import { clearSavedForm, saveForm } from './saved-form';
 import { useRegistration } from './use-registration';
+import { refusedCharacters, refusedCharactersMessage } from './username-check';
 
 // Not needed to type, so not in the start-up bundle; fetched right after the first render so that
 // they are there even if the connection drops before submit.
@@ -28,22 +32,52 @@ const SuccessScreen = successScreen.Component;
 
 const USERNAME_PROBLEMS = new Set(['M_USER_IN_USE', 'M_INVALID_USERNAME', 'M_EXCLUSIVE']);
 
-export function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
-  const [saved] = useState(loadSavedForm);
-  const [serverInput, setServerInput] = useState(
-    () => (config.allowCustomServers ? (link.server ?? saved.server) : undefined) ?? config.defaultServer,
+/**
+ * The whole sign-up, with its server state (TanStack Query) and form (react-hook-form). It loads
+ * right after the first paint, which `SignupShell` makes; it takes over from it with whatever was
+ * typed and focused there.
+ */
+export default function SignupPageWithServerState(props: { config: AppConfig; link: LinkParams }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        // Registration is not idempotent and a 429 must be waited out: nothing retries behind the person's back.
+        // `networkMode: always`: the page explains being offline itself, rather than pausing silently.
+        defaultOptions: {
+          mutations: { retry: false, networkMode: 'always' },
+          queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000, networkMode: 'always' },
+        },
+      }),
   );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SignupPage {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
+  const { t } = useI18n();
+  // Read while the first paint's form is still on the page (this render replaces it).
+  const [carried] = useState(carryForm);
+  const [initial] = useState(() => initialForm(config, link));
+  const [serverInput, setServerInput] = useState(() => carried.server ?? initial.server);
+  useLayoutEffect(() => restoreFocus(carried), [carried]);
   const discovery = useHomeserver(serverInput);
   const server = discovery.settling ? undefined : discovery.data;
   const requirements = useRequirements(server);
   const policy = usePasswordPolicy(server);
   const registration = useRegistration(server, { inhibitLogin: config.inhibitLogin });
-  const [lowercased, setLowercased] = useState(false);
+  const [lowercased, setLowercased] = useState(
+    () => carried.values.username !== undefined && normaliseLocalpart(carried.values.username).changed,
+  );
 
   const stages = requirements.data?.kind === 'stages' ? requirements.data : undefined;
   const serverName = server?.serverName ?? displayServerName(serverInput);
+  // The name after `:` in user IDs: known for a typed server name, else only if the server says.
+  const userIdDomain = server ? server.userIdDomain : typedUserIdDomain(serverInput);
   const context: SchemaContext = {
-    serverName,
+    serverName: userIdDomain ?? serverName,
     email: stages?.email ?? 'none',
     token: stages?.token ?? 'none',
     policy: policy.data,
@@ -61,12 +95,9 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
   const form = useForm<RegistrationValues>({
     resolver,
     defaultValues: {
-      username: normaliseLocalpart(link.username ?? saved.username ?? '').localpart,
-      password: '',
-      confirm: '',
-      email: link.email ?? saved.email ?? '',
-      bindEmail: saved.bindEmail ?? false,
-      token: link.token ?? '',
+      ...initial.values,
+      ...carried.values,
+      username: normaliseLocalpart(carried.values.username ?? initial.values.username).localpart,
     },
   });
 
@@ -87,7 +118,11 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
       error.field === 'email' ||
       error.field === 'token'
     ) {
-      form.setError(error.field, { type: 'server', message: error.text }, { shouldFocus: true });
+      form.setError(
+        error.field,
+        { type: 'server', message: error.messages[0]?.id ?? 'error.unknown' },
+        { shouldFocus: true },
+      );
     }
   }, [error, phase.kind, form]);
 
@@ -113,26 +148,30 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
 
   const usernameProblem =
     availability.error && USERNAME_PROBLEMS.has(availability.error.code) ? availability.error : undefined;
-  const usernameStatus: FieldStatus | undefined = !wellFormed
-    ? undefined
-    : availability.isFetching
-      ? { tone: 'info', text: messages.username.checking }
-      : usernameProblem
-        ? { tone: 'problem', text: usernameProblem.text }
-        : availability.isError
-          ? { tone: 'info', text: messages.username.checkFailed }
-          : availability.isSuccess
-            ? { tone: 'ok', text: messages.username.available }
-            : undefined;
+  // Said as it is typed, before any request: no impossible name is sent or previewed.
+  const usernameStatus: FieldStatus | undefined =
+    refusedCharacters(username).length > 0
+      ? { tone: 'problem', text: refusedCharactersMessage(t, username) }
+      : !wellFormed
+        ? undefined
+        : availability.isFetching
+          ? { tone: 'info', text: t('username.checking') }
+          : usernameProblem
+            ? { tone: 'problem', text: t(usernameProblem.messages[0]?.id ?? 'error.unknown') }
+            : availability.isError
+              ? { tone: 'info', text: t('username.checkFailed') }
+              : availability.isSuccess
+                ? { tone: 'ok', text: t('username.available') }
+                : undefined;
   const tokenStatus: FieldStatus | undefined =
     token.trim() === ''
       ? undefined
       : tokenValidity.isFetching
-        ? { tone: 'info', text: messages.token.checking }
+        ? { tone: 'info', text: t('token.checking') }
         : tokenValidity.data === true
-          ? { tone: 'ok', text: messages.token.valid }
+          ? { tone: 'ok', text: t('token.valid') }
           : tokenValidity.data === false
-            ? { tone: 'problem', text: messages.token.invalid }
+            ? { tone: 'problem', text: t('token.invalid') }
             : undefined;
 
   const flowChoice = stages ? chooseFlow(stages.flows, { hasEmail: email.trim() !== '' }) : undefined;
@@ -140,15 +179,24 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
 
   function onSubmit(values: RegistrationValues) {
     if (usernameProblem) {
-      form.setError('username', { type: 'server', message: usernameProblem.text }, { shouldFocus: true });
+      form.setError(
+        'username',
+        { type: 'server', message: usernameProblem.messages[0]?.id ?? 'error.unknown' },
+        { shouldFocus: true },
+      );
       return;
     }
     if (tokenValidity.data === false && context.token !== 'none') {
-      form.setError('token', { type: 'server', message: messages.token.invalid }, { shouldFocus: true });
+      form.setError('token', { type: 'server', message: 'token.invalid' }, { shouldFocus: true });
       return;
     }
     registration.start(values);
   }
+
+  // An error about a field this server's form does not show (email, token) is shown for the form.
+  const fieldShown = (field: string) =>
+    field === 'email' ? context.email !== 'none' : field === 'token' ? context.token !== 'none' : true;
+  const binding = rhfBinding(form, onSubmit);
 
   // The form shows at once; it goes away only when the server turns out not to take sign-ups here.
   const closed =
@@ -157,8 +205,7 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
     server !== undefined && (requirements.data?.kind === 'stages' || requirements.data?.kind === 'unknown') && !closed;
 
   return (
-    <main className="card">
-      <h1>{messages.appTitle}</h1>
+    <>
       {phase.kind === 'form' ? (
         <ServerSection
           input={serverInput}
@@ -167,8 +214,9 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
           suggested={config.suggestedServers}
           server={server}
           checking={discovery.settling || discovery.isFetching || requirements.isFetching}
-          error={discovery.error}
-          onRetry={() => void discovery.refetch()}
+          problem={
+            discovery.error ? <FormError error={discovery.error} onRetry={() => void discovery.refetch()} /> : null
+          }
         />
       ) : null}
       {phase.kind === 'form' && server && requirements.data ? (
@@ -184,8 +232,8 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
 
       {phase.kind === 'form' && !closed ? (
         <RegistrationForm
-          form={form}
-          serverName={serverName}
+          binding={binding}
+          userIdDomain={userIdDomain}
           email={context.email}
           token={context.token}
           policy={policy.data}
@@ -201,16 +249,22 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
           }}
           pending={registration.pending}
           blocked={!ready || rateLimited}
-          error={error}
+          problem={
+            error && (error.field === 'form' || !fieldShown(error.field)) ? (
+              <FormError
+                key={`${error.code}-${form.formState.submitCount}`}
+                error={error}
+                onRetry={() => void form.handleSubmit(onSubmit)()}
+              />
+            ) : null
+          }
           focusHeading={registration.driver() !== undefined}
-          onRetry={() => void form.handleSubmit(onSubmit)()}
-          onSubmit={onSubmit}
           stepTotal={stepTotal}
         />
       ) : null}
 
       {phase.kind === 'stage' && server ? (
-        <Suspense fallback={<p>{messages.loading}</p>}>
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
           <StageView
             step={phase.step}
             registration={registration}
@@ -225,10 +279,30 @@ export function SignupPage({ config, link }: { config: AppConfig; link: LinkPara
       ) : null}
 
       {phase.kind === 'done' ? (
-        <Suspense fallback={<p>{messages.loading}</p>}>
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
           <SuccessScreen userId={phase.account.user_id} serverName={phase.serverName} clients={config.clients} />
         </Suspense>
       ) : null}
-    </main>
+    </>
   );
+}
+
+/** react-hook-form as `RegistrationForm` sees it. */
+function rhfBinding(
+  form: UseFormReturn<RegistrationValues>,
+  onSubmit: (values: RegistrationValues) => void,
+): FormBinding {
+  return {
+    field: (name, options) =>
+      form.register(
+        name,
+        options?.onChange
+          ? { onChange: (event: { target: { value: string } }) => options.onChange?.(event.target.value) }
+          : undefined,
+      ),
+    value: (name) => form.watch(name),
+    errors: form.formState.errors,
+    submitCount: form.formState.submitCount,
+    onSubmit: (event) => void form.handleSubmit(onSubmit)(event),
+  };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { stageMessages as messages } from '../../messages/stages';
+import { useI18n, useMessages } from '../../i18n/i18n';
 import { StepHeading } from './components/step-heading';
 
 /**
@@ -15,12 +15,15 @@ export default function SuccessScreen({
   serverName: string;
   clients: { name: string; url: string }[];
 }) {
+  const { t } = useI18n();
+  const ready = useMessages('later') !== undefined;
   const [copied, setCopied] = useState(false);
+  if (!ready) return null;
   return (
     <section aria-labelledby="step-heading" className="success">
-      <StepHeading title={messages.success.heading} />
-      <p>{messages.success.yourId}</p>
-      <p className="matrix-id big" data-testid="matrix-id">
+      <StepHeading title={t('success.heading')} />
+      <p>{t('success.yourId')}</p>
+      <p className="matrix-id big" data-testid="matrix-id" dir="ltr">
         {userId}
       </p>
       <p>
@@ -34,19 +37,19 @@ export default function SuccessScreen({
             );
           }}
         >
-          {messages.success.copy}
+          {t('success.copy')}
         </button>{' '}
-        <span aria-live="polite">{copied ? messages.success.copied : ''}</span>
+        <span aria-live="polite">{copied ? t('success.copied') : ''}</span>
       </p>
-      <p>{messages.success.server(serverName)}</p>
-      <h3>{messages.success.next}</h3>
-      <p>{messages.success.signIn}</p>
+      <p>{t('success.server', { server: serverName })}</p>
+      <h3>{t('success.next')}</h3>
+      <p>{t('success.signIn')}</p>
       {clients.length > 0 ? (
         <ul className="clients">
           {clients.map((client) => (
             <li key={client.url}>
               <a href={client.url} rel="noopener noreferrer">
-                {messages.success.openIn(client.name)}
+                {t('success.openIn', { name: client.name })}
               </a>
             </li>
           ))}

@@ -4,7 +4,6 @@ import type { DiscoveredServer } from '../../matrix/discovery';
 import type { RegisterSuccess } from '../../matrix/register';
 import { STAGE } from '../../matrix/stages';
 import type { RegistrationDriver, RegistrationStep } from '../../matrix/uia-driver';
-import { messages } from '../../messages/form';
 import { PageError } from './page-error';
 import { loadProtocol, type Protocol } from './protocol';
 import type { RegistrationValues } from './registration-schema';
@@ -18,7 +17,7 @@ export type Phase =
 
 /** Only when the protocol code itself could not load: there is no finer wording to give. */
 function unknownError(): PageError {
-  return new PageError({ code: 'unknown', field: 'form', text: messages.loadFailed, retryable: true });
+  return new PageError({ code: 'unknown', field: 'form', messages: [{ id: 'app.loadFailed' }], retryable: true });
 }
 
 const FORM_FIELDS = new Set(['username', 'password', 'email', 'token']);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useCountdown } from '../../../lib/use-countdown';
 import { parseHttpUrl } from '../../../matrix/url';
-import { messages } from '../../../messages/form';
-import type { PageError } from '../page-error';
+import { useI18n, useMessages, type Translate } from '../../../i18n/i18n';
+import { errorText, type PageError } from '../page-error';
 
 /** Only http(s) and mailto: an admin contact from a server is not trusted to be a safe link. */
 function safeContactHref(contact: string): string | undefined {
@@ -15,40 +15,49 @@ function safeContactHref(contact: string): string | undefined {
  * retrying can help, and for 429 a live countdown while the caller keeps submit disabled.
  */
 export function FormError({ error, onRetry }: { error: PageError; onRetry?: () => void }) {
+  const t = useMessages('later');
+  const { t: tStart } = useI18n();
   const seconds = useCountdown(error.retryUntil);
   const [firstWait] = useState(() => Math.ceil(Math.max(error.retryAfterMs ?? 0, 1000) / 1000));
-  // Announce the wait once and its end once; the ticking number is for eyes only.
-  const announcement =
-    error.retryUntil === undefined ? '' : seconds > 0 ? messages.rateLimit.wait(firstWait) : messages.rateLimit.ready;
+  // Its words load just after the form; an error that comes sooner waits for them (a moment).
+  if (!t) return <div className="form-error" role="alert" />;
   const contact = error.adminContact ? safeContactHref(error.adminContact) : undefined;
   return (
     <div className="form-error" role="alert">
-      <p>{error.text}</p>
+      {error.messages.length > 0 ? <p>{errorText(t, error)}</p> : null}
       {contact ? (
         <p>
-          <a href={contact}>{messages.adminContact}</a>
+          <a href={contact}>{t('error.adminContact')}</a>
         </p>
       ) : null}
-      {error.retryUntil !== undefined ? (
-        <p>
-          <span aria-hidden="true">{seconds > 0 ? messages.rateLimit.wait(seconds) : messages.rateLimit.ready}</span>
-          <span className="visually-hidden" aria-live="polite">
-            {announcement}
-          </span>
-        </p>
-      ) : null}
+      {error.retryUntil !== undefined ? <RateLimitLine t={t} seconds={seconds} firstWait={firstWait} /> : null}
       {error.details ? (
         <details>
-          <summary>{messages.details}</summary>
-          <p className="details-text">{error.details}</p>
+          <summary>{tStart('common.details')}</summary>
+          <p className="details-text" dir="auto">
+            {error.details}
+          </p>
         </details>
       ) : null}
       {onRetry && error.retryable && seconds === 0 ? (
         <button type="button" className="secondary" onClick={onRetry}>
-          {messages.retry}
+          {tStart('common.retry')}
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** The wait, ticking for the eyes; announced once when it starts and once when it ends. */
+function RateLimitLine({ t, seconds, firstWait }: { t: Translate; seconds: number; firstWait: number }) {
+  const wait = (left: number) => t('error.rateLimit.wait', { seconds: left });
+  return (
+    <p>
+      <span aria-hidden="true">{seconds > 0 ? wait(seconds) : t('error.rateLimit.ready')}</span>
+      <span className="visually-hidden" aria-live="polite">
+        {seconds > 0 ? wait(firstWait) : t('error.rateLimit.ready')}
+      </span>
+    </p>
   );
 }
 

@@ -1,24 +1,16 @@
-import { useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import { useState, type ReactNode } from 'react';
 import type { Need } from '../../../matrix/flow';
 import type { PasswordPolicy } from '../../../matrix/requirements';
-import { fullUserId } from '../../../matrix/user-id';
-import { messages } from '../../../messages/form';
+import type { MessageId } from '../../../i18n/catalogs';
+import { useI18n } from '../../../i18n/i18n';
+import { fullUserId, LOCALPART_PATTERN } from '../../../matrix/user-id';
 import { passwordRules, passwordStrength } from '../password-rules';
-import type { PageError } from '../page-error';
-import type { RegistrationValues } from '../registration-schema';
+import { refusedCharactersMessage } from '../username-check';
+import { FIELD_IDS, type FieldName, type FormBinding } from '../form-binding';
 import { ErrorSummary, type SummaryItem } from './error-summary';
-import { FormError } from './form-error';
 import { StepHeading } from './step-heading';
 
-export const FIELD_IDS: Record<keyof RegistrationValues, string> = {
-  username: 'field-username',
-  password: 'field-password',
-  confirm: 'field-confirm',
-  email: 'field-email',
-  bindEmail: 'field-bind-email',
-  token: 'field-token',
-};
+export { FIELD_IDS };
 
 export interface FieldStatus {
   tone: 'info' | 'ok' | 'problem';
@@ -26,8 +18,9 @@ export interface FieldStatus {
 }
 
 interface Props {
-  form: UseFormReturn<RegistrationValues>;
-  serverName: string;
+  binding: FormBinding;
+  /** The name after `:` in user IDs; undefined when the server has not said. */
+  userIdDomain: string | undefined;
   email: Need;
   token: Need;
   policy: PasswordPolicy | undefined;
@@ -37,41 +30,55 @@ interface Props {
   onUsernameInput: (value: string) => void;
   pending: boolean;
   blocked: boolean;
-  error: PageError | undefined;
+  /** A problem with the whole form (or a field it does not show), worded by the page. */
+  problem?: ReactNode;
   /** Back from a later step: the heading takes focus. On first load focus stays where the browser put it. */
   focusHeading: boolean;
-  onRetry: () => void;
-  onSubmit: (values: RegistrationValues) => void;
   stepTotal: number;
 }
 
+/** What the error summary calls each field: its label, so that the problem itself is said once, at the field. */
+const FIELD_LABELS: Record<FieldName, MessageId> = {
+  username: 'username.label',
+  password: 'password.label',
+  confirm: 'password.confirmLabel',
+  email: 'email.label',
+  bindEmail: 'email.bind',
+  token: 'token.label',
+};
+
 export function RegistrationForm(props: Props) {
-  const { form, serverName, email, token, policy, pending, blocked, error, stepTotal } = props;
-  const { errors, submitCount } = form.formState;
+  const { binding, userIdDomain, email, token, policy, pending, blocked, stepTotal } = props;
+  const { t } = useI18n();
+  const { errors, submitCount } = binding;
   const [showPassword, setShowPassword] = useState(false);
-  const username = form.watch('username');
-  const password = form.watch('password');
+  const username = binding.value('username');
+  const password = binding.value('password');
   const rules = passwordRules(policy);
   const strength = passwordStrength(password, username);
 
-  const summary: SummaryItem[] = (Object.keys(FIELD_IDS) as (keyof RegistrationValues)[]).flatMap((name) => {
-    const message = errors[name]?.message;
-    return message ? [{ fieldId: FIELD_IDS[name], message }] : [];
-  });
-  const describedBy = (name: keyof RegistrationValues, ...more: (string | false | undefined)[]) =>
+  // Field errors hold message IDs: they are worded here, in the page's language of the moment.
+  const errorText = (name: FieldName) => {
+    const id = errors[name]?.message as MessageId | undefined;
+    if (!id) return undefined;
+    return id === 'username.badCharacters' ? refusedCharactersMessage(t, username) : t(id);
+  };
+  const summary: SummaryItem[] = (Object.keys(FIELD_IDS) as FieldName[]).flatMap((name) =>
+    errors[name]?.message ? [{ fieldId: FIELD_IDS[name], label: t(FIELD_LABELS[name]) }] : [],
+  );
+  const describedBy = (name: FieldName, ...more: (string | false | undefined)[]) =>
     [errors[name] ? `${FIELD_IDS[name]}-error` : undefined, ...more].filter(Boolean).join(' ') || undefined;
-  const fieldError = (name: keyof RegistrationValues) =>
-    errors[name]?.message ? (
+  const fieldError = (name: FieldName) => {
+    const text = errorText(name);
+    return text ? (
       <p id={`${FIELD_IDS[name]}-error`} className="field-error">
-        {errors[name].message}
+        {text}
       </p>
     ) : null;
-  // An error about a field this server's form does not show (email, token) is shown for the form.
-  const fieldShown = (field: string) =>
-    field === 'email' ? email !== 'none' : field === 'token' ? token !== 'none' : true;
-  const needLabel = (name: keyof RegistrationValues, text: string, need: Need) => (
+  };
+  const needLabel = (name: FieldName, text: string, need: Need) => (
     <label htmlFor={FIELD_IDS[name]}>
-      {text} <span className="hint">{need === 'required' ? messages.required : messages.optional}</span>
+      {text} <span className="hint">{need === 'required' ? t('common.required') : t('common.optional')}</span>
     </label>
   );
   const status = (id: string, value: FieldStatus | undefined) => (
@@ -81,15 +88,13 @@ export function RegistrationForm(props: Props) {
   );
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(props.onSubmit)} aria-busy={pending}>
-      <StepHeading title={messages.formHeading} position={1} total={stepTotal} focus={props.focusHeading} />
+    <form noValidate onSubmit={binding.onSubmit} aria-busy={pending}>
+      <StepHeading title={t('form.heading')} position={1} total={stepTotal} focus={props.focusHeading} />
       <ErrorSummary items={summary} attempt={submitCount} />
-      {error && (error.field === 'form' || !fieldShown(error.field)) ? (
-        <FormError key={`${error.code}-${submitCount}`} error={error} onRetry={props.onRetry} />
-      ) : null}
+      {props.problem}
 
       <div className="field">
-        <label htmlFor={FIELD_IDS.username}>{messages.username.label}</label>
+        <label htmlFor={FIELD_IDS.username}>{t('username.label')}</label>
         <input
           id={FIELD_IDS.username}
           autoComplete="username"
@@ -103,38 +108,32 @@ export function RegistrationForm(props: Props) {
             'username-status',
             props.lowercased && 'username-lowercased',
           )}
-          {...form.register('username', {
-            onChange: (event: { target: { value: string } }) => props.onUsernameInput(event.target.value),
-          })}
+          {...binding.field('username', { onChange: props.onUsernameInput })}
         />
         {fieldError('username')}
         {props.lowercased ? (
           <p id="username-lowercased" className="hint">
-            {messages.username.lowercased}
+            {t('username.lowercased')}
           </p>
         ) : null}
-        <p id="username-preview" className="hint">
-          {messages.username.preview} <span className="matrix-id">{fullUserId(username || '…', serverName)}</span>
-        </p>
-        {status('username-status', props.usernameStatus)}
+        <UserIdPreview username={username} domain={userIdDomain} />
+        {/* One problem, one message: once the field has an error, the live line says nothing more. */}
+        {status('username-status', errors.username ? undefined : props.usernameStatus)}
       </div>
 
       <div className="field">
-        <label htmlFor={FIELD_IDS.password}>{messages.password.label}</label>
+        <label htmlFor={FIELD_IDS.password}>{t('password.label')}</label>
         {rules.length > 0 ? (
           <div id="password-rules">
-            <p className="hint">{messages.password.policyHeading}</p>
+            <p className="hint">{t('password.policyHeading')}</p>
             <ul className="rules">
               {rules.map((rule) => {
                 const met = rule.met(password);
                 return (
-                  <li key={rule.text} className={met ? 'met' : undefined}>
+                  <li key={rule.message.id} className={met ? 'met' : undefined}>
                     <span aria-hidden="true">{met ? '✓ ' : '○ '}</span>
-                    {rule.text}
-                    <span className="visually-hidden">
-                      {' '}
-                      ({met ? messages.password.ruleMet : messages.password.ruleUnmet})
-                    </span>
+                    {t(rule.message.id, rule.message.values)}
+                    <span className="visually-hidden"> ({met ? t('password.ruleMet') : t('password.ruleUnmet')})</span>
                   </li>
                 );
               })}
@@ -147,7 +146,7 @@ export function RegistrationForm(props: Props) {
           autoComplete="new-password"
           aria-invalid={errors.password ? true : undefined}
           aria-describedby={describedBy('password', rules.length > 0 && 'password-rules', 'password-strength')}
-          {...form.register('password')}
+          {...binding.field('password')}
         />
         {fieldError('password')}
         <div className="strength" aria-hidden="true">
@@ -157,19 +156,19 @@ export function RegistrationForm(props: Props) {
           />
         </div>
         <p id="password-strength" className="hint" aria-live="polite">
-          {password ? `${messages.password.strengthLabel}: ${messages.password.strength[strength] ?? ''}` : ''}
+          {password ? t('password.strength', { level: strength }) : ''}
         </p>
       </div>
 
       <div className="field">
-        <label htmlFor={FIELD_IDS.confirm}>{messages.password.confirmLabel}</label>
+        <label htmlFor={FIELD_IDS.confirm}>{t('password.confirmLabel')}</label>
         <input
           id={FIELD_IDS.confirm}
           type={showPassword ? 'text' : 'password'}
           autoComplete="new-password"
           aria-invalid={errors.confirm ? true : undefined}
           aria-describedby={describedBy('confirm')}
-          {...form.register('confirm')}
+          {...binding.field('confirm')}
         />
         {fieldError('confirm')}
       </div>
@@ -180,13 +179,13 @@ export function RegistrationForm(props: Props) {
           checked={showPassword}
           onChange={(event) => setShowPassword(event.target.checked)}
         />
-        <label htmlFor="field-show-password">{messages.password.show}</label>
+        <label htmlFor="field-show-password">{t('password.show')}</label>
       </div>
 
       {email !== 'none' ? (
         <>
           <div className="field">
-            {needLabel('email', messages.email.label, email)}
+            {needLabel('email', t('email.label'), email)}
             <input
               id={FIELD_IDS.email}
               type="email"
@@ -194,23 +193,23 @@ export function RegistrationForm(props: Props) {
               aria-required={email === 'required'}
               aria-invalid={errors.email ? true : undefined}
               aria-describedby={describedBy('email', 'email-hint')}
-              {...form.register('email')}
+              {...binding.field('email')}
             />
             <p id="email-hint" className="hint">
-              {messages.email.hint}
+              {t('email.hint')}
             </p>
             {fieldError('email')}
           </div>
           <div className="field checkbox">
-            <input id={FIELD_IDS.bindEmail} type="checkbox" {...form.register('bindEmail')} />
-            <label htmlFor={FIELD_IDS.bindEmail}>{messages.email.bind}</label>
+            <input id={FIELD_IDS.bindEmail} type="checkbox" {...binding.field('bindEmail')} />
+            <label htmlFor={FIELD_IDS.bindEmail}>{t('email.bind')}</label>
           </div>
         </>
       ) : null}
 
       {token !== 'none' ? (
         <div className="field">
-          {needLabel('token', messages.token.label, token)}
+          {needLabel('token', t('token.label'), token)}
           <input
             id={FIELD_IDS.token}
             autoComplete="off"
@@ -219,19 +218,42 @@ export function RegistrationForm(props: Props) {
             aria-required={token === 'required'}
             aria-invalid={errors.token ? true : undefined}
             aria-describedby={describedBy('token', 'token-hint', 'token-status')}
-            {...form.register('token')}
+            {...binding.field('token')}
           />
           <p id="token-hint" className="hint">
-            {messages.token.hint}
+            {t('token.hint')}
           </p>
           {fieldError('token')}
-          {status('token-status', props.tokenStatus)}
+          {status('token-status', errors.token ? undefined : props.tokenStatus)}
         </div>
       ) : null}
 
       <button type="submit" disabled={pending || blocked}>
-        {pending ? messages.submitting : messages.submit}
+        {pending ? t('form.submitting') : t('form.submit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * The full Matrix ID this name will have, or no guess: an impossible name previews nothing, and a
+ * server that has not said its name gets a sentence instead of a made-up domain.
+ */
+function UserIdPreview({ username, domain }: { username: string; domain: string | undefined }) {
+  const { t } = useI18n();
+  const shown = username === '' || LOCALPART_PATTERN.test(username) ? username || '…' : '…';
+  return (
+    <p id="username-preview" className="hint">
+      {domain === undefined ? (
+        t('username.previewUnknown', { username: shown })
+      ) : (
+        <>
+          {t('username.preview')}{' '}
+          <span className="matrix-id" dir="ltr">
+            {fullUserId(shown, domain)}
+          </span>
+        </>
+      )}
+    </p>
   );
 }

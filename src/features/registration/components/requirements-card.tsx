@@ -1,14 +1,14 @@
 import { parseHttpUrl } from '../../../matrix/url';
 import type { Requirements } from '../../../matrix/requirements';
-import { messages } from '../../../messages/form';
+import type { MessageId } from '../../../i18n/catalogs';
+import { useI18n } from '../../../i18n/i18n';
 
 /** What this server needs, in plain words, before anyone types (no other client shows this). */
 export function RequirementsCard({ requirements }: { requirements: Requirements }) {
+  const { t } = useI18n();
   if (requirements.kind === 'disabled') {
     return (
-      <p className="notice">
-        {requirements.singleSignOn ? messages.requirements.disabledSso : messages.requirements.disabled}
-      </p>
+      <p className="notice">{requirements.singleSignOn ? t('requirements.disabledSso') : t('requirements.disabled')}</p>
     );
   }
   if (requirements.kind === 'oauth') {
@@ -16,31 +16,34 @@ export function RequirementsCard({ requirements }: { requirements: Requirements 
     const host = target?.host ?? requirements.issuer;
     return (
       <div className="notice">
-        <p>{messages.requirements.oauth(host)}</p>
+        <p>{t('requirements.oauth', { host })}</p>
         {target ? (
           <p>
             <a className="button" href={target.href} rel="noopener noreferrer">
-              {messages.requirements.oauthGo(host)}
+              {t('requirements.oauthGo', { host })}
             </a>
           </p>
         ) : null}
       </div>
     );
   }
-  if (requirements.kind === 'unknown') return <p className="notice">{messages.requirements.unknown}</p>;
-  const items: string[] = [];
+  if (requirements.kind === 'unknown') return <p className="notice">{t('requirements.unknown')}</p>;
+  const ids: MessageId[] = [];
   if (requirements.token !== 'none')
-    items.push(requirements.token === 'required' ? messages.requirements.token : messages.requirements.tokenOptional);
+    ids.push(requirements.token === 'required' ? 'requirements.token' : 'requirements.tokenOptional');
   if (requirements.email !== 'none')
-    items.push(requirements.email === 'required' ? messages.requirements.email : messages.requirements.emailOptional);
-  if (requirements.terms.length > 0) items.push(messages.requirements.terms);
-  if (requirements.captchaKey !== undefined) items.push(messages.requirements.captcha);
-  if (requirements.otherStages.length > 0) items.push(messages.requirements.other(requirements.otherStages.join(', ')));
+    ids.push(requirements.email === 'required' ? 'requirements.email' : 'requirements.emailOptional');
+  if (requirements.terms.length > 0) ids.push('requirements.terms');
+  if (requirements.captchaKey !== undefined) ids.push('requirements.captcha');
+  const items = ids.map((id) => t(id));
+  if (requirements.otherStages.length > 0) {
+    items.push(t('requirements.other', { stages: requirements.otherStages.join(', ') }));
+  }
   return (
     <div className="requirements">
-      <h2 className="small">{messages.requirements.heading}</h2>
+      <h2 className="small">{t('requirements.heading')}</h2>
       {items.length === 0 ? (
-        <p>{messages.requirements.open}</p>
+        <p>{t('requirements.open')}</p>
       ) : (
         <ul>
           {items.map((item) => (

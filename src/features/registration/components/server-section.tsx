@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { DiscoveredServer } from '../../../matrix/discovery';
 import { displayServerName } from '../../../matrix/url';
-import { messages } from '../../../messages/form';
-import type { PageError } from '../page-error';
-import { FormError } from './form-error';
+import { useI18n } from '../../../i18n/i18n';
+import { SERVER_FIELD_ID } from '../initial-form';
 
 interface Props {
   input: string;
@@ -12,33 +11,37 @@ interface Props {
   suggested: string[];
   server: DiscoveredServer | undefined;
   checking: boolean;
-  error: PageError | null;
-  onRetry: () => void;
+  /** What went wrong finding the server, worded by the page. */
+  problem?: ReactNode;
 }
 
 /** Where the account will live, how to change it, and what went wrong finding it. */
-export function ServerSection({ input, onInput, allowCustom, suggested, server, checking, error, onRetry }: Props) {
+export function ServerSection({ input, onInput, allowCustom, suggested, server, checking, problem }: Props) {
+  const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const id = useId();
   const name = server?.serverName ?? displayServerName(input);
   return (
-    <section className="server" aria-label={messages.server.sectionLabel}>
+    <section className="server" aria-label={t('server.sectionLabel')}>
       <p>
-        {messages.server.hostedOn} <strong data-testid="server-name">{name}</strong>
+        {t('server.hostedOn')}{' '}
+        <strong data-testid="server-name" dir="ltr">
+          {name}
+        </strong>
         {allowCustom && !editing ? (
           <>
             {' '}
             <button type="button" className="link" onClick={() => setEditing(true)}>
-              {messages.server.change}
+              {t('server.change')}
             </button>
           </>
         ) : null}
       </p>
       {editing ? (
         <div className="field">
-          <label htmlFor={`${id}-input`}>{messages.server.label}</label>
+          <label htmlFor={SERVER_FIELD_ID}>{t('server.label')}</label>
           <input
-            id={`${id}-input`}
+            id={SERVER_FIELD_ID}
             value={input}
             onChange={(event) => onInput(event.target.value)}
             onKeyDown={(event) => {
@@ -54,7 +57,7 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
             aria-describedby={`${id}-hint`}
           />
           <p id={`${id}-hint`} className="hint">
-            {messages.server.hint}. {messages.server.whatIsThis}
+            {t('server.hint')}
           </p>
           {suggested.length > 0 ? (
             <datalist id={`${id}-suggested`}>
@@ -65,13 +68,15 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
           ) : null}
           <p>
             <button type="button" className="secondary" onClick={() => setEditing(false)}>
-              {messages.server.use}
+              {t('server.use')}
             </button>
           </p>
         </div>
       ) : null}
-      <div aria-live="polite">{checking && name ? <p className="hint">{messages.server.checking(name)}</p> : null}</div>
-      {!checking && error ? <FormError error={error} onRetry={onRetry} /> : null}
+      <div aria-live="polite">
+        {checking && name ? <p className="hint">{t('server.checking', { server: name })}</p> : null}
+      </div>
+      {checking ? null : problem}
     </section>
   );
 }

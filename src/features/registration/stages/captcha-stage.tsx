@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { STAGE } from '../../../matrix/stages';
-import { stageMessages as messages } from '../../../messages/stages';
+import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';
+import { errorText } from '../page-error';
 import { FallbackLink } from './fallback-stage';
 import { MOCK_CAPTCHA_KEY, MockCaptcha } from './mock-captcha';
 import type { StageProps } from './stage-view';
@@ -16,17 +17,18 @@ interface ReCaptcha {
 
 /** Google reCAPTCHA for real servers; the mock homeserver's own widget when its key says so. */
 export function CaptchaStage({ step, registration, server }: StageProps) {
+  const { t } = useI18n();
   const params = step.uia.params?.[STAGE.recaptcha] as { public_key?: unknown } | undefined;
   const key = typeof params?.public_key === 'string' ? params.public_key : '';
   const error = registration.error?.field === 'captcha' ? registration.error : undefined;
   const submit = (response: string) => registration.submitStage({ type: STAGE.recaptcha, response });
   return (
     <div>
-      <StepHeading title={messages.captcha.heading} position={step.position} total={step.total} />
-      <p>{messages.captcha.intro}</p>
+      <StepHeading title={t('captcha.heading')} position={step.position} total={step.total} />
+      <p>{t('captcha.intro')}</p>
       {error ? (
         <p className="form-error" role="alert">
-          {error.text}
+          {errorText(t, error)}
         </p>
       ) : null}
       {key === MOCK_CAPTCHA_KEY ? (
@@ -42,6 +44,12 @@ export function CaptchaStage({ step, registration, server }: StageProps) {
   );
 }
 
+/** The theme the page shows: the person's choice, else the device's. */
+function pageIsDark(): boolean {
+  const chosen = document.documentElement.dataset.theme;
+  return chosen === undefined ? matchMedia('(prefers-color-scheme: dark)').matches : chosen === 'dark';
+}
+
 function GoogleReCaptcha({
   siteKey,
   onSolved,
@@ -51,6 +59,7 @@ function GoogleReCaptcha({
   onSolved: (response: string) => void;
   fallback: React.ReactNode;
 }) {
+  const { t, language } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -63,14 +72,14 @@ function GoogleReCaptcha({
           grecaptcha.render(box.current, {
             sitekey: siteKey,
             callback: onSolved,
-            theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+            theme: pageIsDark() ? 'dark' : 'light',
           });
       });
     };
     if (global.grecaptcha) return render();
     // recaptcha.net rather than google.com: reachable where Google is blocked (Element does the same).
     const script = document.createElement('script');
-    script.src = 'https://www.recaptcha.net/recaptcha/api.js?render=explicit';
+    script.src = `https://www.recaptcha.net/recaptcha/api.js?render=explicit&hl=${encodeURIComponent(language)}`;
     script.async = true;
     script.onload = render;
     script.onerror = () => setFailed(true);
@@ -80,7 +89,7 @@ function GoogleReCaptcha({
   return failed ? (
     <div>
       <p className="form-error" role="alert">
-        {messages.captcha.loadFailed}
+        {t('captcha.loadFailed')}
       </p>
       {fallback}
     </div>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { newClientSecret, requestEmailToken, submitEmailCode, type EmailValidation } from '../../../matrix/email-token';
 import { STAGE } from '../../../matrix/stages';
 import { useCountdown } from '../../../lib/use-countdown';
-import { stageMessages as messages } from '../../../messages/stages';
+import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';
 import type { Registration } from '../use-registration';
 import type { StageProps } from './stage-view';
@@ -35,6 +35,7 @@ export function EmailStage({
   email,
   onChangeEmail,
 }: StageProps & { email: string; onChangeEmail: () => void }) {
+  const { t } = useI18n();
   const [validation, setValidation] = useState<EmailValidation>();
   const [resendAt, setResendAt] = useState<number>();
   const [resent, setResent] = useState(false);
@@ -84,11 +85,11 @@ export function EmailStage({
 
   return (
     <div>
-      <StepHeading title={messages.emailStage.heading} position={step.position} total={step.total} />
-      <p>{validation ? messages.emailStage.sent(email) : messages.emailStage.sending(email)}</p>
+      <StepHeading title={t('emailStage.heading')} position={step.position} total={step.total} />
+      <p>{validation ? t('emailStage.sent', { email }) : t('emailStage.sending', { email })}</p>
       {validation ? (
         <p className="status info" role="status">
-          <span className="spinner" aria-hidden="true" /> {messages.emailStage.waiting}
+          <span className="spinner" aria-hidden="true" /> {t('emailStage.waiting')}
         </p>
       ) : null}
       {validation?.submitUrl ? (
@@ -104,7 +105,7 @@ export function EmailStage({
             );
           }}
         >
-          <label htmlFor="email-code">{messages.emailStage.codeLabel}</label>
+          <label htmlFor="email-code">{t('emailStage.codeLabel')}</label>
           <input
             id="email-code"
             inputMode="numeric"
@@ -116,12 +117,12 @@ export function EmailStage({
           />
           {codeWrong ? (
             <p id="email-code-error" className="field-error" role="alert">
-              {messages.emailStage.codeWrong}
+              {t('emailStage.codeWrong')}
             </p>
           ) : null}
           <p>
             <button type="submit" className="secondary">
-              {messages.emailStage.codeSubmit}
+              {t('emailStage.codeSubmit')}
             </button>
           </p>
         </form>
@@ -143,13 +144,13 @@ export function EmailStage({
             );
           }}
         >
-          {cooldown > 0 ? messages.emailStage.resendIn(cooldown) : messages.emailStage.resend}
+          {cooldown > 0 ? t('emailStage.resendIn', { seconds: cooldown }) : t('emailStage.resend')}
         </button>{' '}
         <button type="button" className="link" onClick={onChangeEmail}>
-          {messages.emailStage.change}
+          {t('emailStage.change')}
         </button>
       </p>
-      <p aria-live="polite">{resent ? messages.emailStage.resent : ''}</p>
+      <p aria-live="polite">{resent ? t('emailStage.resent') : ''}</p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { stageMessages as messages } from '../../../messages/stages';
+import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';
 import type { StageProps } from './stage-view';
 
@@ -13,6 +13,7 @@ function fallbackUrl({ step, registration, server }: StageProps): string {
  * `authDone`, or when the person says they are done (the opener link can be cut by the server).
  */
 export function FallbackLink(props: StageProps) {
+  const { t } = useI18n();
   const { registration, server } = props;
   const [blocked, setBlocked] = useState(false);
   useEffect(() => {
@@ -32,7 +33,7 @@ export function FallbackLink(props: StageProps) {
             setBlocked(window.open(fallbackUrl(props), 'matrix-auth-fallback', 'popup,width=520,height=720') === null)
           }
         >
-          {messages.fallback.open}
+          {t('fallback.open')}
         </button>{' '}
         <button
           type="button"
@@ -40,12 +41,12 @@ export function FallbackLink(props: StageProps) {
           onClick={() => registration.resume()}
           disabled={registration.pending}
         >
-          {messages.fallback.done}
+          {t('fallback.done')}
         </button>
       </p>
       {blocked ? (
         <p className="form-error" role="alert">
-          {messages.fallback.blocked}
+          {t('fallback.blocked')}
         </p>
       ) : null}
     </div>
@@ -53,10 +54,11 @@ export function FallbackLink(props: StageProps) {
 }
 
 export function FallbackStage(props: StageProps) {
+  const { t } = useI18n();
   return (
     <div>
-      <StepHeading title={messages.fallback.heading} position={props.step.position} total={props.step.total} />
-      <p>{messages.fallback.intro(props.step.stage)}</p>
+      <StepHeading title={t('fallback.heading')} position={props.step.position} total={props.step.total} />
+      <p>{t('fallback.intro', { stage: props.step.stage })}</p>
       <FallbackLink {...props} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { stageMessages as messages } from '../../../messages/stages';
+import { useI18n } from '../../../i18n/i18n';
 
 /** The mock homeserver's captcha (mocks/model/config.ts): its public key, and the answer it accepts. */
 export const MOCK_CAPTCHA_KEY = 'mock-captcha-public-key';
@@ -10,6 +10,7 @@ export const MOCK_CAPTCHA_RESPONSE = 'mock-captcha-solved';
  * captcha, works with the keyboard, and answers what the mock accepts.
  */
 export function MockCaptcha({ onSolved, disabled }: { onSolved: (response: string) => void; disabled: boolean }) {
+  const { t } = useI18n();
   const [checked, setChecked] = useState(false);
   return (
     <div className="mock-captcha">
@@ -24,16 +25,16 @@ export function MockCaptcha({ onSolved, disabled }: { onSolved: (response: strin
           onSolved(MOCK_CAPTCHA_RESPONSE);
         }}
       />
-      <label htmlFor="mock-captcha">{messages.captcha.mockLabel}</label>
+      <label htmlFor="mock-captcha">{t('captcha.mockLabel')}</label>
       <span className="mock-captcha-badge" aria-hidden="true">
         <svg viewBox="0 0 24 24" width="32" height="32">
           <path d="M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5l-8-3Z" fill="#4a7bd0" />
           <path d="m8 12 3 3 5-6" stroke="#fff" strokeWidth="2" fill="none" />
         </svg>
       </span>
-      <span className="mock-captcha-note">{messages.captcha.mockNote}</span>
+      <span className="mock-captcha-note">{t('captcha.mockNote')}</span>
       <p className="visually-hidden" aria-live="polite">
-        {checked ? messages.captcha.solved : ''}
+        {checked ? t('captcha.solved') : ''}
       </p>
     </div>
   );

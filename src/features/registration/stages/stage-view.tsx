@@ -1,4 +1,5 @@
 import type { DiscoveredServer } from '../../../matrix/discovery';
+import { useMessages } from '../../../i18n/i18n';
 import { STAGE } from '../../../matrix/stages';
 import { FormError } from '../components/form-error';
 import type { Registration, StageStep } from '../use-registration';
@@ -22,7 +23,9 @@ export default function StageView(props: {
   onChangeEmail: () => void;
 }) {
   const { step, registration, server } = props;
-  if (!server) return null;
+  // The steps' words come with the `later` messages, fetched right after the form showed.
+  const ready = useMessages('later') !== undefined;
+  if (!server || !ready) return null;
   const stageProps: StageProps = { step, registration, server };
   const error = registration.error;
   return (

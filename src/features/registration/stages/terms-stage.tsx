@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { parsePolicies, type Policy } from '../../../matrix/requirements';
 import { STAGE } from '../../../matrix/stages';
-import { stageMessages as messages } from '../../../messages/stages';
+import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';
+import { errorText } from '../page-error';
 import type { StageProps } from './stage-view';
 
 /** The person's language, else English, else whatever the server has (Element's order). */
@@ -17,6 +18,7 @@ export function policyInLanguage(policy: Policy, languages: readonly string[]) {
 }
 
 export function TermsStage({ step, registration }: StageProps) {
+  const { t, language } = useI18n();
   const policies = parsePolicies(step.uia.params?.[STAGE.terms]);
   const [accepted, setAccepted] = useState<Record<string, boolean>>({});
   const [notAll, setNotAll] = useState(false);
@@ -33,16 +35,16 @@ export function TermsStage({ step, registration }: StageProps) {
         registration.submitStage({ type: STAGE.terms });
       }}
     >
-      <StepHeading title={messages.terms.heading} position={step.position} total={step.total} />
-      <p>{messages.terms.intro}</p>
+      <StepHeading title={t('terms.heading')} position={step.position} total={step.total} />
+      <p>{t('terms.intro')}</p>
       {notAll || error ? (
         <p className="form-error" role="alert">
-          {notAll ? messages.terms.notAll : error ? error.text : null}
+          {notAll ? t('stageError.terms') : error ? errorText(t, error) : null}
         </p>
       ) : null}
       <ul className="policies">
         {policies.map((policy) => {
-          const entry = policyInLanguage(policy, navigator.languages);
+          const entry = policyInLanguage(policy, [language, ...navigator.languages]);
           if (!entry) return null;
           return (
             <li key={policy.id} className="field checkbox">
@@ -55,20 +57,20 @@ export function TermsStage({ step, registration }: StageProps) {
                   setNotAll(false);
                 }}
               />
-              <label htmlFor={`policy-${policy.id}`}>{messages.terms.accept(entry.name)}</label>{' '}
+              <label htmlFor={`policy-${policy.id}`}>{t('terms.accept', { name: entry.name })}</label>{' '}
               {entry.url ? (
                 <a href={entry.url} target="_blank" rel="noopener noreferrer">
-                  {entry.name} <span className="visually-hidden">{messages.terms.opensNewTab}</span>
+                  {entry.name} <span className="visually-hidden">{t('terms.opensNewTab')}</span>
                 </a>
               ) : (
-                <span className="hint">{messages.terms.noSafeLink}</span>
+                <span className="hint">{t('terms.noSafeLink')}</span>
               )}
             </li>
           );
         })}
       </ul>
       <button type="submit" disabled={registration.pending}>
-        {messages.terms.continue}
+        {t('terms.continue')}
       </button>
     </form>
   );

@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import { LANGUAGES } from '../src/i18n/languages';
+import { expect, test } from './fixtures';
+import { catalogOf } from './support/english';
+
+const say = (language: string, id: string) => catalogOf(language, 'start')[id] ?? `(no ${id})`;
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function expectLanguage(page: Page, language: string, dir = 'ltr') {
+  await expect(heading(page)).toHaveText(say(language, 'app.title'));
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.locator('html')).toHaveAttribute('dir', dir);
+  await expect(page).toHaveTitle(say(language, 'app.title'));
+}
+
+test('?lang= picks the language, and <html lang dir> follow it', async ({ page }) => {
+  await page.goto('/?lang=de');
+  await expectLanguage(page, 'de');
+  await expect(page.getByLabel(say('de', 'username.label'), { exact: true })).toBeEditable();
+});
+
+test("the browser's languages pick it when nothing else does, skipping ones the page does not speak", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: 'ko-KR', extraHTTPHeaders: {} });
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, 'languages', { get: () => ['ko-KR', 'fr-CA', 'en'] });
+  });
+  const page = await context.newPage();
+  await page.goto('http://127.0.0.1:4174/');
+  await expectLanguage(page, 'fr');
+  await context.close();
+});
+
+test('the picker changes the language at once, the choice is remembered, and ?lang= still wins', async ({ page }) => {
+  await page.goto('/');
+  await expectLanguage(page, 'en');
+  await page.getByLabel('Username').fill('keep-me');
+  await page.getByLabel(say('en', 'app.language')).selectOption('es');
+  await expectLanguage(page, 'es');
+  // What was typed stays.
+  await expect(page.getByLabel(say('es', 'username.label'), { exact: true })).toHaveValue('keep-me');
+  await page.reload();
+  await expectLanguage(page, 'es');
+  await page.goto('/?lang=it');
+  await expectLanguage(page, 'it');
+});
+
+test("only the chosen language's messages load", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push(response.url());
+  });
+  await page.goto('/?lang=de');
+  await expectLanguage(page, 'de');
+  await expect(page.getByRole('button', { name: say('de', 'form.submit') })).toBeEnabled();
+  const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((response) => response.text())));
+  const english = say('en', 'app.configFailed');
+  const french = say('fr', 'app.configFailed');
+  expect(bodies.some((body) => body.includes(say('de', 'app.configFailed')))).toBe(true);
+  expect(bodies.filter((body) => body.includes(english) || body.includes(french))).toEqual([]);
+});
+
+test('no other language shows first: a German page paints German from its first heading', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { headings: string[] }).headings = seen;
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll('h1, h2, label')) {
+        const text = element.textContent;
+        if (text !== '' && !seen.includes(text)) seen.push(text);
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto('/?lang=de');
+  await expectLanguage(page, 'de');
+  const seen = await page.evaluate(() => (window as unknown as { headings: string[] }).headings);
+  const english = catalogOf('en', 'start');
+  expect(seen.filter((text) => Object.values(english).includes(text))).toEqual([]);
+});
+
+test('Arabic reads right to left: the form is laid out from the right, Matrix IDs stay left to right', async ({
+  page,
+  checkA11y,
+}) => {
+  await page.goto('/?lang=ar');
+  await expectLanguage(page, 'ar', 'rtl');
+  const username = page.getByLabel(say('ar', 'username.label'), { exact: true });
+  await username.fill('ana');
+  const label = await page.locator('label[for="field-username"]').boundingBox();
+  const card = await page.locator('main.card').boundingBox();
+  // The label starts at the card's right edge (its padding), not its left.
+  expect((card?.x ?? 0) + (card?.width ?? 0) - ((label?.x ?? 0) + (label?.width ?? 0))).toBeLessThan(40);
+  await expect(page.locator('#username-preview .matrix-id')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('#username-preview .matrix-id')).toHaveText('@ana:localhost:8008');
+  await checkA11y();
+});
+
+test('axe finds nothing in any language, in the light and the dark theme', async ({ page, checkA11y }) => {
+  test.setTimeout(120_000);
+  for (const language of LANGUAGES) {
+    await page.goto(`/?lang=${language}`);
+    await expect(heading(page)).toHaveText(say(language, 'app.title'));
+    await expect(page.getByRole('button', { name: say(language, 'form.submit') })).toBeEnabled();
+    await checkA11y();
+  }
+  for (const theme of ['dark', 'light'] as const) {
+    await page.goto('/?lang=de');
+    await page.getByLabel(say('de', 'app.theme')).selectOption(theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await checkA11y();
+  }
+});
+
+test("the server's own words stay as it sent them, under Details, in any language", async ({ signup, page }) => {
+  await page.goto('/?lang=fr');
+  await page.getByLabel(say('fr', 'username.label'), { exact: true }).fill('details');
+  await page.getByLabel(say('fr', 'password.label'), { exact: true }).fill('a password 1');
+  await page.getByLabel(say('fr', 'password.confirmLabel'), { exact: true }).fill('a password 1');
+  await signup.forceNextError('M_FORBIDDEN', 403, { error: 'Registration is closed for today' });
+  await page.getByRole('button', { name: say('fr', 'form.submit') }).click();
+  const alert = page.getByRole('alert').filter({ hasText: catalogOf('fr', 'later')['error.M_FORBIDDEN'] ?? '-' });
+  await alert.getByText(say('fr', 'common.details'), { exact: true }).click();
+  await expect(alert.getByText('M_FORBIDDEN · HTTP 403 · Registration is closed for today')).toBeVisible();
+});

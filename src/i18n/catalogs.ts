@@ -1,0 +1,25 @@
+import type inviteMessages from '../locales/en/invite.json';
+import type laterMessages from '../locales/en/later.json';
+import type panelMessages from '../locales/en/panel.json';
+import type startMessages from '../locales/en/start.json';
+import type { Language } from './languages';
+
+/**
+ * Each language's messages come in parts, so that the first render loads only what it shows:
+ * `start` (the page and the form), `later` (errors, steps, success; right after), `panel` (the mock
+ * panel, mock mode only) and `invite` (the admins' invite page only).
+ */
+export type Namespace = 'start' | 'later' | 'panel' | 'invite';
+export type Catalog = Record<string, string>;
+
+/** Every message ID, typed from the English catalogs, which are the source. */
+export type MessageId =
+  keyof typeof startMessages | keyof typeof laterMessages | keyof typeof panelMessages | keyof typeof inviteMessages;
+
+const loaders = import.meta.glob<{ default: Catalog }>('../locales/*/*.json');
+
+export async function loadCatalog(language: Language, namespace: Namespace): Promise<Catalog> {
+  const load = loaders[`../locales/${language}/${namespace}.json`];
+  if (!load) throw new Error(`no ${namespace} catalog for ${language}`);
+  return (await load()).default;
+}

@@ -1,0 +1,105 @@
+import { useEffect, useId, useState } from 'react';
+import type { AppConfig } from '../config/app-config';
+import { useI18n } from '../i18n/i18n';
+import { inviteLink, type Invite } from './invite-link';
+
+type QrMatrix = boolean[][];
+
+/** The QR code library loads on this page only, and only once there is a link to draw. */
+function useQrCode(text: string | undefined): QrMatrix | undefined {
+  const [matrix, setMatrix] = useState<{ text: string; data: QrMatrix }>();
+  useEffect(() => {
+    if (text === undefined) return;
+    let current = true;
+    void import('uqr').then(({ encode }) => {
+      if (current) setMatrix({ text, data: encode(text, { border: 2 }).data });
+    });
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return matrix !== undefined && matrix.text === text ? matrix.data : undefined;
+}
+
+function QrCode({ matrix, label }: { matrix: QrMatrix; label: string }) {
+  const size = matrix.length;
+  const path = matrix
+    .flatMap((row, y) => row.map((dark, x) => (dark ? `M${String(x)} ${String(y)}h1v1h-1z` : '')))
+    .join('');
+  return (
+    <svg className="qr" viewBox={`0 0 ${String(size)} ${String(size)}`} role="img" aria-label={label}>
+      <rect width={size} height={size} fill="#fff" />
+      <path d={path} fill="#000" />
+    </svg>
+  );
+}
+
+/** For admins: an invite link (and its QR code) from a registration token, to send to one person. */
+export function InvitePage({ config }: { config: AppConfig }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [invite, setInvite] = useState<Invite>({ server: config.defaultServer, token: '', username: '', email: '' });
+  const [copied, setCopied] = useState(false);
+  const signupPage = new URL('./', window.location.href).href;
+  const link = inviteLink(signupPage, invite);
+  const qr = useQrCode(link);
+  const field = (name: keyof Invite, label: string, hint?: string, optional = false) => (
+    <div className="field">
+      <label htmlFor={`${id}-${name}`}>
+        {label} {optional ? <span className="hint">{t('invite.optional')}</span> : null}
+      </label>
+      <input
+        id={`${id}-${name}`}
+        value={invite[name]}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={hint ? `${id}-${name}-hint` : undefined}
+        onChange={(event) => {
+          setInvite({ ...invite, [name]: event.target.value });
+          setCopied(false);
+        }}
+      />
+      {hint ? (
+        <p id={`${id}-${name}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <>
+      <p>{t('invite.intro')}</p>
+      {field('server', t('invite.server'), t('invite.serverHint'))}
+      {field('token', t('invite.token'), t('invite.tokenHint'))}
+      {field('username', t('invite.username'), undefined, true)}
+      {field('email', t('invite.email'), undefined, true)}
+      <h2>{t('invite.link')}</h2>
+      {link ? (
+        <>
+          <p className="matrix-id" dir="ltr" data-testid="invite-link">
+            {link}
+          </p>
+          <p>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void navigator.clipboard.writeText(link).then(() => setCopied(true))}
+            >
+              {t('invite.copy')}
+            </button>{' '}
+            <span aria-live="polite">{copied ? t('invite.copied') : ''}</span>
+          </p>
+          {qr ? <QrCode matrix={qr} label={t('invite.qr')} /> : <p className="hint">{t('invite.qrLoading')}</p>}
+          <p className="notice">{t('invite.warning')}</p>
+        </>
+      ) : (
+        <p className="hint" aria-live="polite">
+          {t('invite.incomplete')}
+        </p>
+      )}
+      <p>
+        <a href={signupPage}>{t('invite.back')}</a>
+      </p>
+    </>
+  );
+}

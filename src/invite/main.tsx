@@ -1,0 +1,60 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConfigProblem } from '../app/app';
+import { PageFrame } from '../app/page-frame';
+import { applyTheme, storedTheme } from '../app/theme';
+import { fetchAppConfig, type AppConfig } from '../config/app-config';
+import type { Branding } from '../config/community';
+import { loadCatalog } from '../i18n/catalogs';
+import { applyDocumentLanguage, I18nProvider, storedLanguage, useI18n } from '../i18n/i18n';
+import { preferredLanguage, SOURCE_LANGUAGE } from '../i18n/languages';
+import '../styles.css';
+import { InvitePage } from './invite-page';
+
+function Invite({ config, branding }: { config: AppConfig; branding?: Branding }) {
+  const { t } = useI18n();
+  return (
+    <PageFrame branding={branding} title={t('invite.title')}>
+      <InvitePage config={config} />
+    </PageFrame>
+  );
+}
+
+/** The admins' invite page: the sign-up page's config, language and brand, and its own messages. */
+async function start(root: HTMLElement) {
+  let config: AppConfig | undefined;
+  let branding: Branding | undefined;
+  let problem: unknown;
+  try {
+    const loaded = await fetchAppConfig();
+    if (loaded.branding) {
+      const { parseBranding, applyBranding } = await import('../config/branding');
+      branding = parseBranding(loaded.branding, window.location.href);
+      applyBranding(branding);
+    }
+    config = loaded;
+  } catch (error) {
+    problem = error;
+  }
+  const language =
+    preferredLanguage({
+      query: new URLSearchParams(window.location.search).get('lang'),
+      stored: storedLanguage(),
+      browser: navigator.languages,
+    }) ??
+    config?.defaultLanguage ??
+    SOURCE_LANGUAGE;
+  const [start, invite] = await Promise.all([loadCatalog(language, 'start'), loadCatalog(language, 'invite')]);
+  applyDocumentLanguage(language);
+  applyTheme(storedTheme() ?? branding?.defaultTheme ?? 'system');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider initial={{ language, catalogs: { start, invite } }}>
+        {config ? <Invite config={config} branding={branding} /> : <ConfigProblem problem={problem} />}
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root) void start(root);

@@ -5,6 +5,7 @@ import { createHttpServer } from './http-server';
 import { type ConfigOverrides } from './model/config';
 import { MockController } from './model/controller';
 import { DEFAULT_SCENARIO, isScenarioName, scenarios } from './model/scenarios';
+import { nodeEnvironment } from './node-environment';
 
 const USAGE = `Usage: npm run mock-server -- [--port 8008] [--scenario NAME] [--server-name NAME] [--config FILE]
 Scenarios: ${Object.keys(scenarios).join(', ')}`;
@@ -51,7 +52,7 @@ async function main() {
 
   let controller: MockController;
   try {
-    controller = await MockController.create({ scenario: values.scenario, overrides });
+    controller = await MockController.create({ scenario: values.scenario, overrides, env: nodeEnvironment });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }

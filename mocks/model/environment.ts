@@ -1,19 +1,54 @@
-/** Time and randomness, injected so that tests are deterministic. */
+/** Time and randomness (and a fast hash where the platform has one), injected so that tests are deterministic. */
 export interface Environment {
   now(): number;
   /** A random string of `length` characters drawn from `alphabet`. */
   randomString(length: number, alphabet?: string): string;
+  /**
+   * SHA-256 as hex, synchronously, where the platform offers it (Node's `crypto`); without it the
+   * model uses WebCrypto, the same hash, asynchronously (a thread-pool round trip per password).
+   */
+  sha256Hex?: (text: string) => string;
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-export const realEnvironment: Environment = {
-  now: () => Date.now(),
-  randomString(length, alphabet = LETTERS) {
-    const bytes = crypto.getRandomValues(new Uint8Array(length));
-    return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
-  },
-};
+/** Random bytes drawn 4 KB at a time: one `getRandomValues` call served about 170 session IDs. */
+function pooledRandomBytes(fill: (bytes: Uint8Array<ArrayBuffer>) => void) {
+  const pool = new Uint8Array(4096);
+  let used = pool.length;
+  return (count: number): Uint8Array => {
+    if (count > pool.length) {
+      const bytes = new Uint8Array(count);
+      fill(bytes);
+      return bytes;
+    }
+    if (used + count > pool.length) {
+      fill(pool);
+      used = 0;
+    }
+    used += count;
+    return pool.subarray(used - count, used);
+  };
+}
+
+/** An environment on the real clock, with randomness from `fill` (the platform's secure generator). */
+export function secureEnvironment(
+  fill: (bytes: Uint8Array<ArrayBuffer>) => void = (bytes) => crypto.getRandomValues(bytes),
+  sha256Hex?: (text: string) => string,
+): Environment {
+  const random = pooledRandomBytes(fill);
+  return {
+    now: () => Date.now(),
+    randomString(length, alphabet = LETTERS) {
+      let text = '';
+      for (const byte of random(length)) text += alphabet[byte % alphabet.length];
+      return text;
+    },
+    ...(sha256Hex ? { sha256Hex } : {}),
+  };
+}
+
+export const realEnvironment: Environment = secureEnvironment();
 
 /** A clock that only moves when told to and a seeded generator (mulberry32). */
 export function fakeEnvironment(seed = 1, startMs = Date.UTC(2026, 0, 1)): Environment & { advance(ms: number): void } {

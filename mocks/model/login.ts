@@ -25,7 +25,7 @@ export async function login(homeserver: MockHomeserver, request: ModelRequest): 
   }
   const localpart = user.startsWith('@') ? user.slice(1, user.includes(':') ? user.indexOf(':') : undefined) : user;
   const account = homeserver.findAccount(localpart);
-  if (!account?.passwordHash || !(await verifyPassword(body.password, account.passwordHash))) {
+  if (!account?.passwordHash || !(await verifyPassword(body.password, account.passwordHash, homeserver.env))) {
     return matrixError(403, 'M_FORBIDDEN', 'Invalid username or password');
   }
   return ok({

@@ -4,17 +4,19 @@ import type { Environment } from './environment';
 /** A salted SHA-256: the mock never keeps a password as given, and hashing stays cheap for benchmarks. */
 export async function hashPassword(password: string, env: Environment): Promise<string> {
   const salt = env.randomString(16);
-  return `${salt}$${await digest(salt, password)}`;
+  return `${salt}$${await digest(salt, password, env)}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string, env: Environment): Promise<boolean> {
   const [salt, hash] = stored.split('$');
   if (salt === undefined || hash === undefined) return false;
-  return (await digest(salt, password)) === hash;
+  return (await digest(salt, password, env)) === hash;
 }
 
-async function digest(salt: string, password: string): Promise<string> {
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}:${password}`));
+async function digest(salt: string, password: string, env: Environment): Promise<string> {
+  const input = `${salt}:${password}`;
+  if (env.sha256Hex) return env.sha256Hex(input);
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(input));
   return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 

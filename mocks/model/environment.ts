@@ -41,7 +41,7 @@ export function secureEnvironment(
     now: () => Date.now(),
     randomString(length, alphabet = LETTERS) {
       let text = '';
-      for (const byte of random(length)) text += alphabet[byte % alphabet.length];
+      for (const byte of random(length)) text += alphabet.charAt(byte % alphabet.length);
       return text;
     },
     ...(sha256Hex ? { sha256Hex } : {}),

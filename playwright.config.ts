@@ -3,6 +3,8 @@ import { chromiumLaunchOptions } from './e2e/support/browser';
 
 export const MOCK_APP_URL = 'http://127.0.0.1:4174';
 export const PRODUCTION_APP_URL = 'http://127.0.0.1:4173';
+/** A community's deployment: the production build prerendered with its own config.json (German, branded). */
+export const DEPLOYMENT_APP_URL = 'http://127.0.0.1:4177';
 /** The HTTP mock server for e2e, on its own port so that a developer's `npm run mock-server` can keep 8008. */
 export const HTTP_MOCK_URL = 'http://localhost:8018';
 /** The same mock with CORS turned off: a misconfigured server, for the CORS message. */
@@ -37,10 +39,11 @@ export default defineConfig({
       name: 'offline',
       testMatch: /.*\.offline\.spec\.ts/,
       use: { baseURL: MOCK_APP_URL },
-      dependencies: ['mock', 'production'],
+      dependencies: ['mock', 'production', 'deployment'],
     },
     // The production build, which must carry no mock code.
     { name: 'production', testMatch: /.*\.production\.spec\.ts/, use: { baseURL: PRODUCTION_APP_URL } },
+    { name: 'deployment', testMatch: /.*\.deployment\.spec\.ts/, use: { baseURL: DEPLOYMENT_APP_URL } },
   ],
   webServer: [
     {
@@ -71,6 +74,13 @@ export default defineConfig({
     {
       command: 'vite build --outDir dist-e2e --emptyOutDir && vite preview --outDir dist-e2e --port 4173 --strictPort',
       url: `${PRODUCTION_APP_URL}/config.json`,
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+    },
+    {
+      command:
+        'SIGNUP_CONFIG=e2e/support/deployment/config.json vite build --outDir dist-e2e-deployment --emptyOutDir && cp e2e/support/deployment/*.svg dist-e2e-deployment/ && vite preview --outDir dist-e2e-deployment --port 4177 --strictPort',
+      url: `${DEPLOYMENT_APP_URL}/config.json`,
       reuseExistingServer: !ci,
       timeout: 120_000,
     },

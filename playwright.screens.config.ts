@@ -32,7 +32,7 @@ export default defineConfig({
     // A community's deployment: the production build with its own config.json and logos, on the HTTP mock.
     {
       command:
-        'vite build --outDir dist-screens-brand --emptyOutDir && cp e2e/screens/branded/* dist-screens-brand/ && vite preview --outDir dist-screens-brand --port 4176 --strictPort',
+        'SIGNUP_CONFIG=e2e/screens/branded/config.json vite build --outDir dist-screens-brand --emptyOutDir && cp e2e/screens/branded/*.svg dist-screens-brand/ && vite preview --outDir dist-screens-brand --port 4176 --strictPort',
       url: 'http://127.0.0.1:4176/config.json',
       reuseExistingServer: false,
       timeout: 120_000,

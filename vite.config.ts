@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { deploymentConfig, prerender } from './scripts/vite/prerender';
 import { contentSecurityPolicy } from './src/config/content-security-policy';
 
 /**
@@ -46,18 +48,51 @@ function noMockWorkerInProduction(): Plugin {
   };
 }
 
-/** Writes the Content-Security-Policy into built pages; the dev server's inline preamble could not run under it. */
+/**
+ * Writes the Content-Security-Policy into each built page, allowing by hash exactly the inline
+ * script and style it carries (the prerendered page's, decision 010), and the header form of the
+ * sign-up page's policy into `content-security-policy.txt` for hosts (and `vite preview`) to send.
+ * The dev server gets none: its React refresh preamble is an inline script of its own.
+ */
 function cspMeta(): Plugin {
+  const hash = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+  const inlineOf = (html: string, tag: 'script' | 'style') =>
+    [...html.matchAll(new RegExp(`<${tag}(?: id="[^"]*")?>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) =>
+      hash(match[1] ?? ''),
+    );
+  let header = contentSecurityPolicy('header');
   return {
     name: 'csp-meta',
     apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy('meta') },
-        injectTo: 'head-prepend',
+    transformIndexHtml: {
+      // After the prerender has put its inline script and style in.
+      order: 'post',
+      handler(html, context) {
+        const inline = { scripts: inlineOf(html, 'script'), styles: inlineOf(html, 'style') };
+        if (context.filename.endsWith('index.html')) header = contentSecurityPolicy('header', inline);
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy('meta', inline).replace(/'/g, '&#39;')}">`;
+        return html.replace('<head>', `<head>\n    ${meta}`);
       },
-    ],
+    },
+    // Once the pages are written: Vite transforms them after the other plugins' `generateBundle`.
+    writeBundle(options) {
+      writeFileSync(join(options.dir ?? 'dist', 'content-security-policy.txt'), `${header}\n`);
+    },
+  };
+}
+
+/** `vite preview` sends the policy the build wrote, with what only a header can say. */
+function previewCsp(): Plugin {
+  return {
+    name: 'preview-csp',
+    configurePreviewServer(server) {
+      const file = join(resolve(server.config.root, server.config.build.outDir), 'content-security-policy.txt');
+      const policy = existsSync(file) ? readFileSync(file, 'utf8').trim() : contentSecurityPolicy('header');
+      server.middlewares.use((_request, response, next) => {
+        response.setHeader('Content-Security-Policy', policy);
+        next();
+      });
+    },
   };
 }
 
@@ -82,14 +117,22 @@ function catalogWords(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), catalogWords(), demoWorker(), cspMeta(), noMockWorkerInProduction()],
+  plugins: [
+    react(),
+    catalogWords(),
+    prerender(),
+    deploymentConfig(),
+    demoWorker(),
+    cspMeta(),
+    previewCsp(),
+    noMockWorkerInProduction(),
+  ],
   // Relative asset paths: the same build works from any folder of any static host.
   base: './',
   server: { host: '127.0.0.1', port: 5173 },
   preview: {
     host: '127.0.0.1',
     headers: {
-      'Content-Security-Policy': contentSecurityPolicy('header'),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     },

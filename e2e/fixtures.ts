@@ -2,6 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import { SignupPage } from './pages/signup-page';
 
+interface Options {
+  /**
+   * What a test expects the page to report on its console (a CSP refusal a test provokes, say).
+   * Anything else the page reports as an error, or throws, fails the test: a hydration mismatch
+   * or a failed render is a defect even where the page still looks right.
+   */
+  expectedConsoleErrors: RegExp[];
+}
+
 interface Fixtures {
   signup: SignupPage;
   /** Runs axe on the page as it is now; any violation fails the test. */
@@ -10,7 +19,23 @@ interface Fixtures {
 
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
-export const test = base.extend<Fixtures>({
+/** The browser logs every non-2xx it loads: the 401s of UIA and the 4xx a test asks for are answers, not problems. */
+const LOAD_FAILURE = /^Failed to load resource/;
+
+export const test = base.extend<Fixtures & Options>({
+  expectedConsoleErrors: [[], { option: true }],
+  page: async ({ page, expectedConsoleErrors }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`thrown: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (LOAD_FAILURE.test(text) || expectedConsoleErrors.some((expected) => expected.test(text))) return;
+      problems.push(`console.error: ${text}`);
+    });
+    await use(page);
+    expect(problems, 'errors the page reported').toEqual([]);
+  },
   context: async ({ context }, use) => {
     // Tests talk to loopback only: anything else is aborted, so a stray call fails loudly.
     await context.route(

@@ -35,6 +35,7 @@ test("the browser's languages pick it when nothing else does, skipping ones the 
 test('the picker changes the language at once, the choice is remembered, and ?lang= still wins', async ({ page }) => {
   await page.goto('/');
   await expectLanguage(page, 'en');
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
   await page.getByLabel('Username').fill('keep-me');
   await page.getByLabel(say('en', 'app.language')).selectOption('es');
   await expectLanguage(page, 'es');
@@ -62,15 +63,17 @@ test("only the chosen language's messages load", async ({ page }) => {
 });
 
 test('no other language shows first: a German page paints German from its first heading', async ({ page }) => {
+  // What could be seen: words on the page while the script before paint does not hide them.
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { headings: string[] }).headings = seen;
     new MutationObserver(() => {
+      if (document.documentElement.hasAttribute('data-language-pending')) return;
       for (const element of document.querySelectorAll('h1, h2, label')) {
         const text = element.textContent;
         if (text !== '' && !seen.includes(text)) seen.push(text);
       }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
+    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   });
   await page.goto('/?lang=de');
   await expectLanguage(page, 'de');

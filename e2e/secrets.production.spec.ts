@@ -2,7 +2,7 @@ import { HTTP_MOCK_URL } from '../playwright.config';
 import { expect, test } from './fixtures';
 import { collectAccessTokens, expectNoSecrets, watchPage } from './support/secrets';
 
-test('preview serves a Content-Security-Policy without inline script, and the page carries it too', async ({
+test("preview serves a Content-Security-Policy that allows no inline script but the page's own, and the page carries it too", async ({
   page,
 }) => {
   const response = await page.goto('/');
@@ -14,6 +14,13 @@ test('preview serves a Content-Security-Policy without inline script, and the pa
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("script-src 'self'");
   expect(meta).not.toContain('unsafe');
+  // The prerendered page's one inline script and one inline style, allowed by their hashes alone;
+  // the header is the same policy, plus what only a header can say.
+  expect(meta).toMatch(/script-src [^;]*'sha256-[A-Za-z0-9+/=]{44}'/);
+  expect(meta).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';/);
+  expect(header).toBe(`${meta ?? ''}; frame-ancestors 'none'`);
+  expect(await page.locator('script:not([src]):not([type="application/json"])').count()).toBe(1);
+  expect(await page.locator('style').count()).toBe(1);
 });
 
 test('a whole sign-up that logs in leaves no password or access token anywhere, and breaks no CSP rule', async ({

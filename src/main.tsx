@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, ConfigProblem } from './app/app';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { App, ConfigProblem, HydratedApp, type AppProps } from './app/app';
 import { enableMocking } from './app/enable-mocking';
 import { preloadSignupPage } from './features/registration/signup';
 import { applyTheme, storedTheme } from './app/theme';
@@ -9,6 +9,7 @@ import type { Branding } from './config/community';
 import { loadCatalog, type Catalog } from './i18n/catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n';
 import { preferredLanguage, SOURCE_LANGUAGE, type Language } from './i18n/languages';
+import { prerenderedProps, readPrerendered } from './prerender/prerendered';
 import './styles.css';
 
 /** The community's keys load (and are checked) only when the config has one of them. */
@@ -46,7 +47,8 @@ async function start(root: HTMLElement) {
     // A config with a bad value is not used at all: the page says what is wrong instead.
     problem = error;
   }
-  const language: Language = preferred ?? config?.defaultLanguage ?? SOURCE_LANGUAGE;
+  const prerendered = readPrerendered();
+  const language: Language = preferred ?? config?.defaultLanguage ?? prerendered?.language ?? SOURCE_LANGUAGE;
   let catalog: Catalog;
   try {
     catalog = await (earlyCatalog ?? loadCatalog(language, 'start'));
@@ -59,17 +61,23 @@ async function start(root: HTMLElement) {
   applyTheme(storedTheme() ?? branding?.defaultTheme ?? 'system');
   // In mock mode the built-in homeserver is the default; `?hs=` can still name a real one.
   if (config && mock) config.defaultServer = mock.serverName;
-  createRoot(root).render(
+  const now: AppProps | undefined = config && { config, branding, link: readLinkParams(window.location.search) };
+  const page = (content: React.ReactNode) => (
     <StrictMode>
       <I18nProvider initial={{ language, catalogs: { start: catalog } }} preload={['later']}>
-        {config ? (
-          <App config={config} branding={branding} link={readLinkParams(window.location.search)} />
-        ) : (
-          <ConfigProblem problem={problem} />
-        )}
+        {content}
       </I18nProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  if (prerendered && now && prerendered.language === language) {
+    // The prerendered form stays the same nodes: what was typed, focused or selected in it stays.
+    hydrateRoot(root, page(<HydratedApp prerendered={await prerenderedProps(prerendered)} now={now} />));
+  } else {
+    // Another language (its prerendered words were hidden, decision 010) or a config problem:
+    // rendered afresh in place of the prerendered page.
+    root.replaceChildren();
+    createRoot(root).render(page(now ? <App {...now} /> : <ConfigProblem problem={problem} />));
+  }
   mock?.showPanel();
 }
 

@@ -27,9 +27,13 @@ export class SignupPage {
     this.stepHeading = page.locator('#step-heading');
   }
 
-  /** Opens the page and waits until the server is known and the form can be sent. */
+  /**
+   * Opens the page and waits until the whole page has taken over from the prerendered form
+   * (`data-signup="ready"`), so that what a test types next is the page's, not the first paint's.
+   */
   async open(query = '') {
     await this.page.goto(`/${query}`);
+    await expect(this.page.locator('html[data-signup="ready"]')).toBeAttached();
     await expect(this.username).toBeEditable();
   }
 

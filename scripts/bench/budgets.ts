@@ -3,6 +3,7 @@ export interface Figures {
   appStartupGzip: number;
   reactFloorGzip: number;
   mockCodeFiles: string[];
+  /** Navigation to an enabled username field in the DOM, median. */
   usableFormMs: number;
   /** Every run's time, for the spread. */
   usableFormRuns: number[];
@@ -11,6 +12,13 @@ export interface Figures {
   staticFormMs: number;
   usableFormSlowMs: number;
   staticFormSlowMs: number;
+  /** First contentful paint (the form, painted), medians; absent in figures from before issue 12. */
+  paintedFormMs?: number;
+  staticPaintedMs?: number;
+  paintedFormSlowMs?: number;
+  staticPaintedSlowMs?: number;
+  /** The largest sum of layout shifts of one load, until the page took over and the server answered. */
+  layoutShift?: number;
   submitToSuccessMs: number;
   registrationsPerSecond: number;
   accounts: number;
@@ -22,7 +30,8 @@ export interface Figures {
 
 interface Budget {
   label: string;
-  value: (figures: Figures) => number;
+  /** Undefined when the figures do not hold what it needs (older runs). */
+  value: (figures: Figures) => number | undefined;
   /** `max`: the value must not exceed the limit; `min`: it must not fall below. */
   kind: 'max' | 'min';
   limit: number;
@@ -33,9 +42,10 @@ const times = (value: number) => `${value.toFixed(2)}×`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 /**
- * The budgets a bench run must hold. The size budget is the project's rule (1.5 × React alone);
- * the others are set with headroom over the figures in docs/performance.md, to catch regressions
- * on any ordinary machine, not to flatter this one.
+ * The budgets a bench run must hold (issue 12): sizes as the project's rule has them (1.5 × React
+ * alone), the time to a usable form as a ratio to a static HTML form served the same way (the
+ * physical floor, measured in the same run on the same machine, so the ratio travels between
+ * machines where milliseconds do not), no layout shift, and the HTTP mock's throughput and memory.
  */
 export const BUDGETS: Record<string, Budget> = {
   startupSize: {
@@ -52,22 +62,26 @@ export const BUDGETS: Record<string, Budget> = {
     limit: 0,
     format: (value) => String(value),
   },
-  // Time budgets in absolute terms, as people feel them: within 1 s flow is kept (Nielsen), and
-  // 2.5 s is the "good" Largest Contentful Paint (Core Web Vitals), for the phone-like 4× case.
-  // The ratio to a static form is reported beside them (docs/performance.md).
   usableForm: {
-    label: 'Time to a usable form (median, loopback)',
-    value: (f) => f.usableFormMs,
+    label: 'Time to a usable form ÷ static form (median, loopback)',
+    value: (f) => f.usableFormMs / f.staticFormMs,
     kind: 'max',
-    limit: 1000,
-    format: ms,
+    limit: 1.5,
+    format: times,
   },
   usableFormSlow: {
     label: 'Same, 4× CPU throttling',
-    value: (f) => f.usableFormSlowMs,
+    value: (f) => f.usableFormSlowMs / f.staticFormSlowMs,
     kind: 'max',
-    limit: 2500,
-    format: ms,
+    limit: 1.5,
+    format: times,
+  },
+  layoutShift: {
+    label: 'Layout shift, first paint to the page taken over (largest of the runs)',
+    value: (f) => f.layoutShift,
+    kind: 'max',
+    limit: 0,
+    format: (value) => value.toFixed(4),
   },
   submit: {
     label: 'Submit to success screen (mock mode)',
@@ -80,7 +94,7 @@ export const BUDGETS: Record<string, Budget> = {
     label: 'HTTP mock: registrations per second, 50 clients',
     value: (f) => f.registrationsPerSecond,
     kind: 'min',
-    limit: 300,
+    limit: 2000,
     format: (value) => value.toFixed(0),
   },
   memory: {
@@ -95,7 +109,7 @@ export const BUDGETS: Record<string, Budget> = {
 /** Each budget with the run's value and whether it holds. */
 export function verdicts(figures: Figures) {
   return Object.values(BUDGETS).map((budget) => {
-    const value = budget.value(figures);
+    const value = budget.value(figures) ?? NaN;
     return { budget, value, holds: budget.kind === 'max' ? value <= budget.limit : value >= budget.limit };
   });
 }

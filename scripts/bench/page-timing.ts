@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/support/browser';
 import { en } from '../../e2e/support/english';
+import { RECORD_LAYOUT_SHIFTS } from '../../e2e/support/hold-script';
 
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,14 +32,21 @@ const RECORD_USABLE_FORM = `(() => {
   document.addEventListener('DOMContentLoaded', mark);
 })();`;
 
-/** Navigation start to an enabled username field, once per fresh browser context (a cold cache). */
+export interface LoadTimes {
+  /** Navigation start to an enabled `#field-username` in the DOM. */
+  usable: number[];
+  /** Navigation start to the first contentful paint (the form painted, for these pages). */
+  painted: number[];
+}
+
+/** One cold load per fresh browser context (a cold cache), `runs` times. */
 export async function timeToUsableForm(
   browser: Browser,
   url: string,
   runs: number,
   cpuSlowdown = 1,
-): Promise<number[]> {
-  const times: number[] = [];
+): Promise<LoadTimes> {
+  const times: LoadTimes = { usable: [], painted: [] };
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -48,13 +56,48 @@ export async function timeToUsableForm(
     }
     await page.addInitScript(RECORD_USABLE_FORM);
     await page.goto(url);
-    await page.waitForFunction(() => (window as { usableAt?: number }).usableAt !== undefined, undefined, {
-      timeout: 30_000,
-    });
-    times.push(await page.evaluate(() => (window as { usableAt?: number }).usableAt ?? NaN));
+    await page.waitForFunction(
+      () =>
+        (window as { usableAt?: number }).usableAt !== undefined &&
+        performance.getEntriesByName('first-contentful-paint').length > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const { usable, painted } = await page.evaluate(() => ({
+      usable: (window as { usableAt?: number }).usableAt ?? NaN,
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    }));
+    times.usable.push(usable);
+    times.painted.push(painted);
     await context.close();
   }
   return times;
+}
+
+/**
+ * The layout shifts of a load, summed (CLS's entries), from navigation until the page has taken
+ * over from the prerendered form (`data-signup="ready"`) and shown the server's requirements: the
+ * largest sum of `runs` cold loads.
+ */
+export async function layoutShiftUntilReady(browser: Browser, url: string, runs: number): Promise<number> {
+  let largest = 0;
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(RECORD_LAYOUT_SHIFTS);
+    await page.goto(url);
+    await page.locator('html[data-signup="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByText(en('requirements.open')).waitFor({ timeout: 30_000 });
+    // Two frames, so that shifts of the last render are reported.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+    largest = Math.max(
+      largest,
+      shifts.reduce((sum, value) => sum + value, 0),
+    );
+    await context.close();
+  }
+  return largest;
 }
 
 /**

@@ -1,15 +1,31 @@
+import { useHydrated } from './use-hydrated';
 import { ConfigError, type AppConfig, type LinkParams } from '../config/app-config';
 import type { Branding } from '../config/community';
 import { Signup } from '../features/registration/signup';
 import { useI18n } from '../i18n/i18n';
 import { PageFrame } from './page-frame';
 
-export function App({ config, branding, link }: { config: AppConfig; branding?: Branding; link: LinkParams }) {
+export interface AppProps {
+  config: AppConfig;
+  branding?: Branding;
+  link: LinkParams;
+}
+
+export function App({ config, branding, link, hydrating = false }: AppProps & { hydrating?: boolean }) {
   return (
     <PageFrame branding={branding}>
-      <Signup config={config} link={link} />
+      <Signup config={config} link={link} hydrating={hydrating} />
     </PageFrame>
   );
+}
+
+/**
+ * Hydrates the page prerendered at build time: first exactly what was prerendered (so React keeps
+ * every node, and what was typed, focused and selected in it), then at once what this deployment,
+ * link and tab say (another default server, an invite's name, the brand), as an update.
+ */
+export function HydratedApp({ prerendered, now }: { prerendered: AppProps; now: AppProps }) {
+  return useHydrated() ? <App {...now} /> : <App {...prerendered} hydrating />;
 }
 
 /** A `config.json` the page cannot use: said plainly, with what is wrong for whoever runs it. */

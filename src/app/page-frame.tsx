@@ -3,6 +3,7 @@ import { localized, THEMES, type Branding, type Theme } from '../config/communit
 import { useI18n } from '../i18n/i18n';
 import { LANGUAGES, nativeName, type Language } from '../i18n/languages';
 import { chooseTheme, storedTheme } from './theme';
+import { useHydrated } from './use-hydrated';
 
 /**
  * The page around the form: the community's logo and name in the heading (and the title), its
@@ -25,6 +26,11 @@ export function PageFrame({
   useEffect(() => {
     document.title = title;
   }, [title]);
+  // The other languages' names join the picker once the page has taken over from the prerendered
+  // one: laying out names in a dozen scripts (Arabic, Chinese, Cyrillic…) cost the first paint
+  // tens of milliseconds of font fallback, and the closed picker shows only the current one anyway
+  // (decision 010).
+  const allLanguages = useHydrated();
   const help = branding?.helpUrl ? localized(branding.helpUrl, language) : undefined;
   const links = branding?.footerLinks ?? [];
   return (
@@ -64,6 +70,7 @@ export function PageFrame({
             <label htmlFor={`${id}-language`}>{t('app.language')}</label>
             <select
               id={`${id}-language`}
+              className="language-picker"
               value={language}
               onChange={(event) => {
                 const chosen = event.target.value as Language;
@@ -77,7 +84,7 @@ export function PageFrame({
                 });
               }}
             >
-              {LANGUAGES.map((code) => (
+              {(allLanguages ? LANGUAGES : [language]).map((code) => (
                 <option key={code} value={code} lang={code}>
                   {nativeName(code)}
                 </option>

@@ -18,11 +18,9 @@ describe('the brand in config.json', () => {
       base,
     );
     expect(branding.name).toBe('Example Community');
-    expect(branding.logo).toEqual({
-      light: 'https://signup.example.org/join/logo.svg',
-      dark: 'https://signup.example.org/join/logo.svg',
-    });
-    expect(branding.faviconUrl).toBe('https://signup.example.org/favicon.png');
+    // Relative addresses stay relative: they mean the same prerendered and deployed.
+    expect(branding.logo).toEqual({ light: 'logo.svg', dark: 'logo.svg' });
+    expect(branding.faviconUrl).toBe('/favicon.png');
     expect(branding.footerLinks).toHaveLength(1);
     expect(branding.warnings).toEqual([]);
   });

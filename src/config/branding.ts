@@ -35,12 +35,17 @@ function localizedText(value: unknown, key: string): LocalizedText {
   return fail(key, 'must be a string, or an object of strings by language ({"en": "…", "de": "…"})');
 }
 
-/** An http(s) URL, absolute or relative to the page; anything else (`javascript:`, `data:`) is refused. */
+/**
+ * An http(s) URL, absolute or relative to the page; anything else (`javascript:`, `data:`) is
+ * refused. A relative one is kept as written, so that it means the same in the page prerendered at
+ * build time and in the page as deployed, wherever that is.
+ */
 function httpUrl(value: unknown, key: string, base: string): string {
   if (typeof value === 'string') {
     try {
       const url = new URL(value, base);
-      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+      const absolute = /^[a-z][a-z0-9+.-]*:/i.test(value.trim());
+      if (url.protocol === 'https:' || url.protocol === 'http:') return absolute ? url.href : value.trim();
     } catch {
       // Refused below.
     }

@@ -1,7 +1,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { loadCatalog, type Catalog, type MessageId, type Namespace } from './catalogs';
 import { formatMessage, type Values } from './format';
-import { directionOf, type Language } from './languages';
+import { directionOf, LANGUAGE_STORAGE_KEY, type Language } from './languages';
+
+export { storedLanguage } from './languages';
 
 export type Translate = (id: MessageId, values?: Values) => string;
 
@@ -14,20 +16,17 @@ export interface I18n {
   setLanguage: (language: Language) => Promise<void>;
 }
 
-const STORAGE_KEY = 'matrix-signup.language';
-
-export function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
 /** `<html lang dir>` follow the page's language, so that screen readers and bidi layout do too. */
 export function applyDocumentLanguage(language: Language): void {
   document.documentElement.lang = language;
   document.documentElement.dir = directionOf(language);
+}
+
+/** Once the page shows `language`: the script before paint (src/prerender/before-paint.ts) hid prerendered words in another one (decision 010). */
+function revealLanguage(language: Language): void {
+  if (document.documentElement.getAttribute('data-language-pending') === language) {
+    document.documentElement.removeAttribute('data-language-pending');
+  }
 }
 
 interface Loaded {
@@ -69,6 +68,7 @@ export function I18nProvider({
 
   useEffect(() => {
     applyDocumentLanguage(loaded.language);
+    revealLanguage(loaded.language);
     const missing = [...wanted].filter((namespace) => !loaded.catalogs[namespace]);
     if (missing.length === 0) return;
     let current = true;
@@ -102,7 +102,7 @@ export function I18nProvider({
       const namespaces = [...wanted];
       const catalogs = await Promise.all(namespaces.map((namespace) => loadCatalog(language, namespace)));
       try {
-        localStorage.setItem(STORAGE_KEY, language);
+        localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
       } catch {
         // Storage blocked: the choice lasts until the page is left.
       }

@@ -17,6 +17,17 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number];
 export const SOURCE_LANGUAGE: Language = 'en';
 
+export const LANGUAGE_STORAGE_KEY = 'matrix-signup.language';
+
+/** The language the person picked on this page before, if any. */
+export function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 const RIGHT_TO_LEFT = new Set<string>(['ar', 'he', 'fa', 'ur']);
 
 export function directionOf(language: string): 'ltr' | 'rtl' {

@@ -6,9 +6,12 @@ import { loadSavedForm } from './saved-form';
 
 export const SERVER_FIELD_ID = 'field-server';
 
-/** What the form opens with: the invite link, else what this tab kept (never a password). */
-export function initialForm(config: AppConfig, link: LinkParams) {
-  const saved = loadSavedForm();
+/**
+ * What the form opens with: the invite link, else what this tab kept (never a password). Without
+ * `saved`, only what the page was prerendered with (the first render of a hydration must match it).
+ */
+export function initialForm(config: AppConfig, link: LinkParams, options: { saved: boolean } = { saved: true }) {
+  const saved = options.saved ? loadSavedForm() : {};
   const values: RegistrationValues = {
     username: normaliseLocalpart(link.username ?? saved.username ?? '').localpart,
     password: '',
@@ -43,9 +46,11 @@ export function carryForm(root: Document = document): CarriedForm {
   const values: Partial<RegistrationValues> = {};
   for (const [name, id] of Object.entries(FIELD_IDS) as [FieldName, string][]) {
     const input = root.getElementById(id);
+    // Only what was typed or ticked: an empty field keeps what the link or the tab would put there.
     if (!(input instanceof HTMLInputElement)) continue;
-    if (name === 'bindEmail') values.bindEmail = input.checked;
-    else values[name] = input.value;
+    if (name === 'bindEmail') {
+      if (input.checked) values.bindEmail = true;
+    } else if (input.value !== '') values[name] = input.value;
   }
   const server = root.getElementById(SERVER_FIELD_ID);
   const active = root.activeElement;

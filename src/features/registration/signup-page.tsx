@@ -102,11 +102,21 @@ function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
   });
 
   useEffect(() => {
-    const subscription = form.watch((values) =>
-      saveForm({ server: serverInput, username: values.username, email: values.email, bindEmail: values.bindEmail }),
-    );
+    const save = (values: Partial<RegistrationValues>) =>
+      saveForm({ server: serverInput, username: values.username, email: values.email, bindEmail: values.bindEmail });
+    // What was typed before this page took over counts too.
+    save(form.getValues());
+    const subscription = form.watch(save);
     return () => subscription.unsubscribe();
   }, [form, serverInput]);
+
+  // Says the page is whole (tests and the bench wait for it; nothing else reads it).
+  useEffect(() => {
+    document.documentElement.dataset.signup = 'ready';
+    return () => {
+      delete document.documentElement.dataset.signup;
+    };
+  }, []);
 
   // A server error about one field belongs to that field, and focus goes there.
   const { error, phase } = registration;
@@ -204,6 +214,8 @@ function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
   const ready =
     server !== undefined && (requirements.data?.kind === 'stages' || requirements.data?.kind === 'unknown') && !closed;
 
+  const checking = discovery.settling || discovery.isFetching || requirements.isFetching;
+
   return (
     <>
       {phase.kind === 'form' ? (
@@ -213,14 +225,17 @@ function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
           allowCustom={config.allowCustomServers}
           suggested={config.suggestedServers}
           server={server}
-          checking={discovery.settling || discovery.isFetching || requirements.isFetching}
+          checking={checking}
           problem={
             discovery.error ? <FormError error={discovery.error} onRetry={() => void discovery.refetch()} /> : null
           }
         />
       ) : null}
-      {phase.kind === 'form' && server && requirements.data ? (
-        <RequirementsCard requirements={requirements.data} />
+      {phase.kind === 'form' ? (
+        <RequirementsCard
+          requirements={server ? requirements.data : undefined}
+          lookingFor={checking && serverName ? serverName : undefined}
+        />
       ) : null}
       {phase.kind === 'form' && requirements.error ? (
         <FormError
@@ -234,6 +249,7 @@ function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
         <RegistrationForm
           binding={binding}
           userIdDomain={userIdDomain}
+          userIdDomainPending={server === undefined && userIdDomain === undefined}
           email={context.email}
           token={context.token}
           policy={policy.data}

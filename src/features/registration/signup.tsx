@@ -9,7 +9,7 @@ const fullPage = preloadable(() => import('./signup-page'));
 export const preloadSignupPage = () => fullPage.preload().then(() => undefined);
 
 /** The shell for the first paint, then the full page as soon as it is in. */
-export function Signup(props: { config: AppConfig; link: LinkParams }) {
+export function Signup(props: { config: AppConfig; link: LinkParams; hydrating: boolean }) {
   const [ready, setReady] = useState(fullPage.loaded);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -23,5 +23,10 @@ export function Signup(props: { config: AppConfig; link: LinkParams }) {
       current = false;
     };
   }, [ready]);
-  return ready ? <fullPage.Component {...props} /> : <SignupShell {...props} failed={failed} />;
+  // The full page never takes over the render that hydrates: that one must match the prerendered HTML.
+  return ready && !props.hydrating ? (
+    <fullPage.Component config={props.config} link={props.link} />
+  ) : (
+    <SignupShell {...props} failed={failed} />
+  );
 }

@@ -21,6 +21,8 @@ interface Props {
   binding: FormBinding;
   /** The name after `:` in user IDs; undefined when the server has not said. */
   userIdDomain: string | undefined;
+  /** The server is still being looked for: its name may yet come (the preview keeps one line meanwhile). */
+  userIdDomainPending: boolean;
   email: Need;
   token: Need;
   policy: PasswordPolicy | undefined;
@@ -88,7 +90,7 @@ export function RegistrationForm(props: Props) {
   );
 
   return (
-    <form noValidate onSubmit={binding.onSubmit} aria-busy={pending}>
+    <form className="signup-form" noValidate onSubmit={binding.onSubmit} aria-busy={pending}>
       <StepHeading title={t('form.heading')} position={1} total={stepTotal} focus={props.focusHeading} />
       <ErrorSummary items={summary} attempt={submitCount} />
       {props.problem}
@@ -116,7 +118,7 @@ export function RegistrationForm(props: Props) {
             {t('username.lowercased')}
           </p>
         ) : null}
-        <UserIdPreview username={username} domain={userIdDomain} />
+        <UserIdPreview username={username} domain={userIdDomain} pending={props.userIdDomainPending} />
         {/* One problem, one message: once the field has an error, the live line says nothing more. */}
         {status('username-status', errors.username ? undefined : props.usernameStatus)}
       </div>
@@ -150,10 +152,8 @@ export function RegistrationForm(props: Props) {
         />
         {fieldError('password')}
         <div className="strength" aria-hidden="true">
-          <div
-            className={`strength-bar level-${strength}`}
-            style={{ width: `${password ? (strength + 1) * 20 : 0}%` }}
-          />
+          {/* Widths by class: a style attribute in the prerendered HTML would break the page's CSP. */}
+          <div className={password ? `strength-bar level-${strength}` : 'strength-bar'} />
         </div>
         <p id="password-strength" className="hint" aria-live="polite">
           {password ? t('password.strength', { level: strength }) : ''}
@@ -236,21 +236,30 @@ export function RegistrationForm(props: Props) {
 }
 
 /**
- * The full Matrix ID this name will have, or no guess: an impossible name previews nothing, and a
- * server that has not said its name gets a sentence instead of a made-up domain.
+ * The full Matrix ID this name will have, or no guess: an impossible name previews nothing, a
+ * server that has not said its name gets a sentence instead of a made-up domain, and one still
+ * being looked for an ellipsis (so that the line does not grow and shrink again as it answers).
  */
-function UserIdPreview({ username, domain }: { username: string; domain: string | undefined }) {
+function UserIdPreview({
+  username,
+  domain,
+  pending,
+}: {
+  username: string;
+  domain: string | undefined;
+  pending: boolean;
+}) {
   const { t } = useI18n();
   const shown = username === '' || LOCALPART_PATTERN.test(username) ? username || '…' : '…';
   return (
     <p id="username-preview" className="hint">
-      {domain === undefined ? (
+      {domain === undefined && !pending ? (
         t('username.previewUnknown', { username: shown })
       ) : (
         <>
           {t('username.preview')}{' '}
           <span className="matrix-id" dir="ltr">
-            {fullUserId(shown, domain)}
+            {fullUserId(shown, domain ?? '…')}
           </span>
         </>
       )}

@@ -3,9 +3,24 @@ import type { Requirements } from '../../../matrix/requirements';
 import type { MessageId } from '../../../i18n/catalogs';
 import { useI18n } from '../../../i18n/i18n';
 
-/** What this server needs, in plain words, before anyone types (no other client shows this). */
-export function RequirementsCard({ requirements }: { requirements: Requirements }) {
+/**
+ * What this server needs, in plain words, before anyone types (no other client shows this). While
+ * the server is being looked for, the same card says so in the line its answer takes: for an open
+ * server nothing below it moves when the answer comes (docs/decisions/010).
+ */
+export function RequirementsCard({ requirements, lookingFor }: { requirements?: Requirements; lookingFor?: string }) {
   const { t } = useI18n();
+  if (!requirements) {
+    if (lookingFor === undefined) return null;
+    return (
+      <div className="requirements">
+        <h2 className="small">{t('requirements.heading')}</h2>
+        <div aria-live="polite">
+          <p className="pending">{t('server.checking', { server: lookingFor })}</p>
+        </div>
+      </div>
+    );
+  }
   if (requirements.kind === 'disabled') {
     return (
       <p className="notice">{requirements.singleSignOn ? t('requirements.disabledSso') : t('requirements.disabled')}</p>
@@ -42,15 +57,17 @@ export function RequirementsCard({ requirements }: { requirements: Requirements 
   return (
     <div className="requirements">
       <h2 className="small">{t('requirements.heading')}</h2>
-      {items.length === 0 ? (
-        <p>{t('requirements.open')}</p>
-      ) : (
-        <ul>
-          {items.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      )}
+      <div aria-live="polite">
+        {items.length === 0 ? (
+          <p>{t('requirements.open')}</p>
+        ) : (
+          <ul>
+            {items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        )}
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ interface Props {
   allowCustom: boolean;
   suggested: string[];
   server: DiscoveredServer | undefined;
+  /** Still looking for the server (the requirements card says so): no problem is shown meanwhile. */
   checking: boolean;
   /** What went wrong finding the server, worded by the page. */
   problem?: ReactNode;
@@ -73,9 +74,6 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
           </p>
         </div>
       ) : null}
-      <div aria-live="polite">
-        {checking && name ? <p className="hint">{t('server.checking', { server: name })}</p> : null}
-      </div>
       {checking ? null : problem}
     </section>
   );

@@ -1,0 +1,64 @@
+import { HTTP_MOCK_URL, PRODUCTION_APP_URL } from '../playwright.config';
+import { expect, test } from './fixtures';
+import { holdEntryScript } from './support/hold-script';
+
+test('without JavaScript the page says sign-up needs it, in place of a form that would do nothing', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${PRODUCTION_APP_URL}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create a Matrix account');
+  // (getByText does not look inside <noscript>, whose words the browser shows here.)
+  const note = page.locator('noscript p.notice');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('This sign-up page needs JavaScript.');
+  await expect(page.locator('#field-username')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Create account' })).toBeHidden();
+  await context.close();
+});
+
+test("a deployment's config.json naming another server updates the server line, and keeps what was typed", async ({
+  page,
+  signup,
+}) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ json: { default_server: HTTP_MOCK_URL, allow_custom_servers: true } }),
+  );
+  const script = await holdEntryScript(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  // Prerendered with the build's config.json: matrix.org.
+  await expect(page.getByTestId('server-name')).toHaveText('matrix.org');
+  await signup.username.pressSequentially('moved');
+  script.release();
+  await expect(page.getByTestId('server-name')).toHaveText('localhost:8018');
+  await expect(signup.username).toHaveValue('moved');
+  await expect(page.locator('#username-preview')).toHaveText('Your Matrix ID will be @moved:localhost:8018');
+});
+
+test('the page is prerendered: the form, the heading and the server line are in the HTML itself', async ({
+  request,
+}) => {
+  const html = await (await request.get(`${PRODUCTION_APP_URL}/`)).text();
+  expect(html).toContain('<h1>Create a Matrix account</h1>');
+  expect(html).toMatch(/<input id="field-username"/);
+  expect(html).toContain('>matrix.org</strong>');
+  expect(html).not.toMatch(/ style="/);
+});
+
+test('config.json is fetched beside the script, not after it has run, and only once', async ({ page }) => {
+  const configRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/config.json')) configRequests.push(request.url());
+  });
+  const script = await holdEntryScript(page);
+  const configRequested = page.waitForRequest((request) => new URL(request.url()).pathname.endsWith('/config.json'));
+  await page.goto('/', { waitUntil: 'commit' });
+  // The entry script has not even arrived, and the config is on its way.
+  await configRequested;
+  await expect(page.locator('html[data-signup]')).toHaveCount(0);
+  script.release();
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+  // The script's own fetch took the preloaded answer.
+  expect(configRequests).toHaveLength(1);
+});

@@ -1,0 +1,20 @@
+import { applyTheme, storedTheme } from '../app/theme';
+import { preferredLanguage, storedLanguage } from '../i18n/languages';
+
+/**
+ * Runs before the body is painted (a small blocking script, built on its own by the `prerender`
+ * plugin), so that the prerendered page never shows first in what the person did not choose:
+ * - their language, when it is not the one the page was prerendered in: the prerendered words are
+ *   hidden until the page has rendered in theirs (decision 010);
+ * - their theme, when they chose one other than the community's default.
+ */
+const preferred = preferredLanguage({
+  query: new URLSearchParams(window.location.search).get('lang'),
+  stored: storedLanguage(),
+  browser: navigator.languages,
+});
+if (preferred !== undefined && preferred !== document.documentElement.lang) {
+  document.documentElement.setAttribute('data-language-pending', preferred);
+}
+const theme = storedTheme();
+if (theme) applyTheme(theme);

@@ -11,6 +11,8 @@ export const HTTP_MOCK_URL = 'http://localhost:8018';
 export const NO_CORS_MOCK_URL = 'http://localhost:8019';
 /** The same mock asking for Google's reCAPTCHA, whose script cannot load here: the fallback page's path. */
 export const REAL_CAPTCHA_MOCK_URL = 'http://localhost:8020';
+/** The HTTP mock playing an OAuth-delegated server (MAS), with its own sign-up pages. */
+export const OAUTH_MOCK_URL = 'http://localhost:8021';
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -55,6 +57,12 @@ export default defineConfig({
     {
       command: 'tsx mocks/cli.ts --port 8020 --config e2e/support/real-captcha.json',
       url: 'http://127.0.0.1:8020/_matrix/client/versions',
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
+    {
+      command: 'tsx mocks/cli.ts --port 8021 --scenario oidc',
+      url: 'http://127.0.0.1:8021/_matrix/client/versions',
       reuseExistingServer: !ci,
       timeout: 60_000,
     },

@@ -19,6 +19,8 @@ function demoWorker(): Plugin {
       const files = [
         './',
         './index.html',
+        // The mock OAuth server's shell page (a mock-mode entry), so that sign-up works offline too.
+        './mock-oauth.html',
         './config.json',
         ...Object.keys(bundle)
           .filter((name) => !name.endsWith('.map'))
@@ -116,7 +118,7 @@ function catalogWords(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     catalogWords(),
@@ -140,8 +142,15 @@ export default defineConfig({
   // The only chunk past Vite's 500 kB warning is the mock homeserver, loaded in mock mode only.
   build: {
     chunkSizeWarningLimit: 600,
-    // The sign-up page, and the admins' invite-link page beside it.
-    rolldownOptions: { input: { main: 'index.html', invite: 'invite.html' } },
+    // The sign-up page, and the admins' invite-link page beside it; in mock builds only, the mock
+    // OAuth server's shell page (docs/decisions/011).
+    rolldownOptions: {
+      input: {
+        main: 'index.html',
+        invite: 'invite.html',
+        ...(mode === 'mock' ? { 'mock-oauth': 'mock-oauth.html' } : {}),
+      },
+    },
   },
   test: {
     environment: 'node',
@@ -149,4 +158,4 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
   },
-});
+}));

@@ -35,7 +35,8 @@ export function toHttpResponse(
 export function createHandlers(controller: MockController): HttpHandler[] {
   const claims = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
-    return isApiPath(url.pathname) || url.origin === new URL(controller.homeserver.config.publicBaseUrl).origin;
+    const { config } = controller.homeserver;
+    return isApiPath(url.pathname, config) || url.origin === new URL(config.publicBaseUrl).origin;
   };
   return [
     http.all(claims, async ({ request }) =>

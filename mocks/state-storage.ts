@@ -1,25 +1,42 @@
-import type { MockController } from './model/controller';
+import type { ForcedAnswer, MockController } from './model/controller';
 import { isScenarioName, type ScenarioName } from './model/scenarios';
 import type { HomeserverState } from './model/state';
 
 export type { HomeserverState };
 
 const STORAGE_KEY = 'matrix-signup.mock-homeserver';
-const FORMAT = 2;
+/** 3: with the OAuth server's state and the queued errors. */
+const FORMAT = 3;
 
 interface Saved {
   format: number;
   scenario: ScenarioName;
   state: HomeserverState;
+  /**
+   * Errors queued by `/_mock/next-error`: a test may queue one for the token endpoint on the app's
+   * page, which the app then calls after a round trip through the OAuth shell page.
+   */
+  forced: [string, ForcedAnswer][];
 }
 
 /**
- * The browser mock's memory across reloads. Access tokens and devices are left out on purpose:
- * nothing that works as a credential goes into storage, even the mock's.
+ * The browser mock's memory across reloads and navigations. Access tokens, OAuth sessions (their
+ * refresh tokens) and devices are left out on purpose: nothing that works as a credential goes
+ * into storage, even the mock's. An unused authorization code must stay, since the person carries
+ * it from the shell page (`mocks/oauth-page/`) back to the app, whose own mock exchanges it; alone
+ * it is no credential (the exchange needs the PKCE verifier, which only the app holds), and it is
+ * dropped from storage once used.
  */
 export function saveMock(controller: MockController): void {
-  const state: HomeserverState = { ...controller.homeserver.state, accessTokens: {}, devices: [] };
-  const saved: Saved = { format: FORMAT, scenario: controller.scenario, state };
+  const { oauth } = controller.homeserver.state;
+  const unusedCodes = Object.fromEntries(Object.entries(oauth.codes).filter(([, grant]) => grant.usedAt === undefined));
+  const state: HomeserverState = {
+    ...controller.homeserver.state,
+    accessTokens: {},
+    devices: [],
+    oauth: { ...oauth, codes: unusedCodes, sessions: {} },
+  };
+  const saved: Saved = { format: FORMAT, scenario: controller.scenario, state, forced: [...controller.forced] };
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
@@ -34,7 +51,7 @@ export function loadSavedMock(): Saved | undefined {
     const saved = JSON.parse(raw) as Partial<Saved>;
     if (saved.format !== FORMAT || saved.state === undefined || !isScenarioName(String(saved.scenario)))
       return undefined;
-    return saved as Saved;
+    return { ...saved, forced: Array.isArray(saved.forced) ? saved.forced : [] } as Saved;
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@ import type { Branding } from './config/community';
 import { loadCatalog, type Catalog } from './i18n/catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n';
 import { preferredLanguage, SOURCE_LANGUAGE, type Language } from './i18n/languages';
+import { readAuthorizationAnswer, takeRoundTrip } from './matrix/oauth/round-trip';
 import { prerenderedProps, readPrerendered } from './prerender/prerendered';
 import './styles.css';
 
@@ -27,6 +28,7 @@ async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
  */
 async function start(root: HTMLElement) {
   const mock = await enableMocking();
+  const oauthReturn = startOAuthReturn();
   // What the first paint does not need, fetched beside what it does.
   void preloadSignupPage().catch(() => undefined);
   const configLoad = fetchAppConfig();
@@ -61,7 +63,12 @@ async function start(root: HTMLElement) {
   applyTheme(storedTheme() ?? branding?.defaultTheme ?? 'system');
   // In mock mode the built-in homeserver is the default; `?hs=` can still name a real one.
   if (config && mock) config.defaultServer = mock.serverName;
-  const now: AppProps | undefined = config && { config, branding, link: readLinkParams(window.location.search) };
+  const now: AppProps | undefined = config && {
+    config,
+    branding,
+    link: readLinkParams(window.location.search),
+    ...(oauthReturn ? { oauthReturn } : {}),
+  };
   const page = (content: React.ReactNode) => (
     <StrictMode>
       <I18nProvider initial={{ language, catalogs: { start: catalog } }} preload={['later']}>
@@ -69,16 +76,33 @@ async function start(root: HTMLElement) {
       </I18nProvider>
     </StrictMode>
   );
-  if (prerendered && now && prerendered.language === language) {
+  if (prerendered && now && prerendered.language === language && !oauthReturn) {
     // The prerendered form stays the same nodes: what was typed, focused or selected in it stays.
     hydrateRoot(root, page(<HydratedApp prerendered={await prerenderedProps(prerendered)} now={now} />));
   } else {
     // Another language (its prerendered words were hidden, decision 010) or a config problem:
     // rendered afresh in place of the prerendered page.
     root.replaceChildren();
+    document.documentElement.removeAttribute('data-oauth-return');
     createRoot(root).render(page(now ? <App {...now} /> : <ConfigProblem problem={problem} />));
   }
   mock?.showPanel();
+}
+
+/**
+ * Someone coming back from an OAuth server: the answer is taken out of the address and the round
+ * trip out of storage at once, and the code is exchanged once (the OAuth code loads only then).
+ */
+function startOAuthReturn(): AppProps['oauthReturn'] {
+  const answer = readAuthorizationAnswer(window.location, window.history);
+  if (!answer) return undefined;
+  const roundTrip = takeRoundTrip();
+  const completion = import('./matrix/oauth/complete').then(({ completeOAuthSignup }) =>
+    completeOAuthSignup(answer, roundTrip),
+  );
+  // Read by the page once it renders; until then a failure is not "unhandled".
+  completion.catch(() => undefined);
+  return { completion, ...(roundTrip ? { host: new URL(roundTrip.issuer).host } : {}) };
 }
 
 const root = document.getElementById('root');

@@ -5,10 +5,14 @@ import { checkUsername } from './user-id';
 
 /** `GET /register/available` in Synapse's order (§6). The name is not lower-cased here. */
 export function usernameAvailable(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
-  const { config } = homeserver;
-  if (config.oauth) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
-  if (!config.enableRegistration) return matrixError(403, 'M_FORBIDDEN', 'Registration has been disabled');
-  if (config.inhibitUserInUseError) return ok({ available: true });
+  if (homeserver.legacyRegistrationClosed) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+  if (!homeserver.config.enableRegistration) return matrixError(403, 'M_FORBIDDEN', 'Registration has been disabled');
+  return checkAvailability(homeserver, request);
+}
+
+/** The checks behind `/register/available` (the OAuth sign-up page's live check makes them too). */
+export function checkAvailability(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
+  if (homeserver.config.inhibitUserInUseError) return ok({ available: true });
   const limit = homeserver.rateLimit('availability', request.clientIp, true);
   if (!limit.allowed) return rateLimited(limit.retryAfterMs);
   const username = asciiQueryParameter(request, 'username');

@@ -13,6 +13,25 @@ const policySchema = z.object({
   translations: z.record(z.string(), z.object({ name: z.string(), url: z.string() })),
 });
 
+/** The OAuth 2.0 server's knobs, after MAS's configuration where it has one. */
+/** A URL, or a path on this server (resolved against `publicBaseUrl`, so that `--port` moves it too). */
+const urlOrPath = z.union([z.url(), z.string().startsWith('/')]);
+
+const oauthSchema = z.strictObject({
+  /** Ends with `/`: the endpoints are paths below it (`{issuer}register`, `{issuer}token`, ...). */
+  issuer: urlOrPath.refine((url) => url.endsWith('/'), 'The issuer must end with a slash'),
+  accountUrl: urlOrPath,
+  /** MAS's password registration: `prompt=create` is advertised and shows the sign-up page. */
+  promptCreate: z.boolean().default(true),
+  /** The legacy `/register` (and its checks) stays open beside OAuth, as on a server mid-migration. */
+  passwordRegistration: z.boolean().default(false),
+  /** MAS's `allow_insecure_uris`, on for development: clients may use `http` on loopback. */
+  allowInsecureUris: z.boolean().default(true),
+  /** Where people are sent to sign up; by default `{issuer}authorize` (the browser mock's is its shell page). */
+  authorizationEndpoint: z.url().optional(),
+});
+export type OAuthConfig = z.infer<typeof oauthSchema>;
+
 /** Prefixes of the client-server API; `v2_alpha` is the seed's own path and contract. */
 export const API_PREFIXES = ['v3', 'r0', 'unstable', 'v2_alpha'] as const;
 export type ApiPrefix = (typeof API_PREFIXES)[number];
@@ -87,8 +106,8 @@ export const configSchema = z.strictObject({
   stageOrderEnforced: z.boolean(),
   /** When set, account creation fails with `M_RESOURCE_LIMIT_EXCEEDED`. */
   resourceLimit: z.object({ limitType: z.string(), adminContact: z.string() }).nullable(),
-  /** Authentication delegated to an OAuth 2.0 server (MAS): `/register` is not served. */
-  oauth: z.object({ issuer: z.url(), accountUrl: z.url() }).nullable(),
+  /** Authentication delegated to an OAuth 2.0 server (MAS) that the mock plays too (`model/oauth/`). */
+  oauth: oauthSchema.nullable(),
   wellKnown: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
   responseDelayMs: z.number().int().nonnegative(),
   /** Off: answers carry no CORS headers, as a misconfigured server's (browsers then refuse to read them). */
@@ -97,7 +116,8 @@ export const configSchema = z.strictObject({
   faults: z.record(z.string(), z.enum(['bad-gateway-html', 'internal-error-json', 'not-json'])),
 });
 export type HomeserverConfig = z.infer<typeof configSchema>;
-export type ConfigOverrides = Partial<HomeserverConfig>;
+/** What a scenario or a config file may give: defaults (such as the OAuth knobs) may be left out. */
+export type ConfigOverrides = Partial<z.input<typeof configSchema>>;
 
 const ALL_VERSIONS = [
   ...['r0.0.1', 'r0.1.0', 'r0.2.0', 'r0.3.0', 'r0.4.0', 'r0.5.0', 'r0.6.0', 'r0.6.1'],
@@ -187,7 +207,13 @@ export function resolveConfig(...overrides: unknown[]): HomeserverConfig {
   });
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) throw new Error(`Invalid mock homeserver config:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  const config = parsed.data;
+  if (!config.oauth) return config;
+  const { issuer, accountUrl } = config.oauth;
+  return {
+    ...config,
+    oauth: { ...config.oauth, issuer: absoluteUrl(config, issuer), accountUrl: absoluteUrl(config, accountUrl) },
+  };
 }
 
 /** `publicBaseUrl` without its trailing slash, to put paths after. */

@@ -1,5 +1,6 @@
-import { resolveConfig, type ConfigOverrides } from './config';
+import { resolveConfig, type ConfigOverrides, type HomeserverConfig } from './config';
 import { realEnvironment, type Environment } from './environment';
+import { OAUTH_FORCEABLE_ENDPOINTS } from './errcodes';
 import { MockHomeserver } from './homeserver';
 import { DEFAULT_SCENARIO, scenarios, type ScenarioName } from './scenarios';
 import type { HomeserverState } from './state';
@@ -9,6 +10,26 @@ export interface ControllerOptions {
   /** Applied over the scenario: the HTTP server's `--server-name` and `--config FILE`. */
   overrides?: ConfigOverrides;
   env?: Environment;
+  /**
+   * Where the OAuth scenarios send people to sign up, when the model cannot serve that page itself:
+   * the browser mock's shell page, on the app's own origin (`mocks/oauth-page/`).
+   */
+  authorizationEndpoint?: string;
+}
+
+/** A queued error; plain data, which the browser mock saves with the state (it may be used on the next page). */
+export interface ForcedAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** The scenario's config with the overrides, and the authorization endpoint where OAuth is on. */
+function configFor(scenario: ScenarioName, options: ControllerOptions): HomeserverConfig {
+  const config = resolveConfig(scenarios[scenario].config, options.overrides ?? {});
+  const endpoint = options.authorizationEndpoint;
+  if (!config.oauth || endpoint === undefined) return config;
+  return { ...config, oauth: { ...config.oauth, authorizationEndpoint: endpoint } };
 }
 
 /**
@@ -19,32 +40,25 @@ export class MockController {
   private readonly listeners = new Set<() => void>();
 
   /** Answers queued by `POST /_mock/next-error`, by endpoint name, each used once. */
-  readonly forced = new Map<
-    string,
-    { status: number; body: Record<string, unknown>; headers?: Record<string, string> }
-  >();
+  readonly forced = new Map<string, ForcedAnswer>();
 
   private constructor(
     public homeserver: MockHomeserver,
     public scenario: ScenarioName,
-    private overrides: ConfigOverrides,
+    private options: ControllerOptions,
     private readonly env: Environment,
   ) {}
 
   static async create(options: ControllerOptions = {}): Promise<MockController> {
     const scenario = options.scenario ?? DEFAULT_SCENARIO;
-    const overrides = options.overrides ?? {};
     const env = options.env ?? realEnvironment;
-    const config = resolveConfig(scenarios[scenario].config, overrides);
-    return new MockController(await MockHomeserver.create(config, env), scenario, overrides, env);
+    return new MockController(await MockHomeserver.create(configFor(scenario, options), env), scenario, options, env);
   }
 
   static restore(state: HomeserverState, options: ControllerOptions = {}): MockController {
     const scenario = options.scenario ?? DEFAULT_SCENARIO;
-    const overrides = options.overrides ?? {};
     const env = options.env ?? realEnvironment;
-    const config = resolveConfig(scenarios[scenario].config, overrides);
-    return new MockController(MockHomeserver.restore(config, state, env), scenario, overrides, env);
+    return new MockController(MockHomeserver.restore(configFor(scenario, options), state, env), scenario, options, env);
   }
 
   /** Called after every request that may have changed state (the browser saves it, the panel redraws). */
@@ -59,26 +73,35 @@ export class MockController {
 
   /** Every answer waits this long (the demo panel's network delay); kept across scenario switches. */
   setResponseDelay(ms: number): void {
-    this.overrides = { ...this.overrides, responseDelayMs: ms };
+    this.options = { ...this.options, overrides: { ...this.options.overrides, responseDelayMs: ms } };
     this.homeserver.config = { ...this.homeserver.config, responseDelayMs: ms };
     this.notify();
   }
 
   async reset(scenario: ScenarioName = this.scenario): Promise<void> {
     this.scenario = scenario;
-    this.homeserver = await MockHomeserver.create(resolveConfig(scenarios[scenario].config, this.overrides), this.env);
+    this.homeserver = await MockHomeserver.create(configFor(scenario, this.options), this.env);
     this.notify();
   }
 
   setScenario(scenario: ScenarioName): void {
     this.scenario = scenario;
-    this.homeserver.config = resolveConfig(scenarios[scenario].config, this.overrides);
+    this.homeserver.config = configFor(scenario, this.options);
     this.notify();
   }
 
-  /** The next request to `endpoint` gets this error instead of its answer (demos and tests of every errcode). */
+  /**
+   * The next request to `endpoint` gets this error instead of its answer (demos and tests of every
+   * errcode); an OAuth endpoint's in OAuth's shape, `errcode` as its `error`.
+   */
   forceNextError(endpoint: string, errcode: string, status: number, extra: Record<string, unknown> = {}): void {
-    const body = { errcode, error: `Forced by the mock: ${errcode}`, ...extra };
+    const body = (OAUTH_FORCEABLE_ENDPOINTS as readonly string[]).includes(endpoint)
+      ? {
+          error: errcode,
+          error_description:
+            typeof extra.error_description === 'string' ? extra.error_description : `Forced by the mock: ${errcode}`,
+        }
+      : { errcode, error: `Forced by the mock: ${errcode}`, ...extra };
     const retryAfter =
       typeof extra.retry_after_ms === 'number'
         ? { 'Retry-After': String(Math.ceil(extra.retry_after_ms / 1000)) }

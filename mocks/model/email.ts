@@ -1,7 +1,9 @@
 import { baseUrlOf } from './config';
 import type { MockHomeserver } from './homeserver';
+import { page } from './pages';
 import { parseJsonObject, type ModelRequest } from './request';
 import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response';
+import type { EmailValidation } from './state';
 
 const CLIENT_SECRET = /^[0-9a-zA-Z.=_-]{1,255}$/;
 const DIGITS = '0123456789';
@@ -18,7 +20,7 @@ export function canonicalEmail(address: string): string | undefined {
 
 /** `POST /register/email/requestToken`, in Synapse's order (register-semantics §7). */
 export function requestEmailToken(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
-  const { config, state, env } = homeserver;
+  const { config, state } = homeserver;
   if (config.email === 'off') {
     return matrixError(400, 'M_UNKNOWN', 'Email-based registration has been disabled on this server');
   }
@@ -43,7 +45,24 @@ export function requestEmailToken(homeserver: MockHomeserver, request: ModelRequ
   if (!limit.allowed) return rateLimited(limit.retryAfterMs);
   if (state.threepids[email] !== undefined) return matrixError(400, 'M_THREEPID_IN_USE', 'Email is already in use');
 
-  const clientSecret = body.client_secret;
+  const validation = sendValidationEmail(homeserver, email, body.client_secret, body.send_attempt);
+  return ok({
+    sid: validation.sid,
+    ...(config.emailSubmitUrl ? { submit_url: `${baseUrlOf(config)}${SUBMIT_TOKEN_PATH}` } : {}),
+  });
+}
+
+/**
+ * The validation of `email` for this client secret, made or found again; a higher attempt number
+ * mails a new code and link to the mock inbox, a repeated one sends nothing (the spec's idempotency).
+ */
+export function sendValidationEmail(
+  homeserver: MockHomeserver,
+  email: string,
+  clientSecret: string,
+  sendAttempt: number,
+): EmailValidation {
+  const { config, state, env } = homeserver;
   let validation = Object.values(state.emailValidations).find(
     (candidate) => candidate.email === email && candidate.clientSecret === clientSecret,
   );
@@ -58,9 +77,8 @@ export function requestEmailToken(homeserver: MockHomeserver, request: ModelRequ
     };
     state.emailValidations[validation.sid] = validation;
   }
-  // A repeated attempt number succeeds without sending again (the spec's idempotency rule).
-  if (body.send_attempt > validation.sendAttempt) {
-    validation.sendAttempt = body.send_attempt;
+  if (sendAttempt > validation.sendAttempt) {
+    validation.sendAttempt = sendAttempt;
     const code = env.randomString(6, DIGITS);
     validation.token = code;
     const link = `${baseUrlOf(config)}${SUBMIT_TOKEN_PATH}?${new URLSearchParams({ token: code, client_secret: clientSecret, sid: validation.sid }).toString()}`;
@@ -74,10 +92,7 @@ export function requestEmailToken(homeserver: MockHomeserver, request: ModelRequ
       sentAt: env.now(),
     });
   }
-  return ok({
-    sid: validation.sid,
-    ...(config.emailSubmitUrl ? { submit_url: `${baseUrlOf(config)}${SUBMIT_TOKEN_PATH}` } : {}),
-  });
+  return validation;
 }
 
 /**
@@ -119,13 +134,13 @@ export function submitEmailToken(homeserver: MockHomeserver, request: ModelReque
   if (request.method === 'GET') {
     return valid
       ? html(
-          page(
+          textPage(
             'Email address confirmed',
             `You can go back to the sign-up page: ${escapeHtml(validation.email)} is confirmed.`,
           ),
         )
       : html(
-          page(
+          textPage(
             'This link does not work',
             'The link is wrong or has been replaced by a newer one. Ask for a new email.',
           ),
@@ -135,6 +150,6 @@ export function submitEmailToken(homeserver: MockHomeserver, request: ModelReque
   return valid ? ok({ success: true }) : matrixError(400, 'M_UNKNOWN', 'The code is not correct');
 }
 
-function page(title: string, text: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${text}</p></main></body></html>`;
+function textPage(title: string, text: string): string {
+  return page(title, `<p>${text}</p>`);
 }

@@ -10,6 +10,13 @@ export interface Environment {
   sha256Hex?: (text: string) => string;
 }
 
+/** SHA-256 of `text`'s UTF-8 as hex: the environment's synchronous hash where it has one, else WebCrypto. */
+export async function sha256Hex(text: string, env: Environment): Promise<string> {
+  if (env.sha256Hex) return env.sha256Hex(text);
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Random bytes drawn 4 KB at a time: one `getRandomValues` call served about 170 session IDs. */

@@ -44,3 +44,10 @@ export const FORCEABLE_ENDPOINTS = [
   'versions',
   'wellKnown',
 ] as const;
+
+/**
+ * The OAuth 2.0 server's endpoints `/_mock/next-error` accepts too; they answer forced errors in
+ * OAuth's shape (RFC 6749 §5.2): `{error: <errcode>, error_description}`. Not in the panel's list,
+ * whose labels live in the app's catalogs.
+ */
+export const OAUTH_FORCEABLE_ENDPOINTS = ['oauthRegister', 'oauthToken', 'oauthRevoke'] as const;

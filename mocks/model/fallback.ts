@@ -1,6 +1,7 @@
 import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config';
 import type { MockHomeserver } from './homeserver';
 import type { ModelRequest } from './request';
+import { page } from './pages';
 import { escapeHtml, html, matrixError, type ModelResponse } from './response';
 import { checkStage } from './uia';
 
@@ -40,23 +41,24 @@ function stageForm(homeserver: MockHomeserver, stage: string, session: string, p
   if (stage === 'm.login.recaptcha') {
     fields = `<label><input type="checkbox" name="g-recaptcha-response" value="${MOCK_CAPTCHA_RESPONSE}" required> I am not a robot</label>`;
   } else if (stage === 'm.login.terms') {
-    const links = Object.values(homeserver.config.policies)
-      .map((policy) => policy.translations.en ?? Object.values(policy.translations)[0])
-      .filter((entry) => entry !== undefined)
-      .map(
-        (entry) =>
-          `<li><a href="${escapeHtml(absoluteUrl(homeserver.config, entry.url))}" target="_blank" rel="noopener">${escapeHtml(entry.name)}</a></li>`,
-      )
-      .join('');
-    fields = `<ul>${links}</ul><label><input type="checkbox" required> I accept these policies</label>`;
+    fields = `${policyList(homeserver)}<label><input type="checkbox" required> I accept these policies</label>`;
   } else if (stage === 'm.login.registration_token') {
     fields = `<label>Registration token <input name="token" required autocomplete="off"></label>`;
   }
   return `${error}<form method="post"><input type="hidden" name="session" value="${escapeHtml(session)}">${fields}<p><button type="submit">Continue</button></p></form>`;
 }
 
-function page(title: string, content: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
+/** The server's policies as a list of links, in English where they have it (the fallback and OAuth pages). */
+export function policyList(homeserver: MockHomeserver): string {
+  const links = Object.values(homeserver.config.policies)
+    .map((policy) => policy.translations.en ?? Object.values(policy.translations)[0])
+    .filter((entry) => entry !== undefined)
+    .map(
+      (entry) =>
+        `<li><a href="${escapeHtml(absoluteUrl(homeserver.config, entry.url))}" target="_blank" rel="noopener">${escapeHtml(entry.name)}</a></li>`,
+    )
+    .join('');
+  return `<ul>${links}</ul>`;
 }
 
 function donePage(): string {

@@ -1,5 +1,6 @@
 import { registrationFlows, type HomeserverConfig, type Rate } from './config';
 import { realEnvironment, type Environment } from './environment';
+import { serverMetadata } from './oauth/issuer';
 import { hashPassword, publishedPasswordPolicy } from './password';
 import { rateLimit, type RateVerdict } from './rate-limiter';
 import type { ModelRequest } from './request';
@@ -51,6 +52,11 @@ export class MockHomeserver {
 
   get flows(): string[][] {
     return registrationFlows(this.config);
+  }
+
+  /** An OAuth-delegated server serves no legacy `/register`, unless it keeps it open (`oidc-hybrid`). */
+  get legacyRegistrationClosed(): boolean {
+    return this.config.oauth !== null && !this.config.oauth.passwordRegistration;
   }
 
   // --- accounts ---------------------------------------------------------------------------------
@@ -232,22 +238,10 @@ export class MockHomeserver {
     return ok(publishedPasswordPolicy(this.config));
   }
 
-  /** MSC2965 / spec v1.15 `auth_metadata`: where an OAuth-delegated server sends people to sign up. */
+  /** MSC2965 / spec v1.15 `auth_metadata`: the OAuth 2.0 server that accounts are made on. */
   authMetadata(): ModelResponse {
     const oauth = this.config.oauth;
     if (!oauth) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
-    return ok({
-      issuer: oauth.issuer,
-      authorization_endpoint: `${oauth.issuer}authorize`,
-      token_endpoint: `${oauth.issuer}token`,
-      registration_endpoint: `${oauth.issuer}register`,
-      revocation_endpoint: `${oauth.issuer}revoke`,
-      account_management_uri: oauth.accountUrl,
-      response_types_supported: ['code'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      response_modes_supported: ['query', 'fragment'],
-      code_challenge_methods_supported: ['S256'],
-      prompt_values_supported: ['create'],
-    });
+    return ok(serverMetadata(oauth));
   }
 }

@@ -5,15 +5,23 @@ import { matrixError, ok, type ModelResponse } from './response';
 
 export function loginFlows(homeserver: MockHomeserver): ModelResponse {
   if (homeserver.config.oauth) {
-    return ok({ flows: [{ type: 'm.login.sso', oauth_aware_preferred: true }, { type: 'm.login.token' }] });
+    // MAS's compatibility layer: OAuth first, and passwords for the accounts its page made.
+    return ok({
+      flows: [
+        { type: 'm.login.sso', oauth_aware_preferred: true },
+        { type: 'm.login.token' },
+        { type: 'm.login.password' },
+      ],
+    });
   }
   return ok({ flows: [{ type: 'm.login.password' }, { type: 'm.login.application_service' }] });
 }
 
-/** `POST /login` with `m.login.password`, so that an account just made can be shown to work. */
+/**
+ * `POST /login` with `m.login.password`, so that an account just made can be shown to work (on an
+ * OAuth server too: MAS answers it for accounts with a password).
+ */
 export async function login(homeserver: MockHomeserver, request: ModelRequest): Promise<ModelResponse> {
-  if (homeserver.config.oauth)
-    return matrixError(400, 'M_UNKNOWN', 'Password login is not supported: use single sign-on');
   const parsed = parseJsonObject(request.body);
   if ('error' in parsed) return parsed.error;
   const body = parsed.value;
@@ -23,8 +31,7 @@ export async function login(homeserver: MockHomeserver, request: ModelRequest): 
   if (typeof user !== 'string' || typeof body.password !== 'string') {
     return matrixError(400, 'M_MISSING_PARAM', 'Missing params: identifier, password');
   }
-  const localpart = user.startsWith('@') ? user.slice(1, user.includes(':') ? user.indexOf(':') : undefined) : user;
-  const account = homeserver.findAccount(localpart);
+  const account = homeserver.findAccount(localpartOf(user));
   if (!account?.passwordHash || !(await verifyPassword(body.password, account.passwordHash, homeserver.env))) {
     return matrixError(403, 'M_FORBIDDEN', 'Invalid username or password');
   }
@@ -39,4 +46,9 @@ export async function login(homeserver: MockHomeserver, request: ModelRequest): 
     // Synapse tells a client where it lives once `public_baseurl` is set, as the mock's always is.
     well_known: { 'm.homeserver': { base_url: homeserver.config.publicBaseUrl } },
   });
+}
+
+/** A login's user: a localpart, or a full `@localpart:server` ID. */
+export function localpartOf(user: string): string {
+  return user.startsWith('@') ? user.slice(1, user.includes(':') ? user.indexOf(':') : undefined) : user;
 }

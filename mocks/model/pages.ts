@@ -2,7 +2,8 @@ import type { MockHomeserver } from './homeserver';
 import type { ModelRequest } from './request';
 import { escapeHtml, type ModelResponse } from './response';
 
-function page(title: string, content: string, lang = 'en'): string {
+/** The bare page every HTML answer of the server is (no style: it is the server's, not the app's). */
+export function page(title: string, content: string, lang = 'en'): string {
   return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
 }
 

@@ -1,5 +1,5 @@
 import type { HomeserverConfig } from './config';
-import type { Environment } from './environment';
+import { sha256Hex, type Environment } from './environment';
 
 /** A salted SHA-256: the mock never keeps a password as given, and hashing stays cheap for benchmarks. */
 export async function hashPassword(password: string, env: Environment): Promise<string> {
@@ -13,11 +13,8 @@ export async function verifyPassword(password: string, stored: string, env: Envi
   return (await digest(salt, password, env)) === hash;
 }
 
-async function digest(salt: string, password: string, env: Environment): Promise<string> {
-  const input = `${salt}:${password}`;
-  if (env.sha256Hex) return env.sha256Hex(input);
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(input));
-  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+function digest(salt: string, password: string, env: Environment): Promise<string> {
+  return sha256Hex(`${salt}:${password}`, env);
 }
 
 /** Synapse's `PasswordPolicyHandler.validate_password`: the first broken rule, in Synapse's order. */

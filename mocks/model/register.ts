@@ -30,7 +30,7 @@ export async function register(
 
   // An OAuth-delegated server serves no legacy registration, except for application services,
   // which must then not ask for a login (spec v1.17).
-  if (config.oauth) {
+  if (homeserver.legacyRegistrationClosed) {
     if (body.type !== 'm.login.application_service') return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
     if (body.inhibit_login !== true) {
       return matrixError(

@@ -9,12 +9,19 @@ import {
   updateRegistrationToken,
 } from './admin';
 import { registrationTokenValidity, usernameAvailable } from './availability';
-import type { ApiPrefix } from './config';
+import type { ApiPrefix, HomeserverConfig, OAuthConfig } from './config';
 import type { MockController } from './controller';
 import { requestEmailToken, requestMsisdnToken, SUBMIT_TOKEN_PATH, submitEmailToken } from './email';
-import { FORCEABLE_ENDPOINTS } from './errcodes';
+import { FORCEABLE_ENDPOINTS, type OAUTH_FORCEABLE_ENDPOINTS } from './errcodes';
 import { authFallback } from './fallback';
 import { login, loginFlows } from './login';
+import { authorize } from './oauth/authorize';
+import { registerClient } from './oauth/client-registration';
+import { isOAuthApiPath, issuerPath, ownAuthorizationPath } from './oauth/issuer';
+import { revoke } from './oauth/revoke';
+import { submitAuthorization } from './oauth/signup-form';
+import { token } from './oauth/token';
+import { usernameAvailability } from './oauth/username';
 import { consentPage, outsideTheApi, staticPage } from './pages';
 import { register } from './register';
 import type { ModelRequest } from './request';
@@ -29,15 +36,34 @@ type Handle = (
   request: ModelRequest,
   params: Params,
 ) => ModelResponse | Promise<ModelResponse>;
-export type EndpointName = (typeof FORCEABLE_ENDPOINTS)[number];
+export type EndpointName = (typeof FORCEABLE_ENDPOINTS)[number] | (typeof OAUTH_FORCEABLE_ENDPOINTS)[number];
 
 interface Route {
   method: Method;
-  /** `{prefix}` is an API prefix the config serves (r0, v3, unstable); `{name}` is one path segment. */
+  /**
+   * `{prefix}` is an API prefix the config serves (r0, v3, unstable); `{issuer}` the OAuth issuer's
+   * path (`/oauth2/`); `{authorization}` a configured authorization endpoint's whole path; `{name}`
+   * is one path segment.
+   */
   path: string;
   /** What faults, `/_mock/next-error` and the panel call it. */
   name?: EndpointName;
   handle: Handle;
+}
+
+/** An endpoint of the OAuth 2.0 server: its routes match only below the configured issuer. */
+function oauthOnly(
+  handle: (
+    controller: MockController,
+    oauth: OAuthConfig,
+    request: ModelRequest,
+    params: Params,
+  ) => ModelResponse | Promise<ModelResponse>,
+): Handle {
+  return (controller, request, params) => {
+    const oauth = controller.homeserver.config.oauth;
+    return oauth ? handle(controller, oauth, request, params) : unrecognized();
+  };
 }
 
 /** Synapse's `assert_requester_is_admin`, before anything else the endpoint does. */
@@ -130,6 +156,48 @@ const routes: Route[] = [
         verify_keys: {},
         old_verify_keys: {},
       }),
+  },
+  // The OAuth 2.0 server of `config.oauth` (MAS's endpoints), below the issuer's path: `model/oauth/`.
+  {
+    method: 'POST',
+    path: '{issuer}register',
+    name: 'oauthRegister',
+    handle: oauthOnly((c, oauth, request) => registerClient(c.homeserver, oauth, request)),
+  },
+  {
+    method: 'GET',
+    path: '{issuer}authorize',
+    handle: oauthOnly((c, oauth, request) => authorize(c.homeserver, oauth, request)),
+  },
+  // A configured authorization endpoint elsewhere on the issuer's origin.
+  {
+    method: 'GET',
+    path: '{authorization}',
+    handle: oauthOnly((c, oauth, request) => authorize(c.homeserver, oauth, request)),
+  },
+  {
+    method: 'POST',
+    path: '{issuer}authorize/{request}',
+    handle: oauthOnly((c, oauth, request, params) =>
+      submitAuthorization(c.homeserver, oauth, request, params.request ?? ''),
+    ),
+  },
+  {
+    method: 'GET',
+    path: '{issuer}username-available',
+    handle: oauthOnly((c, _oauth, request) => usernameAvailability(c.homeserver, request)),
+  },
+  {
+    method: 'POST',
+    path: '{issuer}token',
+    name: 'oauthToken',
+    handle: oauthOnly((c, _oauth, request) => token(c.homeserver, request)),
+  },
+  {
+    method: 'POST',
+    path: '{issuer}revoke',
+    name: 'oauthRevoke',
+    handle: oauthOnly((c, _oauth, request) => revoke(c.homeserver, request)),
   },
   { method: 'GET', path: '/_matrix/consent', handle: (c, request) => consentPage(c.homeserver, request) },
   { method: 'GET', path: '/_matrix/static', handle: (c) => staticPage(c.homeserver) },
@@ -267,6 +335,8 @@ const compiled: CompiledRoute[] = routes.map((route) => ({
       .split(/(\{[a-z]+\})/)
       .map((part) => {
         if (part === '{prefix}') return `(?<prefix>${CLIENT_PREFIXES.join('|')})`;
+        if (part === '{issuer}') return '(?<issuer>/(?:.*/)?)';
+        if (part === '{authorization}') return '(?<authorization>/.*)';
         if (/^\{[a-z]+\}$/.test(part)) return `(?<${part.slice(1, -1)}>[^/]*)`;
         return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       })
@@ -285,20 +355,28 @@ function unquote(text: string): string {
   });
 }
 
-/** Paths the homeserver answers in JSON, with CORS: its APIs, and the mock's own. */
-export function isApiPath(path: string): boolean {
-  return /^\/(_matrix|_synapse|_mock|\.well-known\/matrix)(\/|$)/.test(path);
+/** Paths the homeserver answers in JSON, with CORS: its APIs, the mock's own, and the OAuth server's. */
+export function isApiPath(path: string, config: HomeserverConfig): boolean {
+  return /^\/(_matrix|_synapse|_mock|\.well-known\/matrix)(\/|$)/.test(path) || isOAuthApiPath(path, config);
+}
+
+/** Whether the config serves what the route's placeholders matched (still percent-encoded). */
+function served(config: HomeserverConfig, groups: Record<string, string>): boolean {
+  if (groups.prefix !== undefined && !config.prefixes.includes(groups.prefix as ApiPrefix)) return false;
+  if (groups.issuer !== undefined && (!config.oauth || groups.issuer !== issuerPath(config.oauth))) return false;
+  if (groups.authorization === undefined) return true;
+  const own = config.oauth ? ownAuthorizationPath(config.oauth) : undefined;
+  return own !== undefined && groups.authorization === own;
 }
 
 function matchRoutes(controller: MockController, path: string) {
-  const served = controller.homeserver.config.prefixes;
+  const { config } = controller.homeserver;
   return compiled.flatMap((route) => {
     const match = route.pattern.exec(path);
-    if (!match) return [];
+    if (!match || !served(config, match.groups ?? {})) return [];
     const params = Object.fromEntries(
       Object.entries(match.groups ?? {}).map(([name, value]) => [name, unquote(value)]),
     );
-    if (params.prefix !== undefined && !served.includes(params.prefix as ApiPrefix)) return [];
     return [{ route, params }];
   });
 }
@@ -320,14 +398,16 @@ export async function answer(controller: MockController, request: ModelRequest):
   const { path } = request;
   if (request.method === 'OPTIONS') {
     // Preflight: answered without running any endpoint logic (spec §11).
-    return isApiPath(path) ? { status: 204, empty: true, headers: { 'Content-Length': '0' } } : outsideTheApi(path);
+    return isApiPath(path, controller.homeserver.config)
+      ? { status: 204, empty: true, headers: { 'Content-Length': '0' } }
+      : outsideTheApi(path);
   }
   const matches = matchRoutes(controller, path);
   const method = request.method === 'HEAD' ? 'GET' : request.method;
   const found = matches.find(({ route }) => route.method === method);
   if (!found) {
     if (matches.length > 0) return matrixError(405, 'M_UNRECOGNIZED', 'Unrecognized request');
-    return isApiPath(path) ? unrecognized() : outsideTheApi(path);
+    return isApiPath(path, controller.homeserver.config) ? unrecognized() : outsideTheApi(path);
   }
   const { route, params } = found;
   const { config } = controller.homeserver;
@@ -335,7 +415,11 @@ export async function answer(controller: MockController, request: ModelRequest):
   const fault = route.name === undefined ? undefined : config.faults[route.name];
   if (fault) return FAULTS[fault] ?? unrecognized();
   const forced = route.name === undefined ? undefined : controller.takeForced(route.name);
-  if (forced) return forced;
+  if (forced) {
+    // Used up: the browser mock saves that too, so that a reload does not answer it again.
+    controller.notify();
+    return forced;
+  }
   const response = await route.handle(controller, request, params);
   // Any request may change state (sessions, mail, rate-limit buckets); `/_mock` reports its own.
   if (!route.internal) controller.notify();

@@ -1,6 +1,12 @@
 import type { ConfigOverrides } from './config';
 
 /**
+ * The OAuth 2.0 server of the `oidc` scenarios, on the mock's own origin (as MAS often shares
+ * Synapse's host): `http://localhost:8008/oauth2/`, or the port the HTTP server was given.
+ */
+const OAUTH = { issuer: '/oauth2/', accountUrl: '/oauth2/account' };
+
+/**
  * Named presets of the config, the same names in the browser (`?scenario=`), the HTTP server
  * (`--scenario`), the `/_mock/scenario` endpoint and tests. Every one keeps `alice`, `bob` and the
  * `bridge-` namespace from the defaults.
@@ -49,8 +55,20 @@ export const scenarios = {
     config: { prefixes: ['v2_alpha'], versions: [] },
   },
   oidc: {
-    description: 'Accounts are made on an OAuth 2.0 server; `/register` is not served.',
-    config: { oauth: { issuer: 'http://localhost:8008/oauth2/', accountUrl: 'http://localhost:8008/oauth2/account' } },
+    description: 'Accounts are made on an OAuth 2.0 server (its own sign-up page); `/register` is not served.',
+    config: { oauth: OAUTH },
+  },
+  'oidc-no-create': {
+    description: 'An OAuth 2.0 server that signs people in but does not offer to create accounts.',
+    config: { oauth: { ...OAUTH, promptCreate: false } },
+  },
+  'oidc-hybrid': {
+    description: 'Accounts on an OAuth 2.0 server, and the legacy `/register` still open beside it.',
+    config: { oauth: { ...OAUTH, passwordRegistration: true } },
+  },
+  'oidc-strict': {
+    description: 'An OAuth 2.0 server that refuses insecure client URIs (plain http, even on loopback).',
+    config: { oauth: { ...OAUTH, allowInsecureUris: false } },
   },
   slow: { description: 'Every answer takes 1.5 seconds.', config: { responseDelayMs: 1500 } },
   broken: {

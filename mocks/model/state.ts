@@ -1,3 +1,4 @@
+import { emptyOAuthState, type OAuthState } from './oauth/state';
 import type { BucketState } from './rate-limiter';
 
 export interface Account {
@@ -96,6 +97,8 @@ export interface HomeserverState {
   inbox: MailMessage[];
   nextGeneratedLocalpart: number;
   rateLimits: Record<string, Record<string, BucketState>>;
+  /** The OAuth 2.0 server's clients, pending sign-ups, codes and sessions (`config.oauth`). */
+  oauth: OAuthState;
 }
 
 export function emptyState(): HomeserverState {
@@ -111,5 +114,6 @@ export function emptyState(): HomeserverState {
     inbox: [],
     nextGeneratedLocalpart: 1,
     rateLimits: {},
+    oauth: emptyOAuthState(),
   };
 }

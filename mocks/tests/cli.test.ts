@@ -3,25 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Runs `mocks/cli.ts` as `npm run mock-server` does; resolves with its URL once it listens. */
-function startCli(args: string[]): Promise<{ url: string; stop: () => void; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', '--port', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /on (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1])
-        resolve({ url: match[1].replace('localhost', '127.0.0.1'), stop: () => child.kill(), output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${output}`)));
-  });
-}
+import { startCli } from './harness';
 
 function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {

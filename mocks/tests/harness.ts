@@ -1,5 +1,6 @@
 import { getResponse } from 'msw';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { createHandlers } from '../handlers';
 import { createHttpServer, type HttpServerOptions } from '../http-server';
 import type { ConfigOverrides } from '../model/config';
@@ -63,7 +64,11 @@ export interface CallInit {
  */
 export async function startMock(options: { scenario?: ScenarioName; overrides?: ConfigOverrides } = {}) {
   const env = fakeEnvironment();
-  const controller = await MockController.create({ ...options, env });
+  return driveMock(await MockController.create({ ...options, env }), env);
+}
+
+/** A controller made elsewhere (restored from saved state, say), driven as `startMock`'s. */
+export function driveMock(controller: MockController, env: ReturnType<typeof fakeEnvironment>) {
   const handlers = createHandlers(controller);
 
   async function call(method: string, path: string, init: CallInit = {}): Promise<Reply> {
@@ -111,7 +116,7 @@ export async function startMock(options: { scenario?: ScenarioName; overrides?: 
   };
 }
 
-export type Mock = Awaited<ReturnType<typeof startMock>>;
+export type Mock = ReturnType<typeof driveMock>;
 
 /** The HTTP server over `controller` on a free loopback port, for tests that need real sockets. */
 export async function listenOnLoopback(controller: MockController, options: HttpServerOptions = {}) {
@@ -121,4 +126,35 @@ export async function listenOnLoopback(controller: MockController, options: Http
     base: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Runs `mocks/cli.ts` as `npm run mock-server` does; resolves with its URL once it listens. */
+export function startCli(args: string[]): Promise<{ url: string; stop: () => void; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /on (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1])
+        resolve({ url: match[1].replace('localhost', '127.0.0.1'), stop: () => child.kill(), output: () => output });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${output}`)));
+  });
+}
+
+/** A loopback port free a moment ago: for a CLI that must know its port before it listens (`--port 0` cannot tell its config). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

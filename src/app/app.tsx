@@ -1,20 +1,33 @@
+import { lazy, Suspense } from 'react';
 import { useHydrated } from './use-hydrated';
 import { ConfigError, type AppConfig, type LinkParams } from '../config/app-config';
 import type { Branding } from '../config/community';
 import { Signup } from '../features/registration/signup';
+import type { OAuthAccount } from '../matrix/oauth/complete';
 import { useI18n } from '../i18n/i18n';
 import { PageFrame } from './page-frame';
+
+// Only for someone coming back from an OAuth server.
+const OAuthReturn = lazy(() => import('../features/oauth/oauth-return'));
 
 export interface AppProps {
   config: AppConfig;
   branding?: Branding;
   link: LinkParams;
+  /** This load is the way back from an OAuth server (main.tsx started the code's exchange). */
+  oauthReturn?: { completion: Promise<OAuthAccount>; host?: string };
 }
 
-export function App({ config, branding, link, hydrating = false }: AppProps & { hydrating?: boolean }) {
+export function App({ config, branding, link, oauthReturn, hydrating = false }: AppProps & { hydrating?: boolean }) {
   return (
     <PageFrame branding={branding}>
-      <Signup config={config} link={link} hydrating={hydrating} />
+      {oauthReturn ? (
+        <Suspense fallback={null}>
+          <OAuthReturn {...oauthReturn} clients={config.clients} />
+        </Suspense>
+      ) : (
+        <Signup config={config} branding={branding} link={link} hydrating={hydrating} />
+      )}
     </PageFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type inviteMessages from '../locales/en/invite.json';
 import type laterMessages from '../locales/en/later.json';
+import type oauthMessages from '../locales/en/oauth.json';
 import type panelMessages from '../locales/en/panel.json';
 import type startMessages from '../locales/en/start.json';
 import type { Language } from './languages';
@@ -7,14 +8,19 @@ import type { Language } from './languages';
 /**
  * Each language's messages come in parts, so that the first render loads only what it shows:
  * `start` (the page and the form), `later` (errors, steps, success; right after), `panel` (the mock
- * panel, mock mode only) and `invite` (the admins' invite page only).
+ * panel, mock mode only), `invite` (the admins' invite page only) and `oauth` (sign-up at an OAuth 2.0
+ * server, only when a server needs it).
  */
-export type Namespace = 'start' | 'later' | 'panel' | 'invite';
+export type Namespace = 'start' | 'later' | 'panel' | 'invite' | 'oauth';
 export type Catalog = Record<string, string>;
 
 /** Every message ID, typed from the English catalogs, which are the source. */
 export type MessageId =
-  keyof typeof startMessages | keyof typeof laterMessages | keyof typeof panelMessages | keyof typeof inviteMessages;
+  | keyof typeof startMessages
+  | keyof typeof laterMessages
+  | keyof typeof panelMessages
+  | keyof typeof inviteMessages
+  | keyof typeof oauthMessages;
 
 const loaders = import.meta.glob<{ default: Catalog }>('../locales/*/*.json');
 

@@ -14,6 +14,10 @@ export interface MatrixResponse {
 export interface RequestOptions {
   method?: 'GET' | 'POST';
   json?: unknown;
+  /** A form body (`application/x-www-form-urlencoded`), as OAuth 2.0's token and revocation endpoints take. */
+  form?: URLSearchParams;
+  /** An access token for `Authorization: Bearer`; never put in the URL. */
+  bearer?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
   /** Statuses the caller reads itself (UIA's 401, discovery's 404) instead of having them thrown. */
@@ -32,8 +36,8 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
   try {
     response = await fetch(url, {
       method: options.method ?? 'GET',
-      headers: options.json === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: options.json === undefined ? undefined : JSON.stringify(options.json),
+      headers: requestHeaders(options),
+      body: options.form ?? (options.json === undefined ? undefined : JSON.stringify(options.json)),
       signal,
       // Nothing here needs cookies, and sending them to an arbitrary homeserver would leak them.
       credentials: 'omit',
@@ -70,6 +74,14 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
     );
   }
   throw new TransportError(response.status >= 500 ? 'server' : 'unexpected-status', response.status);
+}
+
+function requestHeaders(options: RequestOptions): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  if (options.json !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  if (options.bearer !== undefined) headers.Authorization = `Bearer ${options.bearer}`;
+  return Object.keys(headers).length > 0 ? headers : undefined;
 }
 
 class TooLarge extends Error {}

@@ -7,6 +7,21 @@ import { startMockHomeserver } from '../test/mock-homeserver';
 const mock = await startMockHomeserver();
 const requirementsOf = async () => fetchRequirements(await discoverHomeserver('localhost:8008'));
 
+/** An OAuth server's metadata at `auth_metadata`, in place of the scenario's. */
+function serveAuthMetadata(extra: Record<string, unknown>) {
+  mock.server.use(
+    http.get('*/_matrix/client/v1/auth_metadata', () =>
+      HttpResponse.json({
+        issuer: 'https://auth.example.org/',
+        authorization_endpoint: 'https://auth.example.org/authorize',
+        token_endpoint: 'https://auth.example.org/token',
+        registration_endpoint: 'https://auth.example.org/register',
+        ...extra,
+      }),
+    ),
+  );
+}
+
 describe('fetchRequirements', () => {
   it('open: one dummy flow, nothing to ask', async () => {
     expect(await requirementsOf()).toMatchObject({
@@ -52,12 +67,31 @@ describe('fetchRequirements', () => {
 
   it('oidc: where accounts are made, and that the OAuth server can create them', async () => {
     await mock.reset('oidc');
-    expect(await requirementsOf()).toEqual({
+    expect(await requirementsOf()).toMatchObject({
       kind: 'oauth',
-      issuer: 'http://localhost:8008/oauth2/',
-      accountUrl: 'http://localhost:8008/oauth2/account',
-      canCreate: true,
+      oauth: {
+        issuer: 'http://localhost:8008/oauth2/',
+        accountUrl: 'http://localhost:8008/oauth2/account',
+        canCreate: true,
+        responseMode: 'fragment',
+        endpoints: {
+          registration: 'http://localhost:8008/oauth2/register',
+          token: 'http://localhost:8008/oauth2/token',
+        },
+      },
     });
+  });
+
+  it('oidc without prompt=create: says where accounts are managed, and that the page cannot create one', async () => {
+    await mock.reset('oidc');
+    serveAuthMetadata({ account_management_uri: 'javascript:alert(1)' });
+    expect(await requirementsOf()).toMatchObject({ kind: 'oauth', oauth: { canCreate: false } });
+    expect(await requirementsOf()).not.toHaveProperty('oauth.accountUrl');
+  });
+
+  it('a server with a form and OAuth sign-up keeps the form and offers both', async () => {
+    serveAuthMetadata({ prompt_values_supported: ['create'] });
+    expect(await requirementsOf()).toMatchObject({ kind: 'stages', oauth: { canCreate: true } });
   });
 
   it('seed: cannot ask without a password, so it is found out on submit', async () => {

@@ -5,18 +5,12 @@ import { MatrixApiError, TransportError } from './errors';
 import { need, NATIVE_STAGES, type Need } from './flow';
 import { endpoint } from './homeserver';
 import { requestJson } from './http';
+import { authMetadataSchema, describeOAuthServer, type OAuthServer } from './oauth/metadata';
 import { uiaResponseSchema, STAGE, type UiaResponse } from './uia';
 
 /** `GET /login` (spec `login.yaml`). */
 export const loginFlowsSchema = z.looseObject({
   flows: z.array(z.looseObject({ type: z.string(), oauth_aware_preferred: z.optional(z.boolean()) })),
-});
-
-/** OAuth 2.0 server metadata (spec v1.15 `auth_metadata`), the parts a sign-up page uses. */
-export const authMetadataSchema = z.looseObject({
-  issuer: z.string(),
-  account_management_uri: z.optional(z.string()),
-  prompt_values_supported: z.optional(z.array(z.string())),
 });
 
 /** `GET /password_policy` (MSC2000, Synapse). */
@@ -50,15 +44,20 @@ export type Requirements =
       captchaKey?: string;
       /** Stages only the server's fallback page can do. */
       otherStages: string[];
+      /** The server also signs people up through OAuth 2.0 (`prompt=create`): offered beside the form. */
+      oauth?: OAuthServer;
     }
   /** An older server (v2_alpha) that cannot be asked without a password: find out on submit. */
   | { kind: 'unknown' }
   | { kind: 'disabled'; singleSignOn: boolean }
-  | { kind: 'oauth'; issuer: string; accountUrl?: string; canCreate: boolean };
+  /** Accounts are made at an OAuth 2.0 server (spec v1.15+); the page signs up there when it can. */
+  | { kind: 'oauth'; oauth: OAuthServer };
 
 /** What this server needs before anyone types: `POST /register {}` (Element and Cinny do the same) and `GET /login`. */
 export async function fetchRequirements(server: DiscoveredServer, signal?: AbortSignal): Promise<Requirements> {
   const loginFlows = fetchLoginFlows(server, signal);
+  // Asked beside `/register`: a server may offer both (then the form stays, with the OAuth choice).
+  const beside = fetchOAuthServer(server, signal, ['/_matrix/client/v1/auth_metadata']);
   try {
     const response = await requestJson(endpoint(server, '/register'), {
       method: 'POST',
@@ -68,7 +67,9 @@ export async function fetchRequirements(server: DiscoveredServer, signal?: Abort
     });
     const uia = uiaResponseSchema.safeParse(response.body);
     if (response.status !== 401 || !uia.success) throw new TransportError('not-json', response.status);
-    return describeFlows(uia.data);
+    const requirements = describeFlows(uia.data);
+    const oauth = await beside;
+    return oauth?.canCreate && requirements.kind === 'stages' ? { ...requirements, oauth } : requirements;
   } catch (error) {
     if (!(error instanceof MatrixApiError)) throw error;
     if (error.status === 403) {
@@ -76,10 +77,20 @@ export async function fetchRequirements(server: DiscoveredServer, signal?: Abort
       return { kind: 'disabled', singleSignOn: flows.some((flow) => flow === 'm.login.sso' || flow === 'm.login.cas') };
     }
     if (error.status === 404 || error.errcode === 'M_UNRECOGNIZED') {
-      const oauth = await fetchAuthMetadata(server, signal);
-      if (oauth) return oauth;
-      if (server.oauthIssuer)
-        return { kind: 'oauth', issuer: server.oauthIssuer, accountUrl: server.oauthAccountUrl, canCreate: false };
+      const oauth = (await beside) ?? (await fetchOAuthServer(server, signal, [UNSTABLE_AUTH_METADATA]));
+      if (oauth) return { kind: 'oauth', oauth };
+      if (server.oauthIssuer && parseHttpUrl(server.oauthIssuer)) {
+        const accountUrl = server.oauthAccountUrl && parseHttpUrl(server.oauthAccountUrl)?.href;
+        return {
+          kind: 'oauth',
+          oauth: {
+            issuer: server.oauthIssuer,
+            ...(accountUrl ? { accountUrl } : {}),
+            canCreate: false,
+            responseMode: 'query',
+          },
+        };
+      }
       throw error;
     }
     if (error.errcode === 'M_MISSING_PARAM' && server.prefix === '/_matrix/client/api/v2_alpha')
@@ -136,24 +147,21 @@ async function fetchLoginFlows(server: DiscoveredServer, signal?: AbortSignal): 
   }
 }
 
-async function fetchAuthMetadata(server: DiscoveredServer, signal?: AbortSignal): Promise<Requirements | undefined> {
-  for (const path of [
-    '/_matrix/client/v1/auth_metadata',
-    '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata',
-  ]) {
+const UNSTABLE_AUTH_METADATA = '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata';
+
+/** `GET /auth_metadata` (spec v1.15; MSC2965's unstable path before it): undefined when the server does not delegate. */
+async function fetchOAuthServer(
+  server: DiscoveredServer,
+  signal: AbortSignal | undefined,
+  paths: string[],
+): Promise<OAuthServer | undefined> {
+  for (const path of paths) {
     try {
       const parsed = authMetadataSchema.safeParse((await requestJson(`${server.baseUrl}${path}`, { signal })).body);
-      if (parsed.success && parseHttpUrl(parsed.data.issuer)) {
-        const account = parsed.data.account_management_uri;
-        return {
-          kind: 'oauth',
-          issuer: parsed.data.issuer,
-          accountUrl: account !== undefined && parseHttpUrl(account) ? account : undefined,
-          canCreate: parsed.data.prompt_values_supported?.includes('create') ?? false,
-        };
-      }
+      const described = parsed.success ? describeOAuthServer(parsed.data) : undefined;
+      if (described) return described;
     } catch {
-      // Try the next path; neither answering means the server does not delegate.
+      // Try the next path; none answering means the server does not delegate.
     }
   }
   return undefined;

@@ -6,7 +6,9 @@ import { preferredLanguage, storedLanguage } from '../i18n/languages';
  * plugin), so that the prerendered page never shows first in what the person did not choose:
  * - their language, when it is not the one the page was prerendered in: the prerendered words are
  *   hidden until the page has rendered in theirs (decision 010);
- * - their theme, when they chose one other than the community's default.
+ * - their theme, when they chose one other than the community's default;
+ * - nothing of the form when they are coming back from an OAuth server (the answer is in the address):
+ *   the page shows how that sign-up ended instead.
  */
 const preferred = preferredLanguage({
   query: new URLSearchParams(window.location.search).get('lang'),
@@ -18,3 +20,9 @@ if (preferred !== undefined && preferred !== document.documentElement.lang) {
 }
 const theme = storedTheme();
 if (theme) applyTheme(theme);
+if (
+  /[?#&]state=/.test(window.location.search + window.location.hash) &&
+  /[?#&](code|error)=/.test(window.location.search + window.location.hash)
+) {
+  document.documentElement.setAttribute('data-oauth-return', '');
+}

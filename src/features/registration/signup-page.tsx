@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { AppConfig, LinkParams } from '../../config/app-config';
+import { localized, type Branding } from '../../config/community';
 import { chooseFlow, visibleStages } from '../../matrix/flow';
 import { displayServerName } from '../../matrix/url';
 import { LOCALPART_PATTERN, normaliseLocalpart } from '../../matrix/user-id';
@@ -27,6 +28,9 @@ import { refusedCharacters, refusedCharactersMessage } from './username-check';
 const loadValidation = () => import('./form-validation');
 const stageView = preloadable(() => import('./stages/stage-view'));
 const successScreen = preloadable(() => import('./success-screen'));
+// Only for servers that sign people up through OAuth 2.0 (spec v1.15+).
+const oauthSignup = preloadable(() => import('../oauth/oauth-signup'));
+const OAuthSignup = oauthSignup.Component;
 const StageView = stageView.Component;
 const SuccessScreen = successScreen.Component;
 
@@ -37,7 +41,7 @@ const USERNAME_PROBLEMS = new Set(['M_USER_IN_USE', 'M_INVALID_USERNAME', 'M_EXC
  * right after the first paint, which `SignupShell` makes; it takes over from it with whatever was
  * typed and focused there.
  */
-export default function SignupPageWithServerState(props: { config: AppConfig; link: LinkParams }) {
+export default function SignupPageWithServerState(props: { config: AppConfig; branding?: Branding; link: LinkParams }) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -56,8 +60,8 @@ export default function SignupPageWithServerState(props: { config: AppConfig; li
   );
 }
 
-function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
-  const { t } = useI18n();
+function SignupPage({ config, branding, link }: { config: AppConfig; branding?: Branding; link: LinkParams }) {
+  const { t, language } = useI18n();
   // Read while the first paint's form is still on the page (this render replaces it).
   const [carried] = useState(carryForm);
   const [initial] = useState(() => initialForm(config, link));
@@ -215,6 +219,25 @@ function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
     server !== undefined && (requirements.data?.kind === 'stages' || requirements.data?.kind === 'unknown') && !closed;
 
   const checking = discovery.settling || discovery.isFetching || requirements.isFetching;
+  const oauth =
+    requirements.data?.kind === 'oauth'
+      ? { variant: 'only' as const, server: requirements.data.oauth }
+      : stages?.oauth
+        ? { variant: 'beside' as const, server: stages.oauth }
+        : undefined;
+  const oauthView =
+    phase.kind === 'form' && server && oauth ? (
+      <Suspense fallback={null}>
+        <OAuthSignup
+          server={server}
+          oauth={oauth.server}
+          variant={oauth.variant}
+          clientName={branding?.name ? localized(branding.name, language) : undefined}
+          links={branding?.logo ? { logo: branding.logo.light } : undefined}
+          username={link.username}
+        />
+      </Suspense>
+    ) : null;
 
   return (
     <>
@@ -231,7 +254,8 @@ function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
           }
         />
       ) : null}
-      {phase.kind === 'form' ? (
+      {oauth?.variant === 'only' ? oauthView : null}
+      {phase.kind === 'form' && oauth?.variant !== 'only' ? (
         <RequirementsCard
           requirements={server ? requirements.data : undefined}
           lookingFor={checking && serverName ? serverName : undefined}
@@ -278,6 +302,8 @@ function SignupPage({ config, link }: { config: AppConfig; link: LinkParams }) {
           stepTotal={stepTotal}
         />
       ) : null}
+
+      {oauth?.variant === 'beside' ? oauthView : null}
 
       {phase.kind === 'stage' && server ? (
         <Suspense fallback={<p>{t('common.loading')}</p>}>

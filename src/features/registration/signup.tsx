@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppConfig, LinkParams } from '../../config/app-config';
+import type { Branding } from '../../config/community';
 import { preloadable } from './preloadable';
 import { SignupShell } from './signup-shell';
 
@@ -9,7 +10,7 @@ const fullPage = preloadable(() => import('./signup-page'));
 export const preloadSignupPage = () => fullPage.preload().then(() => undefined);
 
 /** The shell for the first paint, then the full page as soon as it is in. */
-export function Signup(props: { config: AppConfig; link: LinkParams; hydrating: boolean }) {
+export function Signup(props: { config: AppConfig; branding?: Branding; link: LinkParams; hydrating: boolean }) {
   const [ready, setReady] = useState(fullPage.loaded);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -25,7 +26,7 @@ export function Signup(props: { config: AppConfig; link: LinkParams; hydrating: 
   }, [ready]);
   // The full page never takes over the render that hydrates: that one must match the prerendered HTML.
   return ready && !props.hydrating ? (
-    <fullPage.Component config={props.config} link={props.link} />
+    <fullPage.Component config={props.config} branding={props.branding} link={props.link} />
   ) : (
     <SignupShell {...props} failed={failed} />
   );

@@ -1,4 +1,3 @@
-import { parseHttpUrl } from '../../../matrix/url';
 import type { Requirements } from '../../../matrix/requirements';
 import type { MessageId } from '../../../i18n/catalogs';
 import { useI18n } from '../../../i18n/i18n';
@@ -26,22 +25,8 @@ export function RequirementsCard({ requirements, lookingFor }: { requirements?: 
       <p className="notice">{requirements.singleSignOn ? t('requirements.disabledSso') : t('requirements.disabled')}</p>
     );
   }
-  if (requirements.kind === 'oauth') {
-    const target = parseHttpUrl(requirements.accountUrl ?? requirements.issuer);
-    const host = target?.host ?? requirements.issuer;
-    return (
-      <div className="notice">
-        <p>{t('requirements.oauth', { host })}</p>
-        {target ? (
-          <p>
-            <a className="button" href={target.href} rel="noopener noreferrer">
-              {t('requirements.oauthGo', { host })}
-            </a>
-          </p>
-        ) : null}
-      </div>
-    );
-  }
+  // An OAuth server's sign-up has its own step (features/oauth), which says all there is to say.
+  if (requirements.kind === 'oauth') return null;
   if (requirements.kind === 'unknown') return <p className="notice">{t('requirements.unknown')}</p>;
   const ids: MessageId[] = [];
   if (requirements.token !== 'none')

@@ -1,0 +1,63 @@
+import { OAUTH_MOCK_URL } from '../playwright.config';
+import { expect, test } from './fixtures';
+import { OAuthServerPage } from './pages/oauth-server-page';
+import { expectNoSecrets, watchPage } from './support/secrets';
+
+const HOST = new URL(OAUTH_MOCK_URL).host;
+
+test('the production build signs up through the HTTP mock’s OAuth server, and leaves no secret behind', async ({
+  page,
+  signup,
+  checkA11y,
+}) => {
+  const watched = await watchPage(page);
+  const secrets: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/oauth2/token')) {
+      const form = new URLSearchParams(request.postData() ?? '');
+      secrets.push(form.get('code') ?? '', form.get('code_verifier') ?? '');
+    }
+  });
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/oauth2/token') && response.ok()) {
+      const body = (await response.json()) as { access_token: string; refresh_token?: string };
+      secrets.push(body.access_token, body.refresh_token ?? '');
+    }
+  });
+  await page.goto(`/?hs=${encodeURIComponent(OAUTH_MOCK_URL)}`);
+  await page.getByRole('button', { name: `Continue to ${HOST}` }).click();
+
+  // The server's own page, on its own origin, served by the HTTP mock.
+  await expect(page).toHaveURL(new RegExp(`^${OAUTH_MOCK_URL}/oauth2/authorize\\?`));
+  const server = new OAuthServerPage(page);
+  const username = `oauth${Date.now().toString(36)}`;
+  await server.username.fill(username);
+  await expect(page.getByText('This username is available.')).toBeVisible();
+  const password = 'An OAuth password 7';
+  await server.password.fill(password);
+  await server.create.click();
+
+  await expect(signup.successHeading).toBeVisible();
+  await expect(signup.matrixId).toHaveText(`@${username}:${HOST}`);
+  await expect.poll(() => secrets.filter(Boolean).length).toBe(4);
+  await expectNoSecrets(page, [password, ...secrets], watched.consoleLines);
+  // Of the round trip (state, verifier) nothing is kept once back.
+  expect(await page.evaluate(() => sessionStorage.getItem('matrix-signup.oauth-round-trip'))).toBeNull();
+  expect(new URL(page.url()).hash).toBe('');
+  expect(await watched.cspViolations()).toEqual([]);
+  await checkA11y();
+
+  // The token was revoked at once: the homeserver no longer knows it.
+  const whoami = await page.request.get(`${OAUTH_MOCK_URL}/_matrix/client/v3/account/whoami`, {
+    headers: { Authorization: `Bearer ${secrets[2] ?? ''}` },
+  });
+  expect(whoami.status()).toBe(401);
+});
+
+test('a token endpoint that cannot be reached: said so, with the server named', async ({ page }) => {
+  await page.route('**/oauth2/token', (route) => route.abort('connectionrefused'));
+  await page.goto(`/?hs=${encodeURIComponent(OAUTH_MOCK_URL)}`);
+  await page.getByRole('button', { name: `Continue to ${HOST}` }).click();
+  await new OAuthServerPage(page).signUp(`offline${Date.now().toString(36)}`, 'An OAuth password 7');
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(`${HOST} could not be reached`));
+});

@@ -1,0 +1,87 @@
+/** A client registered through RFC 7591 dynamic client registration: the metadata the server kept. */
+export interface OAuthClient {
+  clientId: string;
+  clientName?: string;
+  clientUri: string;
+  logoUri?: string;
+  tosUri?: string;
+  policyUri?: string;
+  redirectUris: string[];
+  grantTypes: string[];
+  createdAt: number;
+}
+
+/** What the person is doing on the server's page: creating an account, or signing in. */
+export type PageMode = 'create' | 'sign-in';
+
+/** An authorization request waiting for the person on the server's sign-up page. */
+export interface AuthorizationRequest {
+  id: string;
+  clientId: string;
+  redirectUri: string;
+  responseMode: 'query' | 'fragment';
+  state?: string;
+  codeChallenge: string;
+  /** The granted scope, as the token answer repeats it. */
+  scope: string;
+  deviceId: string;
+  /** A localpart to prefill, from `login_hint`. */
+  usernameHint?: string;
+  mode: PageMode;
+  createdAt: number;
+  /** Filled in once the form passed and an email code was sent: what the account will be made of. */
+  pending?: { username: string; passwordHash: string; email: string; emailSid: string };
+}
+
+/** A single-use authorization code, bound to everything the token request must repeat. */
+export interface AuthorizationCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  scope: string;
+  deviceId: string;
+  userId: string;
+  expiresAt: number;
+  usedAt?: number;
+  /** The session its exchange opened, revoked if the code is presented again (RFC 6749 §4.1.2). */
+  sessionId?: string;
+}
+
+/** An OAuth 2.0 session: one device's access token (in `accessTokens`, for whoami) and refresh token. */
+export interface OAuthSession {
+  id: string;
+  clientId: string;
+  userId: string;
+  deviceId: string;
+  scope: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** The OAuth 2.0 server's memory, plain data like the rest of the state. */
+export interface OAuthState {
+  clients: Record<string, OAuthClient>;
+  requests: Record<string, AuthorizationRequest>;
+  codes: Record<string, AuthorizationCode>;
+  sessions: Record<string, OAuthSession>;
+}
+
+export function emptyOAuthState(): OAuthState {
+  return { clients: {}, requests: {}, codes: {}, sessions: {} };
+}
+
+/** RFC 6749 §4.1.2 recommends at most ten minutes for a code. */
+export const CODE_LIFETIME_MS = 10 * 60_000;
+/** How long the sign-up page waits for the person (MAS's authorization grants last about as long). */
+export const REQUEST_LIFETIME_MS = 60 * 60_000;
+
+/** Forgets requests and codes past their time; used codes are kept until then, to spot a reuse. */
+export function forgetExpired(oauth: OAuthState, now: number): void {
+  for (const [id, request] of Object.entries(oauth.requests)) {
+    if (now - request.createdAt > REQUEST_LIFETIME_MS) Reflect.deleteProperty(oauth.requests, id);
+  }
+  for (const [code, grant] of Object.entries(oauth.codes)) {
+    if (now >= grant.expiresAt) Reflect.deleteProperty(oauth.codes, code);
+  }
+}

@@ -1,0 +1,79 @@
+import type { MockHomeserver } from '../homeserver';
+import type { ModelRequest } from '../request';
+import type { ModelResponse } from '../response';
+import { verifierMatches } from './pkce';
+import { formOf, oauthError, oauthOk } from './responses';
+import { endSession, openSession, rotateSession, sessionWithToken, tokenAnswer } from './sessions';
+import { forgetExpired } from './state';
+
+const invalidGrant = (description: string) => oauthError(400, 'invalid_grant', description);
+
+/** `POST {issuer}token` (RFC 6749 §4.1.3 and §6, RFC 7636 §4.5): public clients, so no client secret. */
+export async function token(homeserver: MockHomeserver, request: ModelRequest): Promise<ModelResponse> {
+  const form = formOf(request);
+  const { state } = homeserver;
+  forgetExpired(state.oauth, homeserver.env.now());
+  const grantType = form.get('grant_type');
+  if (grantType === null) return oauthError(400, 'invalid_request', 'grant_type is missing');
+  if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
+    return oauthError(400, 'unsupported_grant_type', `The grant type ${grantType} is not supported`);
+  }
+  const clientId = form.get('client_id') ?? '';
+  const client = state.oauth.clients[clientId];
+  if (!client) return oauthError(401, 'invalid_client', 'Unknown client_id');
+  if (!client.grantTypes.includes(grantType)) {
+    return oauthError(400, 'unauthorized_client', `This client did not register the ${grantType} grant`);
+  }
+  return grantType === 'authorization_code'
+    ? exchangeCode(homeserver, form, clientId)
+    : refresh(homeserver, form, clientId);
+}
+
+async function exchangeCode(
+  homeserver: MockHomeserver,
+  form: URLSearchParams,
+  clientId: string,
+): Promise<ModelResponse> {
+  const { state, env } = homeserver;
+  const code = form.get('code');
+  const verifier = form.get('code_verifier');
+  if (code === null) return oauthError(400, 'invalid_request', 'code is missing');
+  if (verifier === null) return oauthError(400, 'invalid_request', 'code_verifier is missing');
+  const grant = state.oauth.codes[code];
+  if (!grant) return invalidGrant('The code is unknown or has expired');
+  if (grant.usedAt !== undefined) {
+    // RFC 6749 §4.1.2: a code presented twice may have been stolen, so what it gave is taken back.
+    const session = grant.sessionId === undefined ? undefined : state.oauth.sessions[grant.sessionId];
+    if (session) endSession(homeserver, session);
+    return invalidGrant('The code has already been used');
+  }
+  // Spent by any attempt, right or wrong, so that a verifier cannot be guessed at.
+  grant.usedAt = env.now();
+  if (grant.clientId !== clientId) return invalidGrant('The code was issued to another client');
+  if (form.get('redirect_uri') !== grant.redirectUri) {
+    return invalidGrant('redirect_uri is not the one of the authorization request');
+  }
+  // The hash may wait on WebCrypto: the code is spent already, so a concurrent request cannot reuse it.
+  if (!(await verifierMatches(verifier, grant.codeChallenge, env))) {
+    return invalidGrant('The code_verifier does not match the code_challenge');
+  }
+  const session = openSession(homeserver, {
+    clientId,
+    userId: grant.userId,
+    deviceId: grant.deviceId,
+    scope: grant.scope,
+  });
+  grant.sessionId = session.id;
+  return oauthOk(tokenAnswer(homeserver, session));
+}
+
+function refresh(homeserver: MockHomeserver, form: URLSearchParams, clientId: string): ModelResponse {
+  const presented = form.get('refresh_token');
+  if (presented === null) return oauthError(400, 'invalid_request', 'refresh_token is missing');
+  const session = sessionWithToken(homeserver, presented, 'refresh');
+  // Simplified: MAS also accepts the previous refresh token until the new access token is used.
+  if (!session) return invalidGrant('The refresh token is unknown, used or revoked');
+  if (session.clientId !== clientId) return invalidGrant('The refresh token was issued to another client');
+  rotateSession(homeserver, session);
+  return oauthOk(tokenAnswer(homeserver, session));
+}

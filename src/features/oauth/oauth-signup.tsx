@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useI18n, useMessages } from '../../i18n/i18n';
+import type { DiscoveredServer } from '../../matrix/discovery';
+import { startOAuthSignup } from '../../matrix/oauth/authorization';
+import type { OAuthServer } from '../../matrix/oauth/metadata';
+import { parseHttpUrl } from '../../matrix/url';
+import { describeOAuthProblem, type OAuthProblem } from './oauth-problem';
+import { OAuthProblemView } from './oauth-problem-view';
+
+export interface OAuthSignupProps {
+  server: DiscoveredServer;
+  oauth: OAuthServer;
+  /** The name the OAuth server shows for this page: the community's, else the page's. */
+  clientName?: string;
+  /** The brand's logo, terms and privacy links, sent where they are on this page's host. */
+  links?: { logo?: string; tos?: string; policy?: string };
+  /** A username already chosen (an invite's), sent as `login_hint`. */
+  username?: string;
+  /** `only`: the server makes accounts only there; `beside`: the form is there too. */
+  variant: 'only' | 'beside';
+}
+
+/**
+ * Sign-up at the server's OAuth 2.0 service (spec v1.18): one clear step, then the browser goes
+ * there; the way back is `OAuthReturn`. On a server without `prompt=create` it says where accounts
+ * are made instead.
+ */
+export default function OAuthSignup(props: OAuthSignupProps) {
+  const t = useMessages('oauth');
+  const { language } = useI18n();
+  const [starting, setStarting] = useState(false);
+  const [problem, setProblem] = useState<OAuthProblem>();
+  if (!t) return null;
+  const { oauth, server } = props;
+  const host = parseHttpUrl(oauth.issuer)?.host ?? oauth.issuer;
+  const page = new URL(window.location.href);
+
+  if (!oauth.canCreate) {
+    const account = oauth.accountUrl ? parseHttpUrl(oauth.accountUrl) : undefined;
+    return (
+      <div className="notice oauth">
+        <p>{t('oauth.noCreate', { host })}</p>
+        <p>
+          {account ? (
+            <a className="button" href={account.href} rel="noopener noreferrer">
+              {t('oauth.noCreateGo', { host: account.host })}
+            </a>
+          ) : (
+            t('oauth.noCreateAsk')
+          )}
+        </p>
+      </div>
+    );
+  }
+
+  async function start() {
+    setStarting(true);
+    setProblem(undefined);
+    try {
+      const userId = props.username && server.userIdDomain ? `@${props.username}:${server.userIdDomain}` : undefined;
+      const url = await startOAuthSignup({
+        server,
+        oauth,
+        page,
+        clientName: props.clientName ?? t?.('oauth.clientName') ?? '',
+        links: props.links,
+        userId,
+        language,
+      });
+      window.location.assign(url);
+    } catch (error) {
+      setProblem(describeOAuthProblem(error, { host, page }));
+      setStarting(false);
+    }
+  }
+
+  const button = (
+    <button
+      type="button"
+      className={props.variant === 'only' ? undefined : 'secondary'}
+      disabled={starting}
+      onClick={() => void start()}
+    >
+      {props.variant === 'only' ? t('oauth.continue', { host }) : t('oauth.besideFormGo', { host })}
+    </button>
+  );
+  return (
+    <section className="oauth" aria-labelledby={props.variant === 'only' ? 'oauth-heading' : undefined}>
+      {props.variant === 'only' ? (
+        <>
+          <h2 id="oauth-heading">{t('oauth.heading', { host })}</h2>
+          <p>{t('oauth.explain', { host, server: server.userIdDomain ?? server.serverName })}</p>
+        </>
+      ) : (
+        <p>{t('oauth.besideForm', { host })}</p>
+      )}
+      {problem ? <OAuthProblemView problem={problem} /> : null}
+      <p>{button}</p>
+      <p className="status" aria-live="polite">
+        {starting ? t('oauth.starting', { host }) : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+// @vitest-environment jsdom
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { homeserverAt } from '../homeserver';
+import { startOAuthSignup } from './authorization';
+import { clientMetadata } from './client-registration';
+import { completeOAuthSignup } from './complete';
+import { OAuthError } from './errors';
+import { describeOAuthServer, type OAuthServer } from './metadata';
+import { s256 } from './pkce';
+import { readAuthorizationAnswer, takeRoundTrip, type RoundTrip } from './round-trip';
+
+const ISSUER = 'https://auth.example.org/';
+const metadata = {
+  issuer: ISSUER,
+  authorization_endpoint: `${ISSUER}authorize`,
+  token_endpoint: `${ISSUER}token`,
+  registration_endpoint: `${ISSUER}register`,
+  revocation_endpoint: `${ISSUER}revoke`,
+  prompt_values_supported: ['create'],
+  code_challenge_methods_supported: ['S256'],
+  response_modes_supported: ['query', 'fragment'],
+};
+const oauth = describeOAuthServer(metadata) as OAuthServer;
+const page = new URL('https://join.example.org/signup/?lang=de');
+const server = {
+  ...homeserverAt('https://matrix.example.org'),
+  serverName: 'example.org',
+  userIdDomain: 'example.org',
+};
+
+const calls: { url: string; body: string; authorization: string | null }[] = [];
+const network = setupServer();
+beforeAll(() => network.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  network.resetHandlers();
+  calls.length = 0;
+  sessionStorage.clear();
+});
+afterAll(() => network.close());
+
+function record(answer: () => Response) {
+  return async ({ request }: { request: Request }) => {
+    calls.push({ url: request.url, body: await request.text(), authorization: request.headers.get('authorization') });
+    return answer();
+  };
+}
+
+describe('describeOAuthServer', () => {
+  it('can create only with prompt=create, every endpoint, and S256', () => {
+    expect(oauth.canCreate).toBe(true);
+    expect(oauth.responseMode).toBe('fragment');
+    expect(describeOAuthServer({ ...metadata, prompt_values_supported: [] })?.canCreate).toBe(false);
+    expect(describeOAuthServer({ ...metadata, registration_endpoint: undefined })?.canCreate).toBe(false);
+    expect(describeOAuthServer({ ...metadata, code_challenge_methods_supported: ['plain'] })?.canCreate).toBe(false);
+    expect(describeOAuthServer({ ...metadata, token_endpoint: 'javascript:alert(1)' })?.canCreate).toBe(false);
+    expect(describeOAuthServer({ ...metadata, issuer: 'data:text/html,x' })).toBeUndefined();
+    expect(describeOAuthServer({ ...metadata, response_modes_supported: ['query'] })?.responseMode).toBe('query');
+  });
+});
+
+describe('clientMetadata', () => {
+  it('is this page as a web client without a secret, with only same-host brand links', () => {
+    expect(
+      clientMetadata(page, 'Beispiel', {
+        logo: '/logo.svg',
+        tos: 'https://elsewhere.example/tos',
+        policy: 'https://docs.join.example.org/privacy',
+      }),
+    ).toEqual({
+      client_name: 'Beispiel',
+      client_uri: 'https://join.example.org/',
+      redirect_uris: ['https://join.example.org/signup/'],
+      application_type: 'web',
+      token_endpoint_auth_method: 'none',
+      response_types: ['code'],
+      grant_types: ['authorization_code', 'refresh_token'],
+      logo_uri: 'https://join.example.org/logo.svg',
+      policy_uri: 'https://docs.join.example.org/privacy',
+    });
+  });
+});
+
+describe('startOAuthSignup', () => {
+  it('registers the client, then builds the authorization URL with PKCE S256, state, prompt=create and the scopes', async () => {
+    network.use(
+      http.post(
+        `${ISSUER}register`,
+        record(() => HttpResponse.json({ client_id: 'client-1' }, { status: 201 })),
+      ),
+    );
+    const url = new URL(
+      await startOAuthSignup({
+        server,
+        oauth,
+        page,
+        clientName: 'Sign-up',
+        userId: '@ana:example.org',
+        language: 'de',
+      }),
+    );
+    expect(JSON.parse(calls[0]?.body ?? '{}')).toMatchObject({ redirect_uris: ['https://join.example.org/signup/'] });
+    const params = Object.fromEntries(url.searchParams);
+    const saved = JSON.parse(sessionStorage.getItem('matrix-signup.oauth-round-trip') ?? '{}') as RoundTrip;
+    expect(`${url.origin}${url.pathname}`).toBe(`${ISSUER}authorize`);
+    expect(params).toMatchObject({
+      response_type: 'code',
+      response_mode: 'fragment',
+      client_id: 'client-1',
+      redirect_uri: 'https://join.example.org/signup/',
+      state: saved.state,
+      code_challenge_method: 'S256',
+      prompt: 'create',
+      login_hint: 'mxid:@ana:example.org',
+      ui_locales: 'de',
+    });
+    expect(params.scope).toMatch(/^urn:matrix:client:api:\* urn:matrix:client:device:[A-Z]{10}$/);
+    expect(params.code_challenge).toBe(await s256(saved.verifier));
+    expect(saved.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.href).not.toContain(saved.verifier);
+  });
+
+  it('a refused client registration is the server’s error, and nothing is kept', async () => {
+    network.use(
+      http.post(`${ISSUER}register`, () =>
+        HttpResponse.json({ error: 'invalid_redirect_uri', error_description: 'not allowed' }, { status: 400 }),
+      ),
+    );
+    await expect(startOAuthSignup({ server, oauth, page, clientName: 'x' })).rejects.toMatchObject({
+      code: 'invalid_redirect_uri',
+      description: 'not allowed',
+    });
+    expect(sessionStorage.length).toBe(0);
+  });
+});
+
+describe('readAuthorizationAnswer', () => {
+  it('reads the answer from the fragment or the query, and takes it out of the address', () => {
+    window.history.replaceState(null, '', '/signup/?lang=de#code=abc&state=xyz');
+    expect(readAuthorizationAnswer(window.location, window.history)).toEqual({
+      code: 'abc',
+      state: 'xyz',
+      error: undefined,
+      errorDescription: undefined,
+    });
+    expect(window.location.href).toBe('http://localhost:3000/signup/?lang=de');
+    window.history.replaceState(null, '', '/signup/?error=access_denied&state=xyz&lang=de');
+    expect(readAuthorizationAnswer(window.location, window.history)).toMatchObject({ error: 'access_denied' });
+    expect(window.location.search).toBe('?lang=de');
+    window.history.replaceState(null, '', '/signup/?code=abc');
+    expect(readAuthorizationAnswer(window.location, window.history)).toBeUndefined();
+  });
+
+  it('a round trip can be taken once', () => {
+    sessionStorage.setItem('matrix-signup.oauth-round-trip', JSON.stringify({ state: 's' }));
+    expect(takeRoundTrip()).toEqual({ state: 's' });
+    expect(takeRoundTrip()).toBeUndefined();
+  });
+});
+
+describe('completeOAuthSignup', () => {
+  const roundTrip: RoundTrip = {
+    state: 'the-state',
+    verifier: 'v'.repeat(43),
+    clientId: 'client-1',
+    redirectUri: 'https://join.example.org/signup/',
+    issuer: ISSUER,
+    tokenEndpoint: `${ISSUER}token`,
+    revocationEndpoint: `${ISSUER}revoke`,
+    baseUrl: 'https://matrix.example.org',
+    prefix: '/_matrix/client/v3',
+    serverName: 'example.org',
+  };
+  const tokenEndpoint = (answer: () => Response) => http.post(`${ISSUER}token`, record(answer));
+  const tokens = () => HttpResponse.json({ access_token: 'at-1', refresh_token: 'rt-1', token_type: 'Bearer' });
+
+  it('exchanges the code with the verifier, asks whoami, then revokes the token', async () => {
+    network.use(
+      tokenEndpoint(tokens),
+      http.get(
+        'https://matrix.example.org/_matrix/client/v3/account/whoami',
+        record(() => HttpResponse.json({ user_id: '@ana:example.org' })),
+      ),
+      http.post(
+        `${ISSUER}revoke`,
+        record(() => new HttpResponse(null, { status: 200 })),
+      ),
+    );
+    await expect(completeOAuthSignup({ code: 'c-1', state: 'the-state' }, roundTrip)).resolves.toEqual({
+      userId: '@ana:example.org',
+      serverName: 'example.org',
+    });
+    expect(Object.fromEntries(new URLSearchParams(calls[0]?.body))).toEqual({
+      grant_type: 'authorization_code',
+      code: 'c-1',
+      redirect_uri: roundTrip.redirectUri,
+      client_id: 'client-1',
+      code_verifier: roundTrip.verifier,
+    });
+    expect(calls[1]).toMatchObject({ authorization: 'Bearer at-1' });
+    expect(calls[1]?.url).not.toContain('at-1');
+    expect(Object.fromEntries(new URLSearchParams(calls[2]?.body))).toMatchObject({
+      token: 'at-1',
+      client_id: 'client-1',
+    });
+  });
+
+  it('refuses an answer whose state is not this tab’s, before any request', async () => {
+    await expect(completeOAuthSignup({ code: 'c', state: 'forged' }, roundTrip)).rejects.toMatchObject({
+      code: 'state_mismatch',
+    });
+    await expect(completeOAuthSignup({ code: 'c', state: 'the-state' }, undefined)).rejects.toMatchObject({
+      code: 'no_round_trip',
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('passes on the server’s error (a cancel), and the token endpoint’s (invalid_grant)', async () => {
+    await expect(
+      completeOAuthSignup({ error: 'access_denied', errorDescription: 'cancelled', state: 'the-state' }, roundTrip),
+    ).rejects.toEqual(new OAuthError('access_denied', 'cancelled'));
+    network.use(tokenEndpoint(() => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })));
+    await expect(completeOAuthSignup({ code: 'used', state: 'the-state' }, roundTrip)).rejects.toMatchObject({
+      code: 'invalid_grant',
+    });
+  });
+
+  it('revokes the token even when whoami fails', async () => {
+    network.use(
+      tokenEndpoint(tokens),
+      http.get('https://matrix.example.org/_matrix/client/v3/account/whoami', () => HttpResponse.json({ nope: true })),
+      http.post(
+        `${ISSUER}revoke`,
+        record(() => new HttpResponse(null, { status: 200 })),
+      ),
+    );
+    await expect(completeOAuthSignup({ code: 'c', state: 'the-state' }, roundTrip)).rejects.toMatchObject({
+      code: 'bad_answer',
+    });
+    expect(calls.map((call) => call.url)).toContain(`${ISSUER}revoke`);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * What one tab keeps between sending someone to the OAuth server and their return: only in
+ * sessionStorage (this tab, gone when it closes), only until the return, and never a token.
+ */
+export interface RoundTrip {
+  state: string;
+  verifier: string;
+  clientId: string;
+  redirectUri: string;
+  issuer: string;
+  tokenEndpoint: string;
+  revocationEndpoint?: string;
+  /** The homeserver: where to ask `whoami`, and how to name it on the success screen. */
+  baseUrl: string;
+  prefix: string;
+  serverName: string;
+}
+
+const KEY = 'matrix-signup.oauth-round-trip';
+
+export function saveRoundTrip(roundTrip: RoundTrip): void {
+  sessionStorage.setItem(KEY, JSON.stringify(roundTrip));
+}
+
+/** The round trip this tab started, removed as it is read: an answer can be used once. */
+export function takeRoundTrip(): RoundTrip | undefined {
+  const saved = sessionStorage.getItem(KEY);
+  sessionStorage.removeItem(KEY);
+  if (saved === null) return undefined;
+  try {
+    return JSON.parse(saved) as RoundTrip;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The authorization answer in the address (RFC 6749 §4.1.2): query or fragment. */
+export interface AuthorizationAnswer {
+  state?: string;
+  code?: string;
+  error?: string;
+  errorDescription?: string;
+}
+
+const ANSWER_KEYS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
+
+function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
+  if (!params.has('state') || !(params.has('code') || params.has('error'))) return undefined;
+  const value = (key: string) => params.get(key) ?? undefined;
+  return {
+    state: value('state'),
+    code: value('code'),
+    error: value('error'),
+    errorDescription: value('error_description'),
+  };
+}
+
+/**
+ * Whether this load is someone coming back from the OAuth server, read once at start. The answer is
+ * taken out of the address at once (`history.replaceState`), so the code is not left in the URL,
+ * the history or a bookmark.
+ */
+export function readAuthorizationAnswer(location: Location, history: History): AuthorizationAnswer | undefined {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const query = new URLSearchParams(location.search);
+  const answer = answerIn(fragment) ?? answerIn(query);
+  if (!answer) return undefined;
+  for (const key of ANSWER_KEYS) query.delete(key);
+  const search = query.toString();
+  history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  return answer;
+}

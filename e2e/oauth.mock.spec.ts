@@ -27,6 +27,7 @@ test.describe('sign-up at an OAuth 2.0 server, in the in-browser mock', () => {
     const server = new OAuthServerPage(page);
     await expect(page).toHaveURL(/mock-oauth\.html\?/);
     await expect(page.getByText(/wants to use your account/)).toBeVisible();
+    await checkA11y();
     await server.signUp('oauthana', 'a password 1');
 
     await expect(signup.successHeading).toBeVisible();

@@ -33,6 +33,7 @@ test('the production build signs up through the HTTP mock’s OAuth server, and 
   const username = `oauth${Date.now().toString(36)}`;
   await server.username.fill(username);
   await expect(page.getByText('This username is available.')).toBeVisible();
+  await checkA11y();
   const password = 'An OAuth password 7';
   await server.password.fill(password);
   await server.create.click();

@@ -1,5 +1,6 @@
 import { applyTheme, storedTheme } from '../app/theme';
 import { preferredLanguage, storedLanguage } from '../i18n/languages';
+import { hasAuthorizationAnswer } from '../matrix/oauth/round-trip';
 
 /**
  * Runs before the body is painted (a small blocking script, built on its own by the `prerender`
@@ -20,9 +21,5 @@ if (preferred !== undefined && preferred !== document.documentElement.lang) {
 }
 const theme = storedTheme();
 if (theme) applyTheme(theme);
-if (
-  /[?#&]state=/.test(window.location.search + window.location.hash) &&
-  /[?#&](code|error)=/.test(window.location.search + window.location.hash)
-) {
-  document.documentElement.setAttribute('data-oauth-return', '');
-}
+// The same test main.tsx's `readAuthorizationAnswer` makes: a page hidden here is always shown there.
+if (hasAuthorizationAnswer(window.location)) document.documentElement.setAttribute('data-oauth-return', '');

@@ -55,6 +55,14 @@ function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
   };
 }
 
+/** Whether the address carries an authorization answer (before-paint.ts asks this before the first paint). */
+export function hasAuthorizationAnswer(location: Location): boolean {
+  return (
+    answerIn(new URLSearchParams(location.hash.slice(1))) !== undefined ||
+    answerIn(new URLSearchParams(location.search)) !== undefined
+  );
+}
+
 /**
  * Whether this load is someone coming back from the OAuth server, read once at start. The answer is
  * taken out of the address at once (`history.replaceState`), so the code is not left in the URL,

@@ -9,8 +9,11 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-*',
+      'mocks/dist',
+      // An outside project's files, checked there by its own tsc, node:test and Playwright.
+      'scripts/package-check/project',
       'public/mockServiceWorker.js',
-      'mocks/demo-worker.js',
+      'src/mock-mode/demo-worker.js',
       'playwright-report',
       'test-results',
     ],
@@ -31,16 +34,39 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'mocks/panel/**/*.tsx'],
+    files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.strict.rules },
+  },
+  {
+    // The app, its tests and scripts reach the mock as any project does: by its package name.
+    files: ['src/**', 'e2e/**', 'scripts/**', '*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/mocks/**'] }] },
+  },
+  {
+    // The package stands alone: nothing of the app, no React.
+    files: ['mocks/**'],
+    ignores: ['mocks/tests/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/src/**', 'react', 'react-*'] }] },
   },
   {
     // The protocol layer stays free of React and of the mock.
     files: ['src/matrix/**'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-*', '**/mocks/**', '../features/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'react',
+            'react-*',
+            '**/mocks/**',
+            'matrix-mock-homeserver',
+            'matrix-mock-homeserver/*',
+            '../features/**',
+          ],
+        },
+      ],
     },
   },
   {

@@ -49,25 +49,25 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'tsx mocks/cli.ts --port 8019 --config e2e/support/no-cors.json',
+      command: 'matrix-mock-homeserver --port 8019 --config e2e/support/no-cors.json',
       url: 'http://127.0.0.1:8019/_matrix/client/versions',
       reuseExistingServer: !ci,
       timeout: 60_000,
     },
     {
-      command: 'tsx mocks/cli.ts --port 8020 --config e2e/support/real-captcha.json',
+      command: 'matrix-mock-homeserver --port 8020 --config e2e/support/real-captcha.json',
       url: 'http://127.0.0.1:8020/_matrix/client/versions',
       reuseExistingServer: !ci,
       timeout: 60_000,
     },
     {
-      command: 'tsx mocks/cli.ts --port 8021 --scenario oidc',
+      command: 'matrix-mock-homeserver --port 8021 --scenario oidc',
       url: 'http://127.0.0.1:8021/_matrix/client/versions',
       reuseExistingServer: !ci,
       timeout: 60_000,
     },
     {
-      command: 'tsx mocks/cli.ts --port 8018',
+      command: 'matrix-mock-homeserver --port 8018',
       url: 'http://127.0.0.1:8018/_matrix/client/versions',
       reuseExistingServer: !ci,
       timeout: 60_000,

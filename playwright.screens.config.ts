@@ -38,7 +38,7 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: 'tsx mocks/cli.ts --port 8021 --scenario token',
+      command: 'matrix-mock-homeserver --port 8021 --scenario token',
       url: 'http://127.0.0.1:8021/_matrix/client/versions',
       reuseExistingServer: false,
       timeout: 60_000,

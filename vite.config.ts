@@ -27,7 +27,7 @@ function demoWorker(): Plugin {
           .map((name) => `./${name}`),
       ];
       const version = String(Object.keys(bundle).sort().join('|').length) + '-' + String(Date.now());
-      const source = readFileSync('mocks/demo-worker.js', 'utf8')
+      const source = readFileSync('src/mock-mode/demo-worker.js', 'utf8')
         .replace('__PRECACHE__', JSON.stringify([...new Set(files)]))
         .replace('__VERSION__', version);
       this.emitFile({ type: 'asset', fileName: 'demo-worker.js', source });

@@ -1,4 +1,4 @@
-import { KNOWN_ERRORS } from '../mocks/model/errcodes';
+import { KNOWN_ERRORS } from 'matrix-mock-homeserver';
 import { expect, test } from './fixtures';
 import type { MessageId } from '../src/i18n/catalogs';
 import { en } from './support/english';

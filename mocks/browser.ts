@@ -1,32 +1,72 @@
-import { setupWorker } from 'msw/browser';
-import { createHandlers } from './handlers';
-import { MOCK_BASE_URL } from './model/config';
-import { MockController } from './model/controller';
-import { DEFAULT_SCENARIO, isScenarioName, type ScenarioName } from './model/scenarios';
-import { loadSavedMock, saveMock } from './state-storage';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createHandlers } from './handlers.js';
+import { MOCK_BASE_URL, type ConfigOverrides } from './model/config.js';
+import { MockController } from './model/controller.js';
+import { DEFAULT_SCENARIO, isScenarioName, type ScenarioName } from './model/scenarios.js';
+import { loadSavedMock, saveMock } from './state-storage.js';
 
 export { MOCK_BASE_URL };
+export { enhanceOAuthPage } from './model/oauth/enhance.js';
+export { loadSavedMock, saveMock } from './state-storage.js';
 
-const DELAY_KEY = 'matrix-signup.mock-delay';
+const DELAY_KEY = 'matrix-mock-homeserver.delay';
+
+export interface BrowserMockOptions {
+  /** Where MSW's worker script is served (`npx msw init public`). Default `/mockServiceWorker.js`. */
+  serviceWorkerUrl?: string;
+  /**
+   * Where the OAuth scenarios send people to sign up. The service worker does not see navigations,
+   * so this must be a page of yours that calls `enhanceOAuthPage` (see the README).
+   */
+  authorizationEndpoint?: string;
+  /** The scenario when the address has no `?scenario=` and nothing is saved. Default `open`. */
+  scenario?: ScenarioName;
+  /** Applied over the scenario's config, as `--config` does. */
+  overrides?: ConfigOverrides;
+  /** Keep accounts, mail and the scenario across reloads (localStorage, never a credential). Default true. */
+  persist?: boolean;
+}
 
 /**
- * Starts the mock homeserver in a service worker; resolves once requests are intercepted. Its state
- * survives a reload (localStorage); `?scenario=NAME` picks a scenario and keeps the accounts. The
- * app's page and the OAuth shell page (`mock-oauth.html`) both start it, and share that state.
+ * Starts the mock homeserver in a service worker; resolves once requests are intercepted. With
+ * `persist`, its state survives a reload; `?scenario=NAME` in the page's address picks a scenario
+ * and keeps the accounts. Every page of the origin that starts it shares that state.
  */
-export async function startBrowserMock(): Promise<{ baseUrl: string; controller: MockController }> {
+export async function startBrowserMock(
+  options: BrowserMockOptions = {},
+): Promise<{ baseUrl: string; controller: MockController; worker: SetupWorker }> {
+  const persist = options.persist ?? true;
   const requested = new URLSearchParams(window.location.search).get('scenario');
-  const saved = loadSavedMock();
+  const saved = persist ? loadSavedMock() : undefined;
   const scenario: ScenarioName =
-    requested !== null && isScenarioName(requested) ? requested : (saved?.scenario ?? DEFAULT_SCENARIO);
-  // The service worker lets navigations through, so the OAuth sign-up page cannot come from the
-  // model on the mock's origin: people are sent to the shell page beside the app, which asks the
-  // model for it (docs/decisions/011).
-  const authorizationEndpoint = new URL(`${import.meta.env.BASE_URL}mock-oauth.html`, window.location.href).href;
+    requested !== null && isScenarioName(requested)
+      ? requested
+      : (saved?.scenario ?? options.scenario ?? DEFAULT_SCENARIO);
+  const controllerOptions = {
+    scenario,
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+    ...(options.authorizationEndpoint ? { authorizationEndpoint: options.authorizationEndpoint } : {}),
+  };
   const controller = saved
-    ? MockController.restore(saved.state, { scenario, authorizationEndpoint })
-    : await MockController.create({ scenario, authorizationEndpoint });
-  for (const [endpoint, forced] of saved?.forced ?? []) controller.forced.set(endpoint, forced);
+    ? MockController.restore(saved.state, controllerOptions)
+    : await MockController.create(controllerOptions);
+  if (persist) keepAcrossReloads(controller, saved?.forced ?? []);
+
+  const worker = setupWorker(...createHandlers(controller));
+  await worker.start({
+    quiet: true,
+    // Page assets and any real server the person picks go to the network untouched.
+    onUnhandledRequest: 'bypass',
+    serviceWorker: { url: options.serviceWorkerUrl ?? '/mockServiceWorker.js' },
+  });
+  return { baseUrl: MOCK_BASE_URL, controller, worker };
+}
+
+function keepAcrossReloads(
+  controller: MockController,
+  forced: NonNullable<ReturnType<typeof loadSavedMock>>['forced'],
+) {
+  for (const [endpoint, answer] of forced) controller.forced.set(endpoint, answer);
   const savedDelay = Number(localStorage.getItem(DELAY_KEY) ?? 0);
   if (savedDelay > 0) controller.setResponseDelay(savedDelay);
   controller.subscribe(() => {
@@ -34,16 +74,4 @@ export async function startBrowserMock(): Promise<{ baseUrl: string; controller:
     localStorage.setItem(DELAY_KEY, String(controller.homeserver.config.responseDelayMs));
   });
   saveMock(controller);
-
-  const worker = setupWorker(...createHandlers(controller));
-  await worker.start({
-    quiet: true,
-    // Page assets and any real server the person picks go to the network untouched.
-    onUnhandledRequest: 'bypass',
-    // A built demo uses the worker that also keeps the page for offline use; the dev server, MSW's own.
-    serviceWorker: {
-      url: `${import.meta.env.BASE_URL}${import.meta.env.DEV ? 'mockServiceWorker.js' : 'demo-worker.js'}`,
-    },
-  });
-  return { baseUrl: MOCK_BASE_URL, controller };
 }

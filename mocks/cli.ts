@@ -1,69 +1,87 @@
+#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createHttpServer } from './http-server';
-import { type ConfigOverrides } from './model/config';
-import { MockController } from './model/controller';
-import { DEFAULT_SCENARIO, isScenarioName, scenarios } from './model/scenarios';
-import { nodeEnvironment } from './node-environment';
+import type { ConfigOverrides } from './model/config.js';
+import { DEFAULT_SCENARIO, isScenarioName, scenarios } from './model/scenarios.js';
+import { listen } from './node.js';
 
-const USAGE = `Usage: npm run mock-server -- [--port 8008] [--scenario NAME] [--server-name NAME] [--config FILE]
-Scenarios: ${Object.keys(scenarios).join(', ')}`;
+const USAGE = `Usage: matrix-mock-homeserver [options]
+
+A mock Matrix homeserver that signs people up the way Synapse does.
+
+Options:
+  --port PORT         port to listen on; 0 picks a free one                 (default 8008)
+  --host ADDRESS      address to bind; 0.0.0.0 to be reached from elsewhere (default 127.0.0.1)
+  --scenario NAME     what kind of server to play                           (default ${DEFAULT_SCENARIO})
+  --server-name NAME  the part after ":" in user IDs                        (default localhost:PORT)
+  --config FILE       a JSON file overriding any knob of the config
+  --help              show this
+
+Scenarios:
+${Object.entries(scenarios)
+  .map(([name, { description }]) => `  ${name.padEnd(16)}${description}`)
+  .join('\n')}`;
 
 function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
+  console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
 }
 
-async function main() {
-  let values;
+function parse() {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       options: {
         port: { type: 'string', default: '8008' },
+        host: { type: 'string', default: '127.0.0.1' },
         scenario: { type: 'string', default: DEFAULT_SCENARIO },
         'server-name': { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
-    }));
+    }).values;
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+}
+
+async function main() {
+  const values = parse();
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Not a port: ${values.port}`);
+  if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`Not a port: ${values.port}`);
   if (!isScenarioName(values.scenario)) fail(`Unknown scenario: ${values.scenario}`);
-
-  const overrides: ConfigOverrides = {
-    publicBaseUrl: `http://localhost:${port}`,
-    ...(values['server-name'] ? { serverName: values['server-name'] } : { serverName: `localhost:${port}` }),
-  };
+  let overrides: ConfigOverrides = {};
   if (values.config) {
     try {
-      Object.assign(overrides, JSON.parse(readFileSync(values.config, 'utf8')) as ConfigOverrides);
+      overrides = JSON.parse(readFileSync(values.config, 'utf8')) as ConfigOverrides;
     } catch (error) {
       fail(`Cannot read ${values.config}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-
-  let controller: MockController;
   try {
-    controller = await MockController.create({ scenario: values.scenario, overrides, env: nodeEnvironment });
+    const running = await listen({
+      port,
+      host: values.host,
+      scenario: values.scenario,
+      ...(values['server-name'] ? { serverName: values['server-name'] } : {}),
+      overrides,
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    const { serverName } = running.controller.homeserver.config;
+    const bound = values.host === '127.0.0.1' ? '' : ` (bound to ${values.host})`;
+    process.stdout.write(
+      `Mock homeserver "${serverName}" (scenario ${running.controller.scenario}) on ${running.url}${bound}\n`,
+    );
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  const server = createHttpServer(controller, { log: (line) => process.stdout.write(`${line}\n`) });
-  server.listen(port, '127.0.0.1', () => {
-    const { port: bound } = server.address() as AddressInfo;
-    process.stdout.write(
-      `Mock homeserver "${controller.homeserver.config.serverName}" (scenario ${controller.scenario}) on http://localhost:${bound}\n`,
-    );
-  });
-  server.on('error', (error) => fail(error.message));
 }
 
 void main();

@@ -1,8 +1,8 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { MockController } from './model/controller';
-import { modelRequest, type ModelRequest } from './model/request';
-import { serialize, type ModelResponse } from './model/response';
-import { answer, isApiPath } from './model/routes';
+import type { MockController } from './model/controller.js';
+import { modelRequest, type ModelRequest } from './model/request.js';
+import { serialize, type ModelResponse } from './model/response.js';
+import { answer, isApiPath } from './model/routes.js';
 
 export async function toModelRequest(request: Request): Promise<ModelRequest> {
   const url = new URL(request.url);

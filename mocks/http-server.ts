@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { MockController } from './model/controller';
-import { modelRequest } from './model/request';
-import { matrixError, serialize, type ModelResponse } from './model/response';
-import { answer } from './model/routes';
+import type { MockController } from './model/controller.js';
+import { modelRequest } from './model/request.js';
+import { matrixError, serialize, type ModelResponse } from './model/response.js';
+import { answer } from './model/routes.js';
 
 /** Bodies past this are refused before being read whole; the model's own limit is lower. */
 const MAX_READ_BYTES = 1024 * 1024;
@@ -17,9 +17,14 @@ export interface HttpServerOptions {
  * the same one the MSW handlers use in the browser and in tests.
  */
 export function createHttpServer(controller: MockController, options: HttpServerOptions = {}): Server {
+  return serveController(() => controller, options);
+}
+
+/** The same server, asking for its controller per request: `listen` makes one only once it knows its port. */
+export function serveController(current: () => MockController, options: HttpServerOptions = {}): Server {
   return createServer((incoming, outgoing) => {
     const started = performance.now();
-    void respond(incoming, outgoing, controller).then((status) => {
+    void respond(incoming, outgoing, current()).then((status) => {
       const path = (incoming.url ?? '/').split('?')[0];
       options.log?.(
         `${new Date().toISOString()} ${incoming.method ?? '?'} ${path} ${status} ${Math.round(performance.now() - started)}ms`,

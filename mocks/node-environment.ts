@@ -1,5 +1,5 @@
 import { createHash, randomFillSync } from 'node:crypto';
-import { secureEnvironment } from './model/environment';
+import { secureEnvironment } from './model/environment.js';
 
 /**
  * The model's environment in Node: the same secure randomness and the same SHA-256 as in the

@@ -1,10 +1,10 @@
-import type { ForcedAnswer, MockController } from './model/controller';
-import { isScenarioName, type ScenarioName } from './model/scenarios';
-import type { HomeserverState } from './model/state';
+import type { ForcedAnswer, MockController } from './model/controller.js';
+import { isScenarioName, type ScenarioName } from './model/scenarios.js';
+import type { HomeserverState } from './model/state.js';
 
 export type { HomeserverState };
 
-const STORAGE_KEY = 'matrix-signup.mock-homeserver';
+const STORAGE_KEY = 'matrix-mock-homeserver.state';
 /** 3: with the OAuth server's state and the queued errors. */
 const FORMAT = 3;
 
@@ -23,7 +23,7 @@ interface Saved {
  * The browser mock's memory across reloads and navigations. Access tokens, OAuth sessions (their
  * refresh tokens) and devices are left out on purpose: nothing that works as a credential goes
  * into storage, even the mock's. An unused authorization code must stay, since the person carries
- * it from the shell page (`mocks/oauth-page/`) back to the app, whose own mock exchanges it; alone
+ * it from the shell page (`enhanceOAuthPage`) back to the app, whose own mock exchanges it; alone
  * it is no credential (the exchange needs the PKCE verifier, which only the app holds), and it is
  * dropped from storage once used.
  */

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { KNOWN_ERRORS } from '../../mocks/model/errcodes';
+import { KNOWN_ERRORS } from 'matrix-mock-homeserver';
 import { expect, test } from '../fixtures';
 import type { SignupPage } from '../pages/signup-page';
 

@@ -1,7 +1,7 @@
-import type { MockHomeserver } from './homeserver';
-import type { ModelRequest } from './request';
-import { authenticate } from './requester';
-import { ok, type ModelResponse } from './response';
+import type { MockHomeserver } from './homeserver.js';
+import type { ModelRequest } from './request.js';
+import { authenticate } from './requester.js';
+import { ok, type ModelResponse } from './response.js';
 
 /** `GET /account/whoami`: whose token this is, so a client can check the account it just made. */
 export function whoami(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {

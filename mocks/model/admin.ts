@@ -1,10 +1,10 @@
-import type { MockHomeserver } from './homeserver';
-import { hashPassword } from './password';
-import { parseJsonObject, type JsonObject, type ModelRequest } from './request';
-import { matrixError, ok, type ModelResponse } from './response';
-import type { RegistrationToken } from './state';
-import { loginBody } from './register';
-import { checkUsername, codePointLength } from './user-id';
+import type { MockHomeserver } from './homeserver.js';
+import { hashPassword } from './password.js';
+import { parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
+import { matrixError, ok, type ModelResponse } from './response.js';
+import type { RegistrationToken } from './state.js';
+import { loginBody } from './register.js';
+import { checkUsername, codePointLength } from './user-id.js';
 
 /** Characters Synapse draws generated registration tokens from (and accepts in chosen ones). */
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-';

@@ -1,7 +1,7 @@
-import type { MockHomeserver } from './homeserver';
-import type { ModelRequest } from './request';
-import { matrixError, ok, rateLimited, type ModelResponse } from './response';
-import { checkUsername } from './user-id';
+import type { MockHomeserver } from './homeserver.js';
+import type { ModelRequest } from './request.js';
+import { matrixError, ok, rateLimited, type ModelResponse } from './response.js';
+import { checkUsername } from './user-id.js';
 
 /** `GET /register/available` in Synapse's order (§6). The name is not lower-cased here. */
 export function usernameAvailable(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {

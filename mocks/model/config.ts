@@ -37,7 +37,7 @@ export const API_PREFIXES = ['v3', 'r0', 'unstable', 'v2_alpha'] as const;
 export type ApiPrefix = (typeof API_PREFIXES)[number];
 
 /**
- * Every knob of the mock, mirroring Synapse's configuration. `npm run mock-server --config FILE`
+ * Every knob of the mock, mirroring Synapse's configuration. `--config FILE`
  * and the scenarios override any of them; unknown keys are errors, so a typo cannot pass silently.
  */
 export const configSchema = z.strictObject({

@@ -1,9 +1,9 @@
-import { resolveConfig, type ConfigOverrides, type HomeserverConfig } from './config';
-import { realEnvironment, type Environment } from './environment';
-import { OAUTH_FORCEABLE_ENDPOINTS } from './errcodes';
-import { MockHomeserver } from './homeserver';
-import { DEFAULT_SCENARIO, scenarios, type ScenarioName } from './scenarios';
-import type { HomeserverState } from './state';
+import { resolveConfig, type ConfigOverrides, type HomeserverConfig } from './config.js';
+import { realEnvironment, type Environment } from './environment.js';
+import { OAUTH_FORCEABLE_ENDPOINTS } from './errcodes.js';
+import { MockHomeserver } from './homeserver.js';
+import { DEFAULT_SCENARIO, scenarios, type ScenarioName } from './scenarios.js';
+import type { HomeserverState } from './state.js';
 
 export interface ControllerOptions {
   scenario?: ScenarioName;
@@ -12,7 +12,7 @@ export interface ControllerOptions {
   env?: Environment;
   /**
    * Where the OAuth scenarios send people to sign up, when the model cannot serve that page itself:
-   * the browser mock's shell page, on the app's own origin (`mocks/oauth-page/`).
+   * a page on the browser mock's own origin that calls `enhanceOAuthPage`.
    */
   authorizationEndpoint?: string;
 }

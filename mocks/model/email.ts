@@ -1,9 +1,9 @@
-import { baseUrlOf } from './config';
-import type { MockHomeserver } from './homeserver';
-import { page } from './pages';
-import { parseJsonObject, type ModelRequest } from './request';
-import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response';
-import type { EmailValidation } from './state';
+import { baseUrlOf } from './config.js';
+import type { MockHomeserver } from './homeserver.js';
+import { page } from './pages.js';
+import { parseJsonObject, type ModelRequest } from './request.js';
+import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response.js';
+import type { EmailValidation } from './state.js';
 
 const CLIENT_SECRET = /^[0-9a-zA-Z.=_-]{1,255}$/;
 const DIGITS = '0123456789';

@@ -1,9 +1,9 @@
-import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config';
-import type { MockHomeserver } from './homeserver';
-import type { ModelRequest } from './request';
-import { page } from './pages';
-import { escapeHtml, html, matrixError, type ModelResponse } from './response';
-import { checkStage } from './uia';
+import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config.js';
+import type { MockHomeserver } from './homeserver.js';
+import type { ModelRequest } from './request.js';
+import { page } from './pages.js';
+import { escapeHtml, html, matrixError, type ModelResponse } from './response.js';
+import { checkStage } from './uia.js';
 
 const FALLBACK_STAGES = new Set(['m.login.recaptcha', 'm.login.terms', 'm.login.registration_token', 'm.login.dummy']);
 

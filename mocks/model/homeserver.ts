@@ -1,12 +1,12 @@
-import { registrationFlows, type HomeserverConfig, type Rate } from './config';
-import { realEnvironment, type Environment } from './environment';
-import { serverMetadata } from './oauth/issuer';
-import { hashPassword, publishedPasswordPolicy } from './password';
-import { rateLimit, type RateVerdict } from './rate-limiter';
-import type { ModelRequest } from './request';
-import { matrixError, ok, type ModelResponse } from './response';
-import { emptyState, type Account, type HomeserverState, type RegistrationToken, type UiaSession } from './state';
-import { userIdOf, type UsernameContext } from './user-id';
+import { registrationFlows, type HomeserverConfig, type Rate } from './config.js';
+import { realEnvironment, type Environment } from './environment.js';
+import { serverMetadata } from './oauth/issuer.js';
+import { hashPassword, publishedPasswordPolicy } from './password.js';
+import { rateLimit, type RateVerdict } from './rate-limiter.js';
+import type { ModelRequest } from './request.js';
+import { matrixError, ok, type ModelResponse } from './response.js';
+import { emptyState, type Account, type HomeserverState, type RegistrationToken, type UiaSession } from './state.js';
+import { userIdOf, type UsernameContext } from './user-id.js';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

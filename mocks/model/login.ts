@@ -1,7 +1,7 @@
-import type { MockHomeserver } from './homeserver';
-import { verifyPassword } from './password';
-import { parseJsonObject, type ModelRequest } from './request';
-import { matrixError, ok, type ModelResponse } from './response';
+import type { MockHomeserver } from './homeserver.js';
+import { verifyPassword } from './password.js';
+import { parseJsonObject, type ModelRequest } from './request.js';
+import { matrixError, ok, type ModelResponse } from './response.js';
 
 export function loginFlows(homeserver: MockHomeserver): ModelResponse {
   if (homeserver.config.oauth) {

@@ -1,6 +1,6 @@
-import type { MockHomeserver } from './homeserver';
-import type { ModelRequest } from './request';
-import { escapeHtml, type ModelResponse } from './response';
+import type { MockHomeserver } from './homeserver.js';
+import type { ModelRequest } from './request.js';
+import { escapeHtml, type ModelResponse } from './response.js';
 
 /** The bare page every HTML answer of the server is (no style: it is the server's, not the app's). */
 export function page(title: string, content: string, lang = 'en'): string {

@@ -1,5 +1,5 @@
-import type { HomeserverConfig } from './config';
-import { sha256Hex, type Environment } from './environment';
+import type { HomeserverConfig } from './config.js';
+import { sha256Hex, type Environment } from './environment.js';
 
 /** A salted SHA-256: the mock never keeps a password as given, and hashing stays cheap for benchmarks. */
 export async function hashPassword(password: string, env: Environment): Promise<string> {

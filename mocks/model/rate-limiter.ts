@@ -1,4 +1,4 @@
-import type { Rate } from './config';
+import type { Rate } from './config.js';
 
 export interface BucketState {
   /** Actions counted, decaying at `perSecond`. Never negative. */

@@ -1,10 +1,10 @@
-import type { MockHomeserver } from './homeserver';
-import { hashPassword, passwordPolicyError } from './password';
-import { accessTokenOf, parseJsonObject, type JsonObject, type ModelRequest } from './request';
-import { matrixError, ok, rateLimited, type ModelResponse } from './response';
-import type { UiaSession } from './state';
-import { checkStage, flowComplete, uiaBody } from './uia';
-import { checkUsername, codePointLength, MAX_RAW_LENGTH } from './user-id';
+import type { MockHomeserver } from './homeserver.js';
+import { hashPassword, passwordPolicyError } from './password.js';
+import { accessTokenOf, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
+import { matrixError, ok, rateLimited, type ModelResponse } from './response.js';
+import type { UiaSession } from './state.js';
+import { checkStage, flowComplete, uiaBody } from './uia.js';
+import { checkUsername, codePointLength, MAX_RAW_LENGTH } from './user-id.js';
 
 /** `current`: v3, r0 and unstable (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
 export type RegisterContract = 'current' | 'seed';

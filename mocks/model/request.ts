@@ -1,4 +1,4 @@
-import { matrixError, type ModelResponse } from './response';
+import { matrixError, type ModelResponse } from './response.js';
 
 /** One HTTP request as the model sees it. */
 export interface ModelRequest {

@@ -1,7 +1,7 @@
-import type { MockHomeserver } from './homeserver';
-import { accessTokenOf, type ModelRequest } from './request';
-import { matrixError, type ModelResponse } from './response';
-import type { AccessToken, Account } from './state';
+import type { MockHomeserver } from './homeserver.js';
+import { accessTokenOf, type ModelRequest } from './request.js';
+import { matrixError, type ModelResponse } from './response.js';
+import type { AccessToken, Account } from './state.js';
 
 export interface Requester {
   account: Account;

@@ -1,4 +1,4 @@
-import { whoami, capabilities } from './account';
+import { whoami, capabilities } from './account.js';
 import {
   deleteRegistrationToken,
   getRegistrationToken,
@@ -7,27 +7,27 @@ import {
   sharedSecretNonce,
   sharedSecretRegister,
   updateRegistrationToken,
-} from './admin';
-import { registrationTokenValidity, usernameAvailable } from './availability';
-import type { ApiPrefix, HomeserverConfig, OAuthConfig } from './config';
-import type { MockController } from './controller';
-import { requestEmailToken, requestMsisdnToken, SUBMIT_TOKEN_PATH, submitEmailToken } from './email';
-import { FORCEABLE_ENDPOINTS, type OAUTH_FORCEABLE_ENDPOINTS } from './errcodes';
-import { authFallback } from './fallback';
-import { login, loginFlows } from './login';
-import { authorize } from './oauth/authorize';
-import { registerClient } from './oauth/client-registration';
-import { isOAuthApiPath, issuerPath, ownAuthorizationPath } from './oauth/issuer';
-import { revoke } from './oauth/revoke';
-import { submitAuthorization } from './oauth/signup-form';
-import { token } from './oauth/token';
-import { usernameAvailability } from './oauth/username';
-import { consentPage, outsideTheApi, staticPage } from './pages';
-import { register } from './register';
-import type { ModelRequest } from './request';
-import { authenticateAdmin } from './requester';
-import { matrixError, ok, type ModelResponse } from './response';
-import { isScenarioName } from './scenarios';
+} from './admin.js';
+import { registrationTokenValidity, usernameAvailable } from './availability.js';
+import type { ApiPrefix, HomeserverConfig, OAuthConfig } from './config.js';
+import type { MockController } from './controller.js';
+import { requestEmailToken, requestMsisdnToken, SUBMIT_TOKEN_PATH, submitEmailToken } from './email.js';
+import { FORCEABLE_ENDPOINTS, type OAUTH_FORCEABLE_ENDPOINTS } from './errcodes.js';
+import { authFallback } from './fallback.js';
+import { login, loginFlows } from './login.js';
+import { authorize } from './oauth/authorize.js';
+import { registerClient } from './oauth/client-registration.js';
+import { isOAuthApiPath, issuerPath, ownAuthorizationPath } from './oauth/issuer.js';
+import { revoke } from './oauth/revoke.js';
+import { submitAuthorization } from './oauth/signup-form.js';
+import { token } from './oauth/token.js';
+import { usernameAvailability } from './oauth/username.js';
+import { consentPage, outsideTheApi, staticPage } from './pages.js';
+import { register } from './register.js';
+import type { ModelRequest } from './request.js';
+import { authenticateAdmin } from './requester.js';
+import { matrixError, ok, type ModelResponse } from './response.js';
+import { isScenarioName } from './scenarios.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Params = Record<string, string>;

@@ -1,4 +1,4 @@
-import type { ConfigOverrides } from './config';
+import type { ConfigOverrides } from './config.js';
 
 /**
  * The OAuth 2.0 server of the `oidc` scenarios, on the mock's own origin (as MAS often shares

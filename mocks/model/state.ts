@@ -1,5 +1,5 @@
-import { emptyOAuthState, type OAuthState } from './oauth/state';
-import type { BucketState } from './rate-limiter';
+import { emptyOAuthState, type OAuthState } from './oauth/state.js';
+import type { BucketState } from './rate-limiter.js';
 
 export interface Account {
   localpart: string;

@@ -1,7 +1,7 @@
-import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config';
-import type { MockHomeserver } from './homeserver';
-import type { JsonObject } from './request';
-import type { UiaSession } from './state';
+import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config.js';
+import type { MockHomeserver } from './homeserver.js';
+import type { JsonObject } from './request.js';
+import type { UiaSession } from './state.js';
 
 export type StageOutcome =
   | { ok: true; result: unknown }

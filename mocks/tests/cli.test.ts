@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scenarios } from '../model/scenarios';
 import { startCli } from './harness';
 
 function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
@@ -49,5 +50,64 @@ describe('npm run mock-server', () => {
     const config = await runCli(['--port', '0', '--config', join(dir, 'bad.json')]);
     expect(config.code).toBe(2);
     expect(config.output).toContain('enableRegistrations');
+  });
+});
+
+describe('the matrix-mock-homeserver bin', () => {
+  it('--help lists every option and scenario, and exits 0', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const option of ['--port', '--host', '--scenario', '--server-name', '--config', '--help'])
+      expect(help.output).toContain(option);
+    for (const name of Object.keys(scenarios)) expect(help.output).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+
+  it('--port 0 takes a free port and names itself, its OAuth issuer and its links by it', async () => {
+    const server = await startCli(['--scenario', 'oidc-hybrid']);
+    try {
+      const port = new URL(server.url).port;
+      const register = (body: object) =>
+        fetch(`${server.url}/_matrix/client/v3/register`, { method: 'POST', body: JSON.stringify(body) });
+      const { session } = (await (await register({ username: 'ana', password: 'pw' })).json()) as { session: string };
+      const done = (await (await register({ auth: { type: 'm.login.dummy', session } })).json()) as { user_id: string };
+      expect(done.user_id).toBe(`@ana:localhost:${port}`);
+      const metadata = (await (await fetch(`${server.url}/_matrix/client/v1/auth_metadata`)).json()) as {
+        issuer: string;
+      };
+      expect(metadata.issuer).toBe(`http://localhost:${port}/oauth2/`);
+      expect(server.output()).toContain(`Mock homeserver "localhost:${port}"`);
+    } finally {
+      server.stop();
+    }
+  });
+
+  it('--host binds that address only, and says so', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', '--port', '0', '--host', '127.0.0.2'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /on (http:\/\/127\.0\.0\.2:\d+) \(bound to 127\.0\.0\.2\)/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${output}`)));
+      });
+      expect((await fetch(`${url}/_matrix/client/versions`)).status).toBe(200);
+      const loopback = url.replace('127.0.0.2', '127.0.0.1');
+      await expect(fetch(`${loopback}/_matrix/client/versions`)).rejects.toThrow();
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('refuses a port that is not one', async () => {
+    for (const port of ['', 'http', '65536', '1.5']) {
+      const result = await runCli(['--port', port]);
+      expect(result.code).toBe(2);
+      expect(result.output).toContain('Not a port');
+    }
   });
 });

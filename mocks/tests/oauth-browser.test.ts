@@ -42,7 +42,7 @@ describe('the browser mock across the OAuth round trip (app page → shell page 
     const back = nextPage(reloaded);
     const tokens = await exchange(back, client.body.client_id, code);
     expect(tokens.status).toBe(200);
-    const stored = localStorage.getItem('matrix-signup.mock-homeserver') ?? '';
+    const stored = localStorage.getItem('matrix-mock-homeserver.state') ?? '';
     for (const secret of [code, tokens.body.access_token, tokens.body.refresh_token, 'a password 1']) {
       expect(stored).not.toContain(secret);
     }

@@ -13,7 +13,7 @@ describe('browser mock persistence', () => {
     const login = controller.homeserver.issueLogin('@ana:localhost:8008');
     saveMock(controller);
 
-    const raw = localStorage.getItem('matrix-signup.mock-homeserver') ?? '';
+    const raw = localStorage.getItem('matrix-mock-homeserver.state') ?? '';
     expect(raw).not.toContain(login.access_token as string);
     const saved = loadSavedMock();
     expect(saved?.scenario).toBe('token');
@@ -23,9 +23,9 @@ describe('browser mock persistence', () => {
   });
 
   it('ignores saved state it does not understand', () => {
-    localStorage.setItem('matrix-signup.mock-homeserver', '{"format": 99}');
+    localStorage.setItem('matrix-mock-homeserver.state', '{"format": 99}');
     expect(loadSavedMock()).toBeUndefined();
-    localStorage.setItem('matrix-signup.mock-homeserver', 'not json');
+    localStorage.setItem('matrix-mock-homeserver.state', 'not json');
     expect(loadSavedMock()).toBeUndefined();
   });
 });

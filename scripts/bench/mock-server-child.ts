@@ -1,17 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { createHttpServer } from '../../mocks/http-server';
-import { MockController } from '../../mocks/model/controller';
-import { nodeEnvironment } from '../../mocks/node-environment';
+import { listen } from 'matrix-mock-homeserver/node';
 
 /**
  * The HTTP mock server in a process of its own, so that its memory is its alone and the load
  * generator does not share its event loop. Started with `--expose-gc`; answers `memory` over IPC.
  */
-const controller = await MockController.create({ scenario: 'open', env: nodeEnvironment });
-const server = createHttpServer(controller);
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: (server.address() as AddressInfo).port });
-});
+const { controller, server, port } = await listen({ port: 0, scenario: 'open' });
+process.send?.({ port });
 
 process.on('message', (message: string) => {
   if (message === 'memory') {

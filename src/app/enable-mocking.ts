@@ -5,11 +5,11 @@
  */
 export async function enableMocking(): Promise<{ serverName: string; showPanel: () => void } | undefined> {
   if (import.meta.env.VITE_MOCK_HOMESERVER !== 'on') return undefined;
-  const { startBrowserMock } = await import('../../mocks/browser');
-  const { controller } = await startBrowserMock();
+  const { startAppMock } = await import('../mock-mode/start-browser-mock');
+  const { controller } = await startAppMock();
   return {
     serverName: 'localhost:8008',
     // After the page's first render, in the page's language: the panel never delays the form.
-    showPanel: () => void import('../../mocks/panel/mount').then(({ mountMockPanel }) => mountMockPanel(controller)),
+    showPanel: () => void import('../mock-mode/panel/mount').then(({ mountMockPanel }) => mountMockPanel(controller)),
   };
 }

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { MOCK_CAPTCHA_RESPONSE } from '../../mocks/model/config';
+import { MOCK_CAPTCHA_RESPONSE } from 'matrix-mock-homeserver';
 import { discoverHomeserver } from './discovery';
 import { requestEmailToken } from './email-token';
 import { MatrixApiError } from './errors';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createNodeMock } from '../../mocks/node';
-import { fakeEnvironment } from '../../mocks/model/environment';
+import { fakeEnvironment } from 'matrix-mock-homeserver';
+import { createNodeMock } from 'matrix-mock-homeserver/node';
 
 /** The mock homeserver behind `fetch` for this test file; fresh (open scenario) after each test. */
 export async function startMockHomeserver() {

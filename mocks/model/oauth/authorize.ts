@@ -1,12 +1,12 @@
-import type { OAuthConfig } from '../config';
-import type { MockHomeserver } from '../homeserver';
-import type { ModelRequest } from '../request';
-import type { ModelResponse } from '../response';
-import { CHALLENGE } from './pkce';
-import { callbackUrl, redirectTo } from './responses';
-import { grantScope } from './scope';
-import { errorPage, signInPage, signUpPage } from './signup-page';
-import { forgetExpired, type AuthorizationRequest } from './state';
+import type { OAuthConfig } from '../config.js';
+import type { MockHomeserver } from '../homeserver.js';
+import type { ModelRequest } from '../request.js';
+import type { ModelResponse } from '../response.js';
+import { CHALLENGE } from './pkce.js';
+import { callbackUrl, redirectTo } from './responses.js';
+import { grantScope } from './scope.js';
+import { errorPage, signInPage, signUpPage } from './signup-page.js';
+import { forgetExpired, type AuthorizationRequest } from './state.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

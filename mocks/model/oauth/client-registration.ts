@@ -1,10 +1,10 @@
-import type { OAuthConfig } from '../config';
-import type { MockHomeserver } from '../homeserver';
-import type { ModelRequest } from '../request';
-import type { ModelResponse } from '../response';
-import { oauthError, oauthOk } from './responses';
-import type { OAuthClient } from './state';
-import { isOnHostOf, isSecureUri, parseUrl } from './uris';
+import type { OAuthConfig } from '../config.js';
+import type { MockHomeserver } from '../homeserver.js';
+import type { ModelRequest } from '../request.js';
+import type { ModelResponse } from '../response.js';
+import { oauthError, oauthOk } from './responses.js';
+import type { OAuthClient } from './state.js';
+import { isOnHostOf, isSecureUri, parseUrl } from './uris.js';
 
 /** MAS's client IDs are ULIDs: 26 characters of Crockford's base 32. */
 const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -1,4 +1,4 @@
-import type { HomeserverConfig, OAuthConfig } from '../config';
+import type { HomeserverConfig, OAuthConfig } from '../config.js';
 
 /** The endpoints below the issuer, by the name the route table and `isApiPath` use. */
 export const ISSUER_ENDPOINTS = ['register', 'authorize', 'token', 'revoke', 'username-available'] as const;

@@ -1,4 +1,4 @@
-import { sha256Hex, type Environment } from '../environment';
+import { sha256Hex, type Environment } from '../environment.js';
 
 /** RFC 7636 §4.1: 43 to 128 unreserved characters. */
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;

@@ -1,5 +1,5 @@
-import type { ModelRequest } from '../request';
-import type { ModelResponse } from '../response';
+import type { ModelRequest } from '../request.js';
+import type { ModelResponse } from '../response.js';
 
 /**
  * Sent by the page's own script (and the browser mock's shell page), which posts the form with

@@ -1,8 +1,8 @@
-import type { MockHomeserver } from '../homeserver';
-import type { ModelRequest } from '../request';
-import type { ModelResponse } from '../response';
-import { formOf, oauthError } from './responses';
-import { endSession, sessionWithToken } from './sessions';
+import type { MockHomeserver } from '../homeserver.js';
+import type { ModelRequest } from '../request.js';
+import type { ModelResponse } from '../response.js';
+import { formOf, oauthError } from './responses.js';
+import { endSession, sessionWithToken } from './sessions.js';
 
 /**
  * `POST {issuer}revoke` (RFC 7009, spec v1.18 "Token revocation"): either token ends the whole

@@ -1,5 +1,5 @@
-import type { MockHomeserver } from '../homeserver';
-import type { OAuthSession } from './state';
+import type { MockHomeserver } from '../homeserver.js';
+import type { OAuthSession } from './state.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -1,15 +1,15 @@
-import type { OAuthConfig } from '../config';
-import { canonicalEmail, sendValidationEmail } from '../email';
-import type { MockHomeserver } from '../homeserver';
-import { localpartOf } from '../login';
-import { hashPassword, passwordPolicyError, verifyPassword } from '../password';
-import type { ModelRequest } from '../request';
-import type { ModelResponse } from '../response';
-import { codePointLength, MAX_RAW_LENGTH } from '../user-id';
-import { callbackUrl, formOf, redirectTo } from './responses';
-import { codePage, errorPage, signInPage, signUpPage, type FieldErrors, type PageContext } from './signup-page';
-import { CODE_LIFETIME_MS, forgetExpired, type AuthorizationRequest } from './state';
-import { usernameProblem } from './username';
+import type { OAuthConfig } from '../config.js';
+import { canonicalEmail, sendValidationEmail } from '../email.js';
+import type { MockHomeserver } from '../homeserver.js';
+import { localpartOf } from '../login.js';
+import { hashPassword, passwordPolicyError, verifyPassword } from '../password.js';
+import type { ModelRequest } from '../request.js';
+import type { ModelResponse } from '../response.js';
+import { codePointLength, MAX_RAW_LENGTH } from '../user-id.js';
+import { callbackUrl, formOf, redirectTo } from './responses.js';
+import { codePage, errorPage, signInPage, signUpPage, type FieldErrors, type PageContext } from './signup-page.js';
+import { CODE_LIFETIME_MS, forgetExpired, type AuthorizationRequest } from './state.js';
+import { usernameProblem } from './username.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -1,10 +1,10 @@
-import type { OAuthConfig } from '../config';
-import { policyList } from '../fallback';
-import type { MockHomeserver } from '../homeserver';
-import { page } from '../pages';
-import { escapeHtml, html, type ModelResponse } from '../response';
-import { enhancementScript } from './enhance';
-import type { AuthorizationRequest } from './state';
+import type { OAuthConfig } from '../config.js';
+import { policyList } from '../fallback.js';
+import type { MockHomeserver } from '../homeserver.js';
+import { page } from '../pages.js';
+import { escapeHtml, html, type ModelResponse } from '../response.js';
+import { enhancementScript } from './enhance.js';
+import type { AuthorizationRequest } from './state.js';
 
 /** What was typed, given back so that nobody types it twice. */
 export interface FormValues {

@@ -1,10 +1,10 @@
-import type { MockHomeserver } from '../homeserver';
-import type { ModelRequest } from '../request';
-import type { ModelResponse } from '../response';
-import { verifierMatches } from './pkce';
-import { formOf, oauthError, oauthOk } from './responses';
-import { endSession, openSession, rotateSession, sessionWithToken, tokenAnswer } from './sessions';
-import { forgetExpired } from './state';
+import type { MockHomeserver } from '../homeserver.js';
+import type { ModelRequest } from '../request.js';
+import type { ModelResponse } from '../response.js';
+import { verifierMatches } from './pkce.js';
+import { formOf, oauthError, oauthOk } from './responses.js';
+import { endSession, openSession, rotateSession, sessionWithToken, tokenAnswer } from './sessions.js';
+import { forgetExpired } from './state.js';
 
 const invalidGrant = (description: string) => oauthError(400, 'invalid_grant', description);
 

@@ -1,8 +1,8 @@
-import { checkAvailability } from '../availability';
-import type { MockHomeserver } from '../homeserver';
-import type { ModelRequest } from '../request';
-import type { ModelResponse } from '../response';
-import { checkUsername, codePointLength, MAX_RAW_LENGTH } from '../user-id';
+import { checkAvailability } from '../availability.js';
+import type { MockHomeserver } from '../homeserver.js';
+import type { ModelRequest } from '../request.js';
+import type { ModelResponse } from '../response.js';
+import { checkUsername, codePointLength, MAX_RAW_LENGTH } from '../user-id.js';
 
 /** A person's words for the model's username errcodes; the grammar's own message says it best. */
 function usernameMessage(errcode: unknown, error: unknown): string {

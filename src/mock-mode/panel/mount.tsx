@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadCatalog } from '../../src/i18n/catalogs';
-import { I18nProvider, useI18n } from '../../src/i18n/i18n';
-import { isLanguage, SOURCE_LANGUAGE, type Language } from '../../src/i18n/languages';
-import type { MockController } from '../model/controller';
+import { loadCatalog } from '../../i18n/catalogs';
+import { I18nProvider, useI18n } from '../../i18n/i18n';
+import { isLanguage, SOURCE_LANGUAGE, type Language } from '../../i18n/languages';
+import type { MockController } from 'matrix-mock-homeserver';
 import { MockPanel } from './mock-panel';
 
 const pageLanguage = (): Language => {

@@ -1,9 +1,13 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { useI18n } from '../../src/i18n/i18n';
-import type { MessageId } from '../../src/i18n/catalogs';
-import type { MockController } from '../model/controller';
-import { FORCEABLE_ENDPOINTS, KNOWN_ERRORS } from '../model/errcodes';
-import { scenarios, type ScenarioName } from '../model/scenarios';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageId } from '../../i18n/catalogs';
+import {
+  FORCEABLE_ENDPOINTS,
+  KNOWN_ERRORS,
+  scenarios,
+  type MockController,
+  type ScenarioName,
+} from 'matrix-mock-homeserver';
 import './mock-panel.css';
 
 /**

@@ -1,5 +1,5 @@
-import { startBrowserMock } from '../browser';
-import { enhanceOAuthPage } from '../model/oauth/enhance';
+import { enhanceOAuthPage } from 'matrix-mock-homeserver/browser';
+import { startAppMock } from '../start-browser-mock';
 import './oauth-page.css';
 
 /** A sentence in place of the page, where there is no page to show. */
@@ -20,7 +20,7 @@ function say(title: string, text: string): void {
  * saved: its client, its accounts), then the page's own enhancement asks the model for the
  * authorization page of this query, shows it, and posts its forms with `fetch`.
  */
-startBrowserMock().then(
+startAppMock().then(
   ({ controller }) => {
     const oauth = controller.homeserver.config.oauth;
     if (oauth) enhanceOAuthPage(`${oauth.issuer}authorize${window.location.search}`);

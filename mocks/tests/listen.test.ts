@@ -1,0 +1,56 @@
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { fakeEnvironment } from '../model/environment';
+import { listen } from '../node';
+
+describe('listen (the HTTP server, as the CLI and the Playwright fixture start it)', () => {
+  it('on port 0, hands out URLs and user IDs with the port it got', async () => {
+    const running = await listen({ port: 0, scenario: 'email', env: fakeEnvironment() });
+    try {
+      expect(running.url).toBe(`http://localhost:${running.port}`);
+      const { serverName, publicBaseUrl } = running.controller.homeserver.config;
+      expect(serverName).toBe(`localhost:${running.port}`);
+      expect(publicBaseUrl).toBe(running.url);
+      const sent = await fetch(`http://127.0.0.1:${running.port}/_matrix/client/v3/register/email/requestToken`, {
+        method: 'POST',
+        body: JSON.stringify({ client_secret: 'secret', email: 'ana@example.org', send_attempt: 1 }),
+      });
+      expect(sent.status).toBe(200);
+      expect(running.controller.inbox()[0]?.link.startsWith(`${running.url}/`)).toBe(true);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('takes a server name and config overrides, and close() frees the port', async () => {
+    const running = await listen({ port: 0, serverName: 'example.org', overrides: { allowGuests: true } });
+    const guest = (await (
+      await fetch(`http://127.0.0.1:${running.port}/_matrix/client/v3/register?kind=guest`, {
+        method: 'POST',
+        body: '{}',
+      })
+    ).json()) as { user_id: string };
+    expect(guest.user_id).toMatch(/:example\.org$/);
+    await running.close();
+    const probe = createServer();
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(running.port, '127.0.0.1', () => resolve());
+    });
+    probe.close();
+  });
+
+  it('rejects a bad config knob without keeping the port', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    await expect(
+      listen({ port, overrides: { enableRegistrations: false } as unknown as Record<string, never> }),
+    ).rejects.toThrow(/enableRegistrations/);
+    const again = await listen({ port });
+    await again.close();
+  });
+});

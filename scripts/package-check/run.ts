@@ -1,0 +1,163 @@
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * `npm run test:package`: packs `mocks/` as npm would publish it, installs the tarball into a new
+ * project in the system's temp folder (no `node_modules` of this repository above it, none of its
+ * paths on PATH), and there (a) starts the bin and signs up with matrix-js-sdk, (b) runs MSW's
+ * `setupServer` with the handlers under node:test, (c) runs a Playwright test with the fixture,
+ * (d) type-checks every entry point with TypeScript's NodeNext resolution. Prints the figures.
+ */
+
+const repo = resolve(import.meta.dirname, '../..');
+const projectFiles = join(import.meta.dirname, 'project');
+/** What the outside project installs beside the tarball: the versions this repository tests with, so npm's cache has them. */
+const PEERS = ['matrix-js-sdk', 'msw', '@playwright/test', 'typescript', '@types/node'];
+const ALLOWED_IN_TARBALL = /^(package\.json|README\.md|LICENSE|dist\/.+\.(js|d\.ts))$/;
+
+const installedVersion = (name: string) =>
+  (JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The environment of a project that has never seen this repository. */
+function outsideEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('npm_') || key === 'INIT_CWD' || key === 'NODE_PATH' || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  env.PATH = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((entry) => !resolve(entry).startsWith(repo))
+    .join(delimiter);
+  return env;
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${String(result.status)}) in ${cwd}`);
+  }
+  return result;
+}
+
+function timed<T>(label: string, figures: [string, string][], work: () => T): T {
+  const started = performance.now();
+  const value = work();
+  figures.push([label, `${((performance.now() - started) / 1000).toFixed(1)} s`]);
+  return value;
+}
+
+async function timedAsync<T>(label: string, figures: [string, string][], work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const value = await work();
+  figures.push([label, `${((performance.now() - started) / 1000).toFixed(1)} s`]);
+  return value;
+}
+
+/** Starts the installed bin on a free port; resolves with its URL once it listens. */
+function startBin(cwd: string, env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(join(cwd, 'node_modules/.bin/matrix-mock-homeserver'), ['--port', '0'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /on (http:\/\/localhost:\d+)/.exec(output)?.[1];
+      if (url) resolvePromise({ url, stop: () => child.kill() });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`the bin exited (${String(code)}): ${output}`)));
+    setTimeout(() => reject(new Error(`the bin did not start within 15 s: ${output}`)), 15_000).unref();
+  });
+}
+
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: { path: string }[];
+}
+
+async function main() {
+  const figures: [string, string][] = [];
+  const work = mkdtempSync(join(tmpdir(), 'matrix-mock-homeserver-outside-'));
+  const project = join(work, 'project');
+  const env = outsideEnvironment();
+  try {
+    const packed = timed('npm pack (with the build)', figures, () => {
+      const out = run('npm', ['pack', '--json', '--pack-destination', work], join(repo, 'mocks'), env).stdout;
+      return (JSON.parse(out.slice(out.indexOf('['))) as PackResult[])[0];
+    });
+    if (!packed) throw new Error('npm pack gave no tarball');
+    const strays = packed.files.map((file) => file.path).filter((path) => !ALLOWED_IN_TARBALL.test(path));
+    if (strays.length > 0) throw new Error(`The tarball holds files a user does not need: ${strays.join(', ')}`);
+    figures.push(
+      ['tarball', `${(packed.size / 1024).toFixed(1)} KB gzip, ${String(packed.entryCount)} files`],
+      ['unpacked', `${(packed.unpackedSize / 1024).toFixed(1)} KB`],
+    );
+
+    cpSync(projectFiles, project, { recursive: true });
+    const devDependencies = Object.fromEntries(PEERS.map((name) => [name, installedVersion(name)]));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'outside-project',
+          private: true,
+          type: 'module',
+          devDependencies: { 'matrix-mock-homeserver': `file:${join(work, packed.filename)}`, ...devDependencies },
+        },
+        null,
+        2,
+      ),
+    );
+    timed('npm install (tarball and the peers above, from npm cache)', figures, () =>
+      run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], project, env),
+    );
+    const installed = realpathSync(join(project, 'node_modules/matrix-mock-homeserver'));
+    if (!installed.startsWith(realpathSync(project)))
+      throw new Error(`The package resolves outside the project: ${installed}`);
+
+    await timedAsync('(a) bin + matrix-js-sdk sign-up', figures, async () => {
+      const server = await startBin(project, env);
+      try {
+        // matrix-js-sdk logs every request; the script's own last line says what happened.
+        const lines = run('node', ['register-with-sdk.mjs', server.url], project, env).stdout.trim().split('\n');
+        process.stdout.write(`${lines.at(-1) ?? ''}\n`);
+      } finally {
+        server.stop();
+      }
+    });
+    timed('(b) MSW setupServer under node:test', figures, () =>
+      process.stdout.write(
+        run('node', ['--test', 'msw.test.mjs'], project, env).stdout.split('\n').slice(-9).join('\n'),
+      ),
+    );
+    timed('(c) Playwright with the fixture', figures, () =>
+      process.stdout.write(run(join(project, 'node_modules/.bin/playwright'), ['test'], project, env).stdout),
+    );
+    timed('(d) tsc over every entry point (NodeNext)', figures, () =>
+      run(join(project, 'node_modules/.bin/tsc'), ['-p', '.'], project, env),
+    );
+
+    process.stdout.write(`\nmatrix-mock-homeserver ${packed.filename}, outside project in ${project}\n`);
+    for (const [label, value] of figures) process.stdout.write(`  ${label.padEnd(58)}${value}\n`);
+  } finally {
+    if (!process.env.KEEP_PACKAGE_CHECK) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,9 +1,8 @@
-#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ConfigOverrides } from './model/config.js';
 import { DEFAULT_SCENARIO, isScenarioName, scenarios } from './model/scenarios.js';
-import { listen } from './node.js';
+import { listen } from './server.js';
 
 const USAGE = `Usage: matrix-mock-homeserver [options]
 

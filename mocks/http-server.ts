@@ -21,10 +21,19 @@ export function createHttpServer(controller: MockController, options: HttpServer
 }
 
 /** The same server, asking for its controller per request: `listen` makes one only once it knows its port. */
-export function serveController(current: () => MockController, options: HttpServerOptions = {}): Server {
+export function serveController(
+  current: () => MockController | Promise<MockController>,
+  options: HttpServerOptions = {},
+): Server {
   return createServer((incoming, outgoing) => {
     const started = performance.now();
-    void respond(incoming, outgoing, current()).then((status) => {
+    const answered = Promise.resolve()
+      .then(current)
+      .then(
+        (controller) => respond(incoming, outgoing, controller),
+        () => send(outgoing, incoming, matrixError(503, 'M_UNKNOWN', 'The mock homeserver did not start'), true),
+      );
+    void answered.then((status) => {
       const path = (incoming.url ?? '/').split('?')[0];
       options.log?.(
         `${new Date().toISOString()} ${incoming.method ?? '?'} ${path} ${status} ${Math.round(performance.now() - started)}ms`,

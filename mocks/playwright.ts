@@ -1,8 +1,9 @@
 import { test as base } from '@playwright/test';
 import type { MockController } from './model/controller.js';
+import type { EndpointName } from './model/routes.js';
 import type { ScenarioName } from './model/scenarios.js';
 import type { MailMessage } from './model/state.js';
-import { listen, type ListenOptions, type RunningMock } from './node.js';
+import { listen, type ListenOptions, type RunningMock } from './server.js';
 
 export { expect } from '@playwright/test';
 
@@ -25,7 +26,7 @@ export interface MockHomeserverFixture {
   /** The accounts, as `GET /_mock/accounts` lists them. */
   accounts(): ReturnType<MockController['accounts']>;
   /** The next request to `endpoint` (`register`, `available`, …) fails with this errcode. */
-  failNext(endpoint: string, errcode: string, status: number, extra?: Record<string, unknown>): void;
+  failNext(endpoint: EndpointName, errcode: string, status: number, extra?: Record<string, unknown>): void;
 }
 
 export interface MockHomeserverTestOptions {

@@ -78,8 +78,10 @@ export class MockController {
     this.notify();
   }
 
+  /** A fresh homeserver: accounts, mail and queued errors gone; the network delay kept. */
   async reset(scenario: ScenarioName = this.scenario): Promise<void> {
     this.scenario = scenario;
+    this.forced.clear();
     this.homeserver = await MockHomeserver.create(configFor(scenario, this.options), this.env);
     this.notify();
   }

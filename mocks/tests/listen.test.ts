@@ -1,7 +1,10 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { serveController } from '../http-server';
+import { MockController } from '../model/controller';
 import { fakeEnvironment } from '../model/environment';
-import { listen } from '../node';
+import { listen } from '../server';
 
 describe('listen (the HTTP server, as the CLI and the Playwright fixture start it)', () => {
   it('on port 0, hands out URLs and user IDs with the port it got', async () => {
@@ -52,5 +55,29 @@ describe('listen (the HTTP server, as the CLI and the Playwright fixture start i
     ).rejects.toThrow(/enableRegistrations/);
     const again = await listen({ port });
     await again.close();
+  });
+
+  it('gives a server name passed outright precedence over a config file', async () => {
+    const running = await listen({ port: 0, serverName: 'a.example', overrides: { serverName: 'b.example' } });
+    expect(running.controller.homeserver.config.serverName).toBe('a.example');
+    await running.close();
+  });
+
+  it('holds a request that comes before the homeserver is made, and answers 503 if it never is', async () => {
+    let made: (controller: MockController) => void = () => undefined;
+    const later = new Promise<MockController>((resolve) => (made = resolve));
+    const server = serveController(() => later).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const early = fetch(`${base}/_matrix/client/versions`);
+    made(await MockController.create({ env: fakeEnvironment() }));
+    expect((await early).status).toBe(200);
+    server.close();
+
+    const never = serveController(() => Promise.reject(new Error('no'))).listen(0, '127.0.0.1');
+    await new Promise((resolve) => never.once('listening', resolve));
+    const refused = await fetch(`http://127.0.0.1:${(never.address() as AddressInfo).port}/_matrix/client/versions`);
+    expect([refused.status, ((await refused.json()) as { errcode: string }).errcode]).toEqual([503, 'M_UNKNOWN']);
+    never.close();
   });
 });

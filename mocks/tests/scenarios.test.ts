@@ -81,6 +81,15 @@ describe('/_mock endpoints', () => {
     expect(accounts.text).not.toMatch(/password|hash/i);
   });
 
+  it('resets to a fresh server: accounts, mail and an unused forced error are gone', async () => {
+    const mock = await startMock();
+    await mock.registerWithDummy('ana');
+    await mock.call('POST', '/_mock/next-error', { json: { errcode: 'M_FORBIDDEN', status: 403 } });
+    expect((await mock.call('POST', '/_mock/reset', { json: {} })).status).toBe(200);
+    expect(mock.homeserver.findAccount('ana')).toBeUndefined();
+    expect((await mock.register({ username: 'ana', password: 'pw' })).status).toBe(401);
+  });
+
   it('forces the next answer of an endpoint to any errcode, once', async () => {
     const mock = await startMock();
     await mock.call('POST', '/_mock/next-error', {

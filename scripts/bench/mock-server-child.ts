@@ -1,4 +1,4 @@
-import { listen } from 'matrix-mock-homeserver/node';
+import { listen } from 'matrix-mock-homeserver/server';
 
 /**
  * The HTTP mock server in a process of its own, so that its memory is its alone and the load

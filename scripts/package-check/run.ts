@@ -7,16 +7,24 @@ import { performance } from 'node:perf_hooks';
 /**
  * `npm run test:package`: packs `mocks/` as npm would publish it, installs the tarball into a new
  * project in the system's temp folder (no `node_modules` of this repository above it, none of its
- * paths on PATH), and there (a) starts the bin and signs up with matrix-js-sdk, (b) runs MSW's
- * `setupServer` with the handlers under node:test, (c) runs a Playwright test with the fixture,
- * (d) type-checks every entry point with TypeScript's NodeNext resolution. Prints the figures.
+ * paths on PATH), and there (a) with only matrix-js-sdk beside it (the optional peers absent),
+ * starts the bin and signs up, and imports the entries that need no peer; then, with the peers,
+ * (b) runs MSW's `setupServer` with the handlers under node:test, (c) runs a Playwright test with
+ * the fixture, (d) type-checks every entry point with TypeScript's NodeNext resolution. Prints the
+ * figures.
  */
 
 const repo = resolve(import.meta.dirname, '../..');
 const projectFiles = join(import.meta.dirname, 'project');
 /** What the outside project installs beside the tarball: the versions this repository tests with, so npm's cache has them. */
-const PEERS = ['matrix-js-sdk', 'msw', '@playwright/test', 'typescript', '@types/node'];
-const ALLOWED_IN_TARBALL = /^(package\.json|README\.md|LICENSE|dist\/.+\.(js|d\.ts))$/;
+const CLIENT = 'matrix-js-sdk';
+/** Installed after check (a): the optional peers, and TypeScript for (d). */
+const PEERS = ['msw', '@playwright/test', 'typescript', '@types/node'];
+const INSTALL = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+/** The entries that must load with no optional peer installed. */
+const WITHOUT_PEERS = `await import('matrix-mock-homeserver'); await import('matrix-mock-homeserver/server');
+try { await import('msw'); console.error('msw is installed'); process.exit(1); } catch {}`;
+const ALLOWED_IN_TARBALL = /^(package\.json|README\.md|LICENSE|bin\/matrix-mock-homeserver\.js|dist\/.+\.(js|d\.ts))$/;
 
 const installedVersion = (name: string) =>
   (JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -107,28 +115,20 @@ async function main() {
     );
 
     cpSync(projectFiles, project, { recursive: true });
-    const devDependencies = Object.fromEntries(PEERS.map((name) => [name, installedVersion(name)]));
+    const tarball = `file:${join(work, packed.filename)}`;
     writeFileSync(
       join(project, 'package.json'),
-      JSON.stringify(
-        {
-          name: 'outside-project',
-          private: true,
-          type: 'module',
-          devDependencies: { 'matrix-mock-homeserver': `file:${join(work, packed.filename)}`, ...devDependencies },
-        },
-        null,
-        2,
-      ),
+      JSON.stringify({ name: 'outside-project', private: true, type: 'module' }, null, 2),
     );
-    timed('npm install (tarball and the peers above, from npm cache)', figures, () =>
-      run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], project, env),
+    timed(`npm install the tarball and ${CLIENT}`, figures, () =>
+      run('npm', ['install', ...INSTALL, '--save-dev', tarball, `${CLIENT}@${installedVersion(CLIENT)}`], project, env),
     );
     const installed = realpathSync(join(project, 'node_modules/matrix-mock-homeserver'));
     if (!installed.startsWith(realpathSync(project)))
       throw new Error(`The package resolves outside the project: ${installed}`);
+    run('node', ['--input-type=module', '-e', WITHOUT_PEERS], project, env);
 
-    await timedAsync('(a) bin + matrix-js-sdk sign-up', figures, async () => {
+    await timedAsync('(a) bin + matrix-js-sdk sign-up, no optional peer', figures, async () => {
       const server = await startBin(project, env);
       try {
         // matrix-js-sdk logs every request; the script's own last line says what happened.
@@ -138,6 +138,14 @@ async function main() {
         server.stop();
       }
     });
+    timed(`npm install ${PEERS.join(', ')}`, figures, () =>
+      run(
+        'npm',
+        ['install', ...INSTALL, '--save-dev', ...PEERS.map((name) => `${name}@${installedVersion(name)}`)],
+        project,
+        env,
+      ),
+    );
     timed('(b) MSW setupServer under node:test', figures, () =>
       process.stdout.write(
         run('node', ['--test', 'msw.test.mjs'], project, env).stdout.split('\n').slice(-9).join('\n'),
@@ -151,7 +159,7 @@ async function main() {
     );
 
     process.stdout.write(`\nmatrix-mock-homeserver ${packed.filename}, outside project in ${project}\n`);
-    for (const [label, value] of figures) process.stdout.write(`  ${label.padEnd(58)}${value}\n`);
+    for (const [label, value] of figures) process.stdout.write(`  ${label.padEnd(64)}${value}\n`);
   } finally {
     if (!process.env.KEEP_PACKAGE_CHECK) rmSync(work, { recursive: true, force: true });
   }

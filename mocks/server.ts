@@ -1,0 +1,97 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveController, type HttpServerOptions } from './http-server.js';
+import type { ConfigOverrides } from './model/config.js';
+import { MockController } from './model/controller.js';
+import type { Environment } from './model/environment.js';
+import type { ScenarioName } from './model/scenarios.js';
+import { nodeEnvironment } from './node-environment.js';
+
+/*
+ * The mock homeserver as a real HTTP server, with no MSW: what the bin and the Playwright fixture
+ * run, so that neither needs the optional `msw` peer.
+ */
+export { createHttpServer, type HttpServerOptions } from './http-server.js';
+export { nodeEnvironment } from './node-environment.js';
+
+export interface ListenOptions extends HttpServerOptions {
+  /** 0 picks a free port; the server name and public URL then carry the port it got. Default 8008. */
+  port?: number;
+  /** The address to bind. Default `127.0.0.1`; `0.0.0.0` or `::` to be reached from other machines. */
+  host?: string;
+  scenario?: ScenarioName;
+  /** The part after `:` in user IDs. Default `localhost:PORT`. */
+  serverName?: string;
+  /** Any knob of the config, over the scenario's (what `--config FILE` holds). */
+  overrides?: ConfigOverrides;
+  env?: Environment;
+}
+
+export interface RunningMock {
+  /** Where clients reach it, also its `public_baseurl`: `http://localhost:PORT` on a loopback or wildcard host. */
+  url: string;
+  port: number;
+  controller: MockController;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
+
+/** The address clients use for a server bound to `host`. */
+function publicUrl(host: string, port: number): string {
+  if (WILDCARD_HOSTS.has(host)) return `http://localhost:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * The mock homeserver as a real HTTP server, as the CLI runs it. It binds first and makes its
+ * homeserver after, so that with port 0 the server name and the URLs it hands out (OAuth issuer,
+ * email links) name the port it really got. A request in between waits for the homeserver.
+ */
+export async function listen(options: ListenOptions = {}): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  let made: (controller: MockController) => void = () => undefined;
+  let failed: (error: unknown) => void = () => undefined;
+  const ready = new Promise<MockController>((resolve, reject) => {
+    made = resolve;
+    failed = reject;
+  });
+  // A start that fails is reported by `listen` itself; early requests then get a 503.
+  ready.catch(() => undefined);
+  const server = serveController(() => ready, options.log ? { log: options.log } : {});
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8008, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = publicUrl(host, port);
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    });
+  let controller: MockController;
+  try {
+    controller = await MockController.create({
+      env: options.env ?? nodeEnvironment,
+      ...(options.scenario ? { scenario: options.scenario } : {}),
+      // A server name given outright wins over a config file's.
+      overrides: {
+        publicBaseUrl: url,
+        serverName: `localhost:${port}`,
+        ...options.overrides,
+        ...(options.serverName ? { serverName: options.serverName } : {}),
+      },
+    });
+  } catch (error) {
+    failed(error);
+    await close();
+    throw error;
+  }
+  made(controller);
+  return { url, port, controller, server, close };
+}

@@ -12,7 +12,7 @@ import { registrationTokenValidity, usernameAvailable } from './availability.js'
 import type { ApiPrefix, HomeserverConfig, OAuthConfig } from './config.js';
 import type { MockController } from './controller.js';
 import { requestEmailToken, requestMsisdnToken, SUBMIT_TOKEN_PATH, submitEmailToken } from './email.js';
-import { FORCEABLE_ENDPOINTS, type OAUTH_FORCEABLE_ENDPOINTS } from './errcodes.js';
+import { FORCEABLE_ENDPOINTS, OAUTH_FORCEABLE_ENDPOINTS } from './errcodes.js';
 import { authFallback } from './fallback.js';
 import { login, loginFlows } from './login.js';
 import { authorize } from './oauth/authorize.js';
@@ -28,6 +28,8 @@ import type { ModelRequest } from './request.js';
 import { authenticateAdmin } from './requester.js';
 import { matrixError, ok, type ModelResponse } from './response.js';
 import { isScenarioName } from './scenarios.js';
+
+const FORCEABLE: readonly string[] = [...FORCEABLE_ENDPOINTS, ...OAUTH_FORCEABLE_ENDPOINTS];
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Params = Record<string, string>;
@@ -290,6 +292,9 @@ const routes: Route[] = [
       ) {
         return matrixError(400, 'M_BAD_JSON', 'Expected {endpoint?, errcode, status, extra?}');
       }
+      // A misspelt name would wait for a request that never comes, and the test would pass unforced.
+      if (!FORCEABLE.includes(endpoint))
+        return matrixError(400, 'M_INVALID_PARAM', `Unknown endpoint ${endpoint}; one of ${FORCEABLE.join(', ')}`);
       c.forceNextError(endpoint, errcode, status, extra as Record<string, unknown>);
       return ok({ endpoint, errcode, status });
     },

@@ -105,6 +105,12 @@ describe('/_mock endpoints', () => {
     const limited = await mock.call('GET', '/_matrix/client/v3/register/available?username=x');
     expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '3']);
     expect((await mock.call('POST', '/_mock/next-error', { json: { status: 'x' } })).status).toBe(400);
+    const misspelt = await mock.call('POST', '/_mock/next-error', {
+      json: { endpoint: 'regsiter', errcode: 'M_FORBIDDEN', status: 403 },
+    });
+    expect([misspelt.status, misspelt.body.errcode]).toEqual([400, 'M_INVALID_PARAM']);
+    expect(misspelt.body.error).toContain('register');
+    expect((await mock.register({ username: 'ana', password: 'pw' })).status).toBe(401);
   });
 
   it('resets to a fresh homeserver, optionally in another scenario', async () => {

@@ -1,7 +1,7 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from './handlers.js';
 import { MOCK_BASE_URL, type ConfigOverrides } from './model/config.js';
-import { MockController } from './model/controller.js';
+import { MockController, type ForcedAnswer } from './model/controller.js';
 import { DEFAULT_SCENARIO, isScenarioName, type ScenarioName } from './model/scenarios.js';
 import { loadSavedMock, saveMock } from './state-storage.js';
 
@@ -62,10 +62,7 @@ export async function startBrowserMock(
   return { baseUrl: MOCK_BASE_URL, controller, worker };
 }
 
-function keepAcrossReloads(
-  controller: MockController,
-  forced: NonNullable<ReturnType<typeof loadSavedMock>>['forced'],
-) {
+function keepAcrossReloads(controller: MockController, forced: [string, ForcedAnswer][]) {
   for (const [endpoint, answer] of forced) controller.forced.set(endpoint, answer);
   const savedDelay = Number(localStorage.getItem(DELAY_KEY) ?? 0);
   if (savedDelay > 0) controller.setResponseDelay(savedDelay);

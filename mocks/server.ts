@@ -36,11 +36,12 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
+/** Loopback and wildcard binds, which this machine's clients reach as `localhost`. */
+const LOCALHOST_BINDS = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
 
 /** The address clients use for a server bound to `host`. */
 function publicUrl(host: string, port: number): string {
-  if (WILDCARD_HOSTS.has(host)) return `http://localhost:${port}`;
+  if (LOCALHOST_BINDS.has(host)) return `http://localhost:${port}`;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 

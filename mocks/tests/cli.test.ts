@@ -82,24 +82,15 @@ describe('the matrix-mock-homeserver bin', () => {
   });
 
   it('--host binds that address only, and says so', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', '--port', '0', '--host', '127.0.0.2'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = await startCli(['--host', '127.0.0.2']);
     try {
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /on (http:\/\/127\.0\.0\.2:\d+) \(bound to 127\.0\.0\.2\)/.exec(output);
-          if (match?.[1]) resolve(match[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${output}`)));
-      });
-      expect((await fetch(`${url}/_matrix/client/versions`)).status).toBe(200);
-      const loopback = url.replace('127.0.0.2', '127.0.0.1');
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+      expect(server.output()).toContain(`on ${server.url} (bound to 127.0.0.2)`);
+      expect((await fetch(`${server.url}/_matrix/client/versions`)).status).toBe(200);
+      const loopback = server.url.replace('127.0.0.2', '127.0.0.1');
       await expect(fetch(`${loopback}/_matrix/client/versions`)).rejects.toThrow();
     } finally {
-      child.kill();
+      server.stop();
     }
   });
 

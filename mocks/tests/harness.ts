@@ -137,7 +137,8 @@ export function startCli(args: string[]): Promise<{ url: string; stop: () => voi
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /on (http:\/\/localhost:\d+)/.exec(output);
+      // `localhost` as a loopback address, so that Node's fetch does not try ::1 first.
+      const match = /on (http:\/\/[^\s:]+:\d+)/.exec(output);
       if (match?.[1])
         resolve({ url: match[1].replace('localhost', '127.0.0.1'), stop: () => child.kill(), output: () => output });
     };

@@ -5,6 +5,7 @@ import { serveController } from '../http-server';
 import { MockController } from '../model/controller';
 import { fakeEnvironment } from '../model/environment';
 import { listen } from '../server';
+import { freePort } from './harness';
 
 describe('listen (the HTTP server, as the CLI and the Playwright fixture start it)', () => {
   it('on port 0, hands out URLs and user IDs with the port it got', async () => {
@@ -44,12 +45,7 @@ describe('listen (the HTTP server, as the CLI and the Playwright fixture start i
   });
 
   it('rejects a bad config knob without keeping the port', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
+    const port = await freePort();
     await expect(
       listen({ port, overrides: { enableRegistrations: false } as unknown as Record<string, never> }),
     ).rejects.toThrow(/enableRegistrations/);

@@ -4,7 +4,7 @@ import { MockController } from '../model/controller';
 import { enhanceOAuthPage } from '../model/oauth/enhance';
 import { loadSavedMock, saveMock } from '../state-storage';
 import { driveMock, startMock, type Mock } from './harness';
-import { authorizeQuery, callbackParams, exchange, post, press, registerClient } from './oauth-helpers';
+import { authorizeQuery, callbackParams, exchange, post, press, registerClient, typeUsername } from './oauth-helpers';
 
 /** A page of the browser mock: the controller saves after every request, as `startBrowserMock` has it do. */
 function savingEachRequest(mock: Mock): Mock {
@@ -91,10 +91,7 @@ describe('the page’s enhancement, as the shell page calls it', () => {
     expect(document.querySelectorAll('script')).toHaveLength(0);
     expect(document.activeElement?.tagName).toBe('H1');
 
-    const username = document.querySelector<HTMLInputElement>('#username');
-    if (!username) throw new Error('no username field');
-    username.value = 'Alice';
-    username.dispatchEvent(new Event('input', { bubbles: true }));
+    typeUsername('Alice');
     await vi.waitFor(() =>
       expect(document.getElementById('username-status')?.textContent).toBe('This username is already taken.'),
     );

@@ -110,3 +110,11 @@ export function press(name: string): void {
   if (!button?.form) throw new Error(`no button ${name}`);
   button.form.requestSubmit(button);
 }
+
+/** Types into the sign-up page's username field (jsdom), firing the input event its live check listens to. */
+export function typeUsername(value: string): void {
+  const username = document.querySelector<HTMLInputElement>('#username');
+  if (!username) throw new Error('no username field');
+  username.value = value;
+  username.dispatchEvent(new Event('input', { bubbles: true }));
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freePort, startCli } from './harness';
-import { CHALLENGE, press, VERIFIER } from './oauth-helpers';
+import { CHALLENGE, press, typeUsername, VERIFIER } from './oauth-helpers';
 
 // Its own file, so its own document: the page's script listens on the document it runs in.
 afterEach(() => vi.unstubAllGlobals());
@@ -50,10 +50,7 @@ describe('the HTTP server’s page, compiled by tsx as `npm run mock-server` run
       // eslint-disable-next-line @typescript-eslint/no-implied-eval
       (new Function(script) as () => void)();
 
-      const username = document.querySelector<HTMLInputElement>('#username');
-      if (!username) throw new Error('no username field');
-      username.value = 'httpana';
-      username.dispatchEvent(new Event('input', { bubbles: true }));
+      typeUsername('httpana');
       await vi.waitFor(() =>
         expect(document.getElementById('username-status')?.textContent).toBe('This username is available.'),
       );

@@ -53,14 +53,7 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return result;
 }
 
-function timed<T>(label: string, figures: [string, string][], work: () => T): T {
-  const started = performance.now();
-  const value = work();
-  figures.push([label, `${((performance.now() - started) / 1000).toFixed(1)} s`]);
-  return value;
-}
-
-async function timedAsync<T>(label: string, figures: [string, string][], work: () => Promise<T>): Promise<T> {
+async function timed<T>(label: string, figures: [string, string][], work: () => T | Promise<T>): Promise<T> {
   const started = performance.now();
   const value = await work();
   figures.push([label, `${((performance.now() - started) / 1000).toFixed(1)} s`]);
@@ -102,7 +95,7 @@ async function main() {
   const project = join(work, 'project');
   const env = outsideEnvironment();
   try {
-    const packed = timed('npm pack (with the build)', figures, () => {
+    const packed = await timed('npm pack (with the build)', figures, () => {
       const out = run('npm', ['pack', '--json', '--pack-destination', work], join(repo, 'mocks'), env).stdout;
       return (JSON.parse(out.slice(out.indexOf('['))) as PackResult[])[0];
     });
@@ -120,7 +113,7 @@ async function main() {
       join(project, 'package.json'),
       JSON.stringify({ name: 'outside-project', private: true, type: 'module' }, null, 2),
     );
-    timed(`npm install the tarball and ${CLIENT}`, figures, () =>
+    await timed(`npm install the tarball and ${CLIENT}`, figures, () =>
       run('npm', ['install', ...INSTALL, '--save-dev', tarball, `${CLIENT}@${installedVersion(CLIENT)}`], project, env),
     );
     const installed = realpathSync(join(project, 'node_modules/matrix-mock-homeserver'));
@@ -128,7 +121,7 @@ async function main() {
       throw new Error(`The package resolves outside the project: ${installed}`);
     run('node', ['--input-type=module', '-e', WITHOUT_PEERS], project, env);
 
-    await timedAsync('(a) bin + matrix-js-sdk sign-up, no optional peer', figures, async () => {
+    await timed('(a) bin + matrix-js-sdk sign-up, no optional peer', figures, async () => {
       const server = await startBin(project, env);
       try {
         // matrix-js-sdk logs every request; the script's own last line says what happened.
@@ -138,7 +131,7 @@ async function main() {
         server.stop();
       }
     });
-    timed(`npm install ${PEERS.join(', ')}`, figures, () =>
+    await timed(`npm install ${PEERS.join(', ')}`, figures, () =>
       run(
         'npm',
         ['install', ...INSTALL, '--save-dev', ...PEERS.map((name) => `${name}@${installedVersion(name)}`)],
@@ -146,15 +139,15 @@ async function main() {
         env,
       ),
     );
-    timed('(b) MSW setupServer under node:test', figures, () =>
+    await timed('(b) MSW setupServer under node:test', figures, () =>
       process.stdout.write(
         run('node', ['--test', 'msw.test.mjs'], project, env).stdout.split('\n').slice(-9).join('\n'),
       ),
     );
-    timed('(c) Playwright with the fixture', figures, () =>
+    await timed('(c) Playwright with the fixture', figures, () =>
       process.stdout.write(run(join(project, 'node_modules/.bin/playwright'), ['test'], project, env).stdout),
     );
-    timed('(d) tsc over every entry point (NodeNext)', figures, () =>
+    await timed('(d) tsc over every entry point (NodeNext)', figures, () =>
       run(join(project, 'node_modules/.bin/tsc'), ['-p', '.'], project, env),
     );
 

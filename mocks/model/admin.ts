@@ -15,6 +15,13 @@ const USER_TYPES = new Set(['bot', 'support']);
 
 const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 
+/** Python's truth (Synapse's `if admin:`): empty lists and objects are false, unlike JavaScript's. */
+function pythonTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+  return Boolean(value);
+}
+
 function tokenInfo(token: RegistrationToken): Record<string, unknown> {
   return {
     token: token.token,
@@ -80,7 +87,8 @@ export function newRegistrationToken(homeserver: MockHomeserver, request: ModelR
     }
     token = body.token;
   } else {
-    const length = body.length ?? 16;
+    // Synapse's `body.get("length", 16)`: a null given is not the default.
+    const length = 'length' in body ? body.length : 16;
     if (!isInteger(length)) return matrixError(400, 'M_INVALID_PARAM', 'length must be an integer');
     if (length <= 0 || length > 64) {
       return matrixError(400, 'M_INVALID_PARAM', 'length must be greater than zero and not greater than 64');
@@ -203,7 +211,7 @@ export async function sharedSecretRegister(homeserver: MockHomeserver, request: 
     return matrixError(400, 'M_UNKNOWN', 'Invalid user type');
   }
   if (!('mac' in body)) return matrixError(400, 'M_BAD_JSON', 'mac must be specified');
-  const admin = Boolean(body.admin);
+  const admin = pythonTruthy(body.admin);
   const wanted = await sharedSecretMac(secret, { nonce, username, password, admin, userType });
   if (body.mac !== wanted) return matrixError(403, 'M_UNKNOWN', 'HMAC incorrect');
   if ('refresh_token' in body && typeof body.refresh_token !== 'boolean') {

@@ -116,6 +116,16 @@ const routes: Route[] = [
     handle: (c, request) =>
       c.homeserver.config.prefixes.includes('v3') ? registrationTokenValidity(c.homeserver, request) : unrecognized(),
   },
+  // Synapse's `client_patterns(..., releases=("v1",))` serves the unstable prefix beside v1.
+  {
+    method: 'GET',
+    path: '/_matrix/client/unstable/register/m.login.registration_token/validity',
+    name: 'validity',
+    handle: (c, request) =>
+      c.homeserver.config.prefixes.includes('v3') && c.homeserver.config.prefixes.includes('unstable')
+        ? registrationTokenValidity(c.homeserver, request)
+        : unrecognized(),
+  },
   { method: 'GET', path: '/_matrix/client/{prefix}/login', handle: (c) => loginFlows(c.homeserver) },
   { method: 'POST', path: '/_matrix/client/{prefix}/login', handle: (c, request) => login(c.homeserver, request) },
   {

@@ -34,6 +34,23 @@ describe('the admin API for registration tokens: who may use it', () => {
     expect(mock.state.registrationTokens.map((token) => token.token)).not.toContain(undefined);
   });
 
+  it.each([
+    ['GET', `${TOKENS}/letmein`],
+    ['PUT', `${TOKENS}/letmein`],
+    ['DELETE', `${TOKENS}/letmein`],
+  ])('asks the same of %s %s, and a refused request changes nothing', async (method, path) => {
+    const mock = await startMock({ scenario: 'token' });
+    const json = method === 'PUT' ? { uses_allowed: 0 } : undefined;
+    const missing = await mock.call(method, path, { json });
+    expect([missing.status, missing.body.errcode]).toEqual([401, 'M_MISSING_TOKEN']);
+    const unknown = await mock.call(method, path, { json, headers: { authorization: 'Bearer nope' } });
+    expect([unknown.status, unknown.body.errcode]).toEqual([401, 'M_UNKNOWN_TOKEN']);
+    const alice = await loginAs(mock, 'alice', 'alice-password');
+    const notAdmin = await mock.call(method, path, { json, headers: { authorization: `Bearer ${alice}` } });
+    expect([notAdmin.status, notAdmin.body.errcode]).toEqual([403, 'M_FORBIDDEN']);
+    expect(mock.homeserver.registrationToken('letmein')).toMatchObject({ usesAllowed: null });
+  });
+
   it('checks who asks before reading the body', async () => {
     const reply = await (await startMock()).call('POST', `${TOKENS}/new`, { raw: 'not json' });
     expect([reply.status, reply.body.errcode]).toEqual([401, 'M_MISSING_TOKEN']);
@@ -83,6 +100,7 @@ describe('the admin API for registration tokens: what it does', () => {
     [{ length: 0 }, 'length must be greater than zero'],
     [{ length: 65 }, 'length must be greater than zero'],
     [{ length: '8' }, 'length must be an integer'],
+    [{ length: null }, 'length must be an integer'],
     [{ uses_allowed: -1 }, 'uses_allowed must be a non-negative integer or null'],
     [{ uses_allowed: true }, 'uses_allowed must be a non-negative integer or null'],
     [{ expiry_time: 'soon' }, 'expiry_time must be an integer or null'],
@@ -133,11 +151,19 @@ describe('the admin API for registration tokens: what it does', () => {
 });
 
 const mac = (
-  fields: { nonce: string; username: string; password: string; admin: boolean },
+  fields: { nonce: string; username: string; password: string; admin: boolean; userType?: string },
   secret = MOCK_SHARED_SECRET,
 ) =>
   createHmac('sha1', secret)
-    .update([fields.nonce, fields.username, fields.password, fields.admin ? 'admin' : 'notadmin'].join('\0'))
+    .update(
+      [
+        fields.nonce,
+        fields.username,
+        fields.password,
+        fields.admin ? 'admin' : 'notadmin',
+        ...(fields.userType ? [fields.userType] : []),
+      ].join('\0'),
+    )
     .digest('hex');
 
 describe('shared-secret registration (GET/POST /_synapse/admin/v1/register)', () => {
@@ -192,6 +218,66 @@ describe('shared-secret registration (GET/POST /_synapse/admin/v1/register)', ()
   ])('checks the body in Synapse order: %j', async (body, status, errcode, error) => {
     const reply = await (await startMock()).call('POST', path, { json: body });
     expect([reply.status, reply.body.errcode, reply.body.error]).toEqual([status, errcode, error]);
+  });
+
+  it.each([
+    [{}, 'M_BAD_JSON', 'username must be specified'],
+    [{ username: 7 }, 'M_UNKNOWN', 'Invalid username'],
+    [{ username: 'x'.repeat(513) }, 'M_UNKNOWN', 'Invalid username'],
+    [{ username: 'nul\0name' }, 'M_UNKNOWN', 'Invalid username'],
+    [{ username: 'x' }, 'M_BAD_JSON', 'password must be specified'],
+    [{ username: 'x', password: 'p'.repeat(513) }, 'M_UNKNOWN', 'Invalid password'],
+    [{ username: 'x', password: 'nul\0pw' }, 'M_UNKNOWN', 'Invalid password'],
+    [{ username: 'x', password: 'pw', user_type: 'robot', mac: '0' }, 'M_UNKNOWN', 'Invalid user type'],
+    [{ username: 'x', password: 'pw', user_type: '', mac: '0' }, 'M_UNKNOWN', 'Invalid user type'],
+    [{ username: 'x', password: 'pw' }, 'M_BAD_JSON', 'mac must be specified'],
+  ])('with a good nonce, checks the rest in Synapse order: %j', async (fields, errcode, error) => {
+    const mock = await startMock();
+    const { nonce } = (await mock.call('GET', path)).body;
+    const reply = await mock.call('POST', path, { json: { nonce, ...fields } });
+    expect([reply.status, reply.body.errcode, reply.body.error]).toEqual([400, errcode, error]);
+    expect(mock.homeserver.findAccount('x')).toBeUndefined();
+  });
+
+  it('refuses a refresh_token that is not a boolean, once the mac is right', async () => {
+    const mock = await startMock();
+    const { nonce } = (await mock.call('GET', path)).body;
+    const fields = { nonce, username: 'fresh', password: 'pw', admin: false };
+    const reply = await mock.call('POST', path, { json: { ...fields, mac: mac(fields), refresh_token: 'yes' } });
+    expect([reply.status, reply.body.error]).toEqual([400, 'refresh_token must be a boolean']);
+    expect(mock.homeserver.findAccount('fresh')).toBeUndefined();
+  });
+
+  it('signs user_type into the mac: a mac without it is refused, one with it makes the account', async () => {
+    const mock = await startMock();
+    const fields = { username: 'helper', password: 'pw', admin: false };
+    const first = (await mock.call('GET', path)).body.nonce;
+    const unsigned = await mock.call('POST', path, {
+      json: { ...fields, nonce: first, user_type: 'bot', mac: mac({ ...fields, nonce: first }) },
+    });
+    expect([unsigned.status, unsigned.body.error]).toEqual([403, 'HMAC incorrect']);
+    const second = (await mock.call('GET', path)).body.nonce;
+    const signed = await mock.call('POST', path, {
+      json: { ...fields, nonce: second, user_type: 'bot', mac: mac({ ...fields, nonce: second, userType: 'bot' }) },
+    });
+    expect(signed.status).toBe(200);
+    expect(mock.homeserver.findAccount('helper')).toBeDefined();
+  });
+
+  it.each([
+    [[], false],
+    [{}, false],
+    [0, false],
+    ['', false],
+    [[1], true],
+    ['no', true],
+  ])('reads admin: %j as Python does (%s)', async (admin, isAdmin) => {
+    const mock = await startMock();
+    const { nonce } = (await mock.call('GET', path)).body;
+    const fields = { nonce, username: 'flag', password: 'pw', admin: isAdmin };
+    const reply = await mock.call('POST', path, { json: { ...fields, admin, mac: mac(fields) } });
+    expect(reply.status).toBe(200);
+    expect(Boolean(mock.homeserver.findAccount('flag')?.admin)).toBe(isAdmin);
   });
 
   it('still checks the name: a taken one is 400 M_USER_IN_USE', async () => {

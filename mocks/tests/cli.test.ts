@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,29 @@ describe('npm run mock-server', () => {
       ).json()) as { errcode: string };
       expect(taken.errcode).toBe('M_USER_IN_USE');
       await expect.poll(() => server.output()).toMatch(/GET \/_matrix\/client\/v3\/register\/available 400/);
+    } finally {
+      server.stop();
+    }
+  });
+
+  it("takes the admin API's shared secret from --config", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-config-'));
+    const configFile = join(dir, 'config.json');
+    writeFileSync(configFile, JSON.stringify({ registrationSharedSecret: 'our own secret' }));
+    const server = await startCli(['--config', configFile]);
+    try {
+      const signUp = async (secret: string, username: string) => {
+        const endpoint = `${server.url}/_synapse/admin/v1/register`;
+        const { nonce } = (await (await fetch(endpoint)).json()) as { nonce: string };
+        const mac = createHmac('sha1', secret).update([nonce, username, 'pw', 'notadmin'].join('\0')).digest('hex');
+        const reply = await fetch(endpoint, {
+          method: 'POST',
+          body: JSON.stringify({ nonce, username, password: 'pw', mac }),
+        });
+        return reply.status;
+      };
+      expect(await signUp('mock-registration-shared-secret', 'old')).toBe(403);
+      expect(await signUp('our own secret', 'new')).toBe(200);
     } finally {
       server.stop();
     }

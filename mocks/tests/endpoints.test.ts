@@ -67,11 +67,14 @@ describe('§1 endpoints and prefixes', () => {
     expect([reply.status, reply.body.errcode]).toEqual([400, 'M_UNKNOWN']);
   });
 
-  it('serves the registration-token validity endpoint under v1 only', async () => {
+  it('serves the registration-token validity endpoint under v1 and unstable, not v3 (Synapse: releases=("v1",))', async () => {
     const mock = await startMock();
     expect(
       (await mock.call('GET', '/_matrix/client/v1/register/m.login.registration_token/validity?token=letmein')).body,
     ).toEqual({ valid: true });
+    expect(
+      (await mock.call('GET', '/_matrix/client/unstable/register/m.login.registration_token/validity?token=nope')).body,
+    ).toEqual({ valid: false });
     expect(
       (await mock.call('GET', '/_matrix/client/v3/register/m.login.registration_token/validity?token=letmein')).status,
     ).toBe(404);

@@ -80,7 +80,7 @@ export async function overHttp(controller: MockController): Promise<Transport> {
  * memory (rate-limit counts, shared-secret nonces) starts afresh, the rest carries over.
  */
 function restarted(state: HomeserverState): HomeserverState {
-  return { ...structuredClone(state), rateLimits: {} };
+  return { ...structuredClone(state), rateLimits: {}, nonces: {} };
 }
 
 /** Replays the exchanges in order against a mock configured like the recorded Synapse. */

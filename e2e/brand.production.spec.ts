@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { HTTP_MOCK_URL } from '../playwright.config';
+import { SURFACES } from '../src/config/branding';
+import { checkAccent, toHex } from '../src/config/contrast';
 import { expect, test } from './fixtures';
 
 const LOGO =
@@ -73,10 +75,15 @@ test('an accent colour too pale to read is corrected, with a console warning tha
   });
   await openBranded(page, { accent_color: '#ffe066' });
   await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Create account' })).toBeVisible();
-  expect(await accentOf(page)).not.toBe('rgb(255, 224, 102)');
-  expect(warnings.join('\n')).toContain('brand.accent_color #ffe066 has');
+  // The prerendered button is there before config.json is applied: wait for the page's verdict.
+  await expect.poll(() => warnings.join('\n')).toContain('brand.accent_color #ffe066 has');
   expect(warnings.join('\n')).toContain("light theme's background");
+  // The light theme's button carries the corrected colour the warning names, not the pale one.
+  const corrected = checkAccent([255, 224, 102], SURFACES.light, false).accent;
+  expect(toHex(corrected)).not.toBe('#ffe066');
+  await expect
+    .poll(() => accentOf(page))
+    .toBe(`rgb(${corrected.map((channel) => String(Math.round(channel))).join(', ')})`);
 });
 
 test('a wrong value in config.json stops the page with what is wrong, for the admin', async ({ page }) => {

@@ -99,20 +99,52 @@ test('Arabic reads right to left: the form is laid out from the right, Matrix ID
   await checkA11y();
 });
 
-test('axe finds nothing in any language, in the light and the dark theme', async ({ page, checkA11y }) => {
-  test.setTimeout(120_000);
-  for (const language of LANGUAGES) {
-    await page.goto(`/?lang=${language}`);
-    await expect(heading(page)).toHaveText(say(language, 'app.title'));
-    await expect(page.getByRole('button', { name: say(language, 'form.submit') })).toBeEnabled();
-    await checkA11y();
+const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const LIGHT_BACKGROUND = 'rgb(246, 247, 249)';
+const DARK_BACKGROUND = 'rgb(16, 18, 21)';
+
+test('axe finds nothing in any language, on a light and on a dark device', async ({ page, checkA11y }) => {
+  test.setTimeout(180_000);
+  // The theme is "As my device" unless chosen: the device's scheme decides, and axe checks both.
+  for (const [scheme, background] of [
+    ['light', LIGHT_BACKGROUND],
+    ['dark', DARK_BACKGROUND],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const language of LANGUAGES) {
+      await page.goto(`/?lang=${language}`);
+      await expect(heading(page)).toHaveText(say(language, 'app.title'));
+      await expect(page.getByRole('button', { name: say(language, 'form.submit') })).toBeEnabled();
+      expect(await pageBackground(page), `${language} on a ${scheme} device`).toBe(background);
+      await checkA11y();
+    }
   }
-  for (const theme of ['dark', 'light'] as const) {
-    await page.goto('/?lang=de');
-    await page.getByLabel(say('de', 'app.theme')).selectOption(theme);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await checkA11y();
-  }
+});
+
+test('the theme follows the device until one is chosen, and the choice wins over the device', async ({
+  page,
+  checkA11y,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/?lang=ar');
+  const picker = page.getByLabel(say('ar', 'app.theme'));
+  await expect(picker).toHaveValue('system');
+  await expect.poll(() => pageBackground(page)).toBe(DARK_BACKGROUND);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => pageBackground(page)).toBe(LIGHT_BACKGROUND);
+  await picker.selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(() => pageBackground(page)).toBe(DARK_BACKGROUND);
+  await checkA11y();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel(say('ar', 'app.theme')).selectOption('light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => pageBackground(page)).toBe(LIGHT_BACKGROUND);
+  await checkA11y();
+  await page.getByLabel(say('ar', 'app.theme')).selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  await expect.poll(() => pageBackground(page)).toBe(DARK_BACKGROUND);
 });
 
 test("the server's own words stay as it sent them, under Details, in any language", async ({ signup, page }) => {

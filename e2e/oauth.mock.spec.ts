@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OAuthServerPage } from './pages/oauth-server-page';
+import { catalogOf } from './support/english';
 
 const ROUND_TRIP_KEY = 'matrix-signup.oauth-round-trip';
 
@@ -115,4 +116,16 @@ test.describe('sign-up at an OAuth 2.0 server, in the in-browser mock', () => {
     await signup.register('formuser', 'a password 1');
     await expect(signup.matrixId).toHaveText('@formuser:localhost:8008');
   });
+});
+
+test('the OAuth shell page speaks the person’s language where it has to speak itself', async ({ page, checkA11y }) => {
+  // The open scenario plays no OAuth server: the shell page says so, in German, as German.
+  await page.goto('/?scenario=open');
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+  await page.goto('/mock-oauth.html?lang=de');
+  const german = catalogOf('de', 'panel');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(german['panel.oauthPage.noServer'] ?? '');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page).toHaveTitle(german['panel.oauthPage.title'] ?? '');
+  await checkA11y();
 });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { en } from './support/english';
 
 test('a person registers on the open server and sees their full Matrix ID', async ({ signup, checkA11y }) => {
   await signup.open();
@@ -69,6 +70,25 @@ test('characters a username may not hold are flagged as they are typed, before a
   await expect(signup.page.locator('#username-preview')).toHaveText('Your Matrix ID will be @good-name:localhost:8008');
   await expect(signup.page.locator('#username-status')).toHaveText('This username is free.');
   expect(checks.some((url) => url.includes('bad'))).toBe(false);
+});
+
+test('a username too long for the server is said as it is typed, and no ID is promised', async ({ signup }) => {
+  const checks: string[] = [];
+  signup.page.on('request', (request) => {
+    if (request.url().includes('/register/available')) checks.push(request.url());
+  });
+  await signup.open();
+  await signup.ready();
+  // `@` + 240 + `:localhost:8008` is 256 bytes, one over the limit of 255.
+  await signup.username.fill('a'.repeat(240));
+  await expect(signup.page.locator('#username-status')).toHaveText(en('username.tooLong'));
+  await expect(signup.page.locator('#username-preview')).toHaveText('Your Matrix ID will be @…:localhost:8008');
+  await signup.username.fill('a'.repeat(239));
+  await expect(signup.page.locator('#username-preview')).toHaveText(
+    `Your Matrix ID will be @${'a'.repeat(239)}:localhost:8008`,
+  );
+  await expect(signup.page.locator('#username-status')).toHaveText('This username is free.');
+  expect(checks.some((url) => url.includes('a'.repeat(240)))).toBe(false);
 });
 
 test('client-side problems are listed in an error summary that links to each field', async ({ signup, checkA11y }) => {

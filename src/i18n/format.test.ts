@@ -51,7 +51,8 @@ describe('the ICU subset', () => {
   });
 
   it('lists the arguments a message uses, nested ones too', () => {
-    expect(argumentsOf('{a} {n, plural, other {{b} #}}')).toEqual(['a', 'b', 'n']);
+    expect(argumentsOf('{a} {n, plural, other {{b} #}}')).toEqual(['a', 'b', 'n, plural']);
+    expect(argumentsOf('{x, select, on {{n, number}} other {}}')).toEqual(['n, number', 'x, select on|other']);
   });
 });
 

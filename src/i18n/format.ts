@@ -161,13 +161,23 @@ function render(locale: string, nodes: Node[], values: Values, pound: number | u
   return out;
 }
 
-/** The argument names a message uses, for the check that every catalog has the same ones. */
+/**
+ * The arguments a message uses, each with its kind (`n, plural`; a select with its keys: `x, select
+ * a|other`), for the check that every catalog uses the same ones in the same way: a translation that
+ * turns a plural into a plain `{n}`, or drops a select's key, differs from its source.
+ */
 export function argumentsOf(message: string): string[] {
   const names = new Set<string>();
   const walk = (nodes: Node[]) => {
     for (const node of nodes) {
       if (typeof node === 'string' || 'pound' in node) continue;
-      names.add(node.arg);
+      const keys =
+        node.type === 'select'
+          ? ` ${Object.keys(node.options ?? {})
+              .sort()
+              .join('|')}`
+          : '';
+      names.add(node.type ? `${node.arg}, ${node.type}${keys}` : node.arg);
       for (const option of Object.values(node.options ?? {})) walk(option);
     }
   };

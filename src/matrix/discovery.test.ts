@@ -57,6 +57,25 @@ describe('discoverHomeserver', () => {
     expect((await discoverHomeserver('example.org')).baseUrl).toBe('https://example.org');
   });
 
+  it('IGNORE: the name typed may be only the host, so what the server says of its name wins', async () => {
+    mock.server.use(
+      http.get('http://127.0.0.1:18448/.well-known/matrix/client', () => new HttpResponse('no', { status: 404 })),
+      http.get('http://127.0.0.1:18448/_matrix/client/versions', () => HttpResponse.json({ versions: ['v1.11'] })),
+      http.get('http://127.0.0.1:18448/_matrix/key/v2/server', () => HttpResponse.json({ server_name: 'localhost' })),
+    );
+    const server = await discoverHomeserver('127.0.0.1:18448');
+    expect(server).toMatchObject({ baseUrl: 'http://127.0.0.1:18448', serverName: '127.0.0.1:18448' });
+    expect(server.userIdDomain).toBe('localhost');
+  });
+
+  it('IGNORE: a server that will not say its name keeps the name typed', async () => {
+    mock.server.use(
+      http.get('https://example.org/.well-known/matrix/client', () => new HttpResponse('no', { status: 404 })),
+      http.get('https://example.org/_matrix/key/v2/server', () => new HttpResponse('no', { status: 404 })),
+    );
+    expect((await discoverHomeserver('example.org')).userIdDomain).toBe('example.org');
+  });
+
   it('IGNORE: an unreachable well-known also falls back to the name', async () => {
     mock.server.use(http.get('https://example.org/.well-known/matrix/client', () => HttpResponse.error()));
     expect((await discoverHomeserver('example.org')).baseUrl).toBe('https://example.org');

@@ -73,7 +73,14 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
   const scheme = isLoopbackHost(typed.replace(/:\d+$/, '')) ? 'http' : 'https';
   const wellKnown = await fetchWellKnown(`${scheme}://${typed}`, signal);
   if (wellKnown === 'IGNORE') {
-    return { ...(await validated(`${scheme}://${typed}`, signal)), serverName: typed, userIdDomain: typed };
+    // Without well-known the name typed may be the server's host rather than its name (a Synapse
+    // named `example.org` at `matrix.example.org`, or `localhost` at `127.0.0.1:8008`): what the
+    // server says of itself wins; the name typed stands only where it says nothing.
+    const [server, ownName] = await Promise.all([
+      validated(`${scheme}://${typed}`, signal),
+      fetchOwnServerName(`${scheme}://${typed}`, signal),
+    ]);
+    return { ...server, serverName: typed, userIdDomain: ownName ?? typed };
   }
   const base = parseHttpUrl(wellKnown['m.homeserver'].base_url);
   if (!base) throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'invalid-base-url' });

@@ -5,7 +5,7 @@ import type { AppConfig, LinkParams } from '../../config/app-config';
 import { localized, type Branding } from '../../config/community';
 import { chooseFlow, visibleStages } from '../../matrix/flow';
 import { displayServerName } from '../../matrix/url';
-import { LOCALPART_PATTERN, normaliseLocalpart } from '../../matrix/user-id';
+import { LOCALPART_PATTERN, MAX_USER_ID_BYTES, normaliseLocalpart, userIdBytes } from '../../matrix/user-id';
 import { useI18n } from '../../i18n/i18n';
 import { useHomeserver } from './api/use-homeserver';
 import { usePasswordPolicy, useRequirements } from './api/use-requirements';
@@ -155,7 +155,9 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   const username = form.watch('username');
   const token = form.watch('token');
   const email = form.watch('email');
-  const wellFormed = username !== '' && LOCALPART_PATTERN.test(username);
+  // Too long for the server's user IDs (255 bytes with `@` and `:server`): said as typed, not checked.
+  const tooLong = userIdDomain !== undefined && userIdBytes(username, userIdDomain) > MAX_USER_ID_BYTES;
+  const wellFormed = username !== '' && LOCALPART_PATTERN.test(username) && !tooLong;
   const availability = useUsernameAvailability(server, username, wellFormed);
   const tokenValidity = useTokenValidity(server, token, context.token !== 'none');
   const rateLimited = useRateLimitActive(error ?? requirements.error);
@@ -166,17 +168,19 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   const usernameStatus: FieldStatus | undefined =
     refusedCharacters(username).length > 0
       ? { tone: 'problem', text: refusedCharactersMessage(t, username) }
-      : !wellFormed
-        ? undefined
-        : availability.isFetching
-          ? { tone: 'info', text: t('username.checking') }
-          : usernameProblem
-            ? { tone: 'problem', text: t(usernameProblem.messages[0]?.id ?? 'error.unknown') }
-            : availability.isError
-              ? { tone: 'info', text: t('username.checkFailed') }
-              : availability.isSuccess
-                ? { tone: 'ok', text: t('username.available') }
-                : undefined;
+      : tooLong
+        ? { tone: 'problem', text: t('username.tooLong') }
+        : !wellFormed
+          ? undefined
+          : availability.isFetching
+            ? { tone: 'info', text: t('username.checking') }
+            : usernameProblem
+              ? { tone: 'problem', text: t(usernameProblem.messages[0]?.id ?? 'error.unknown') }
+              : availability.isError
+                ? { tone: 'info', text: t('username.checkFailed') }
+                : availability.isSuccess
+                  ? { tone: 'ok', text: t('username.available') }
+                  : undefined;
   const tokenStatus: FieldStatus | undefined =
     token.trim() === ''
       ? undefined

@@ -1,15 +1,30 @@
 import { enhanceOAuthPage } from 'matrix-mock-homeserver/browser';
+import { loadCatalog, type Catalog, type MessageId } from '../../i18n/catalogs';
+import { formatMessage } from '../../i18n/format';
+import { directionOf, preferredLanguage, SOURCE_LANGUAGE, storedLanguage } from '../../i18n/languages';
 import { startAppMock } from '../start-browser-mock';
 import './oauth-page.css';
 
-/** A sentence in place of the page, where there is no page to show. */
-function say(title: string, text: string): void {
+// The app's language choice (?lang=, the person's choice, the browser's), for the few words this
+// page says itself; the sign-up page it then shows is the mock server's own, like MAS's.
+const language =
+  preferredLanguage({
+    query: new URLSearchParams(window.location.search).get('lang'),
+    stored: storedLanguage(),
+    browser: navigator.languages,
+  }) ?? SOURCE_LANGUAGE;
+
+/** A heading and a sentence in place of the page. */
+function show(catalog: Catalog, title: MessageId, text?: MessageId): void {
   const main = document.createElement('main');
   const heading = document.createElement('h1');
-  const paragraph = document.createElement('p');
-  heading.textContent = title;
-  paragraph.textContent = text;
-  main.append(heading, paragraph);
+  heading.textContent = formatMessage(language, catalog[title] ?? '');
+  main.append(heading);
+  if (text) {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = formatMessage(language, catalog[text] ?? '');
+    main.append(paragraph);
+  }
   document.body.replaceChildren(main);
 }
 
@@ -20,15 +35,20 @@ function say(title: string, text: string): void {
  * saved: its client, its accounts), then the page's own enhancement asks the model for the
  * authorization page of this query, shows it, and posts its forms with `fetch`.
  */
-startAppMock().then(
-  ({ controller }) => {
+async function start(): Promise<void> {
+  const catalog = await loadCatalog(language, 'panel');
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+  document.title = formatMessage(language, catalog['panel.oauthPage.title'] ?? '');
+  show(catalog, 'panel.oauthPage.loading');
+  try {
+    const { controller } = await startAppMock();
     const oauth = controller.homeserver.config.oauth;
     if (oauth) enhanceOAuthPage(`${oauth.issuer}authorize${window.location.search}`);
-    else
-      say(
-        'No OAuth server here',
-        'The mock homeserver plays a scenario without an OAuth 2.0 server. Go back to the app.',
-      );
-  },
-  () => say('The mock homeserver did not start', 'Reload the page, or go back to the app.'),
-);
+    else show(catalog, 'panel.oauthPage.noServer', 'panel.oauthPage.noServerText');
+  } catch {
+    show(catalog, 'panel.oauthPage.failed', 'panel.oauthPage.failedText');
+  }
+}
+
+void start();

@@ -3,7 +3,7 @@ import type { Need } from '../../../matrix/flow';
 import type { PasswordPolicy } from '../../../matrix/requirements';
 import type { MessageId } from '../../../i18n/catalogs';
 import { useI18n } from '../../../i18n/i18n';
-import { fullUserId, LOCALPART_PATTERN } from '../../../matrix/user-id';
+import { fullUserId, LOCALPART_PATTERN, MAX_USER_ID_BYTES, userIdBytes } from '../../../matrix/user-id';
 import { passwordRules, passwordStrength } from '../password-rules';
 import { refusedCharactersMessage } from '../username-check';
 import { FIELD_IDS, type FieldName, type FormBinding } from '../form-binding';
@@ -250,7 +250,10 @@ function UserIdPreview({
   pending: boolean;
 }) {
   const { t } = useI18n();
-  const shown = username === '' || LOCALPART_PATTERN.test(username) ? username || '…' : '…';
+  // Never an ID the server could not give: a name it refuses, or one too long for it, shows as `…`.
+  const possible =
+    LOCALPART_PATTERN.test(username) && (domain === undefined || userIdBytes(username, domain) <= MAX_USER_ID_BYTES);
+  const shown = possible ? username : '…';
   return (
     <p id="username-preview" className="hint">
       {domain === undefined && !pending ? (

@@ -1,0 +1,80 @@
+import { expect, test } from './fixtures';
+import { installed, startCaddy, startNginx, type WebServer } from './support/web-servers';
+
+/**
+ * docs/deploying.md's nginx and Caddy configurations, served as written, over the community's build
+ * (the deployment project's, with its config.json beside index.html): the security headers on every
+ * file, the cache rules, the sub-path, and a whole sign-up through each.
+ */
+const BUILD = 'dist-e2e-deployment';
+const SERVERS = {
+  nginx: { start: startNginx, ports: [4181, 4182] },
+  caddy: { start: startCaddy, ports: [4183, 4184] },
+} as const;
+
+const NO_CACHE = 'no-cache';
+const FOREVER = 'public, max-age=31536000, immutable';
+
+for (const [name, { start, ports }] of Object.entries(SERVERS)) {
+  test.describe(`${name}, configured as docs/deploying.md says`, () => {
+    // Both share nothing with other tests but the HTTP mock; one server per describe, started once.
+    test.describe.configure({ mode: 'serial' });
+    let server: WebServer | undefined;
+
+    test.beforeAll(async () => {
+      // CI installs both (.ci/run); elsewhere a missing one is said, not failed.
+      test.skip(!process.env.CI && !installed(name), `${name} is not installed`);
+      server = await start(BUILD, [...ports]);
+    });
+    test.afterAll(() => server?.stop());
+
+    for (const mount of ['rootUrl', 'subPathUrl'] as const) {
+      test(`${mount === 'rootUrl' ? 'at the root' : 'under /join/'}: every file carries the security headers, and only hashed files are cached for good`, async () => {
+        const base = (server as WebServer)[mount];
+        const page = await fetch(base);
+        const html = await page.text();
+        const script = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+        expect(script, 'the entry script in index.html').toBeDefined();
+        const files: [string, string, RegExp][] = [
+          ['', NO_CACHE, /^text\/html/],
+          ['index.html', NO_CACHE, /^text\/html/],
+          ['config.json', NO_CACHE, /^application\/json/],
+          ['invite.html', NO_CACHE, /^text\/html/],
+          [script ?? '', FOREVER, /javascript/],
+        ];
+        for (const [path, cache, type] of files) {
+          const answer = await fetch(new URL(path, base));
+          const where = `${name} ${new URL(path, base).pathname}`;
+          expect(answer.status, where).toBe(200);
+          expect(answer.headers.get('content-type'), where).toMatch(type);
+          expect(answer.headers.get('content-security-policy'), where).toContain("frame-ancestors 'none'");
+          expect(answer.headers.get('x-content-type-options'), where).toBe('nosniff');
+          expect(answer.headers.get('referrer-policy'), where).toBe('no-referrer');
+          expect(answer.headers.get('strict-transport-security'), where).toBe('max-age=31536000');
+          expect(answer.headers.get('cache-control'), where).toBe(cache);
+        }
+        const config = (await (await fetch(new URL('config.json', base))).json()) as { default_language: string };
+        expect(config.default_language).toBe('de');
+      });
+
+      test(`${mount === 'rootUrl' ? 'at the root' : 'under /join/'}: a person signs up through it`, async ({
+        signup,
+        page,
+      }) => {
+        await page.goto((server as WebServer)[mount]);
+        await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+        await expect(page.getByRole('heading', { level: 1 })).toContainText('Beispiel-Gemeinschaft');
+        const username = `${name}${mount === 'rootUrl' ? 'root' : 'join'}${Date.now().toString(36)}`;
+        await signup.register(username, 'a password 1');
+        await expect(signup.matrixId).toHaveText(`@${username}:localhost:8018`);
+      });
+    }
+
+    test('the sub-path without its slash is sent to it', async () => {
+      const bare = new URL('/join', (server as WebServer).subPathUrl);
+      const answer = await fetch(bare, { redirect: 'manual' });
+      expect([301, 302, 308]).toContain(answer.status);
+      expect(new URL(answer.headers.get('location') ?? '', bare).pathname).toBe('/join/');
+    });
+  });
+}

@@ -26,7 +26,9 @@ for (const [name, { start, ports }] of Object.entries(SERVERS)) {
       test.skip(!process.env.CI && !installed(name), `${name} is not installed`);
       server = await start(BUILD, [...ports]);
     });
-    test.afterAll(() => server?.stop());
+    test.afterAll(async () => {
+      await server?.stop();
+    });
 
     for (const mount of ['rootUrl', 'subPathUrl'] as const) {
       test(`${mount === 'rootUrl' ? 'at the root' : 'under /join/'}: every file carries the security headers, and only hashed files are cached for good`, async () => {
@@ -53,6 +55,10 @@ for (const [name, { start, ports }] of Object.entries(SERVERS)) {
           expect(answer.headers.get('strict-transport-security'), where).toBe('max-age=31536000');
           expect(answer.headers.get('cache-control'), where).toBe(cache);
         }
+        // A file that is not there (a release half copied) is not cached for good.
+        const missing = await fetch(new URL('assets/not-in-this-release.js', base));
+        expect(missing.status).toBe(404);
+        expect(missing.headers.get('cache-control') ?? '').not.toContain('immutable');
         const config = (await (await fetch(new URL('config.json', base))).json()) as { default_language: string };
         expect(config.default_language).toBe('de');
       });

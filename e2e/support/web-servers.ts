@@ -19,7 +19,7 @@ export interface WebServer {
   rootUrl: string;
   /** The same page under `/join/` of another site. */
   subPathUrl: string;
-  stop: () => void;
+  stop: () => Promise<void>;
 }
 
 /** The guide's code blocks in one fenced language, in order. */
@@ -35,7 +35,9 @@ export function installed(command: string): boolean {
 
 async function answering(url: string, child: ChildProcess, log: () => string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${String(child.exitCode)}):\n${log()}`);
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+      throw new Error(`${url}: the server did not run (${String(child.exitCode ?? child.signalCode)}):\n${log()}`);
+    }
     try {
       await fetch(url, { redirect: 'manual' });
       return;
@@ -49,12 +51,17 @@ async function answering(url: string, child: ChildProcess, log: () => string): P
 function started(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
+  // A missing program is an 'error' event, not an exit: said in the log `answering` shows.
+  child.on('error', (error) => (output += `${error.message}\n`));
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, log: () => output };
 }
 
-/** Once a started server answers on both ports: its two pages, and how to stop it and clear its folder. */
+/**
+ * Once a started server answers on both ports: its two pages, and how to stop it and clear its
+ * folder. A server that does not come up is stopped and cleared here, so no port stays taken.
+ */
 async function serving(server: {
   child: ChildProcess;
   log: () => string;
@@ -64,16 +71,22 @@ async function serving(server: {
 }): Promise<WebServer> {
   const rootUrl = `http://127.0.0.1:${String(server.ports[0])}/`;
   const subPathUrl = `http://127.0.0.1:${String(server.ports[1])}/join/`;
-  await answering(rootUrl, server.child, server.log);
-  await answering(subPathUrl, server.child, server.log);
-  return {
-    rootUrl,
-    subPathUrl,
-    stop: () => {
+  const stop = async () => {
+    if (server.child.exitCode === null && server.child.signalCode === null && server.child.pid !== undefined) {
+      const exited = new Promise((done) => server.child.once('exit', done));
       server.child.kill(server.stopSignal);
-      rmSync(server.folder, { recursive: true, force: true });
-    },
+      await exited;
+    }
+    rmSync(server.folder, { recursive: true, force: true });
   };
+  try {
+    await answering(rootUrl, server.child, server.log);
+    await answering(subPathUrl, server.child, server.log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { rootUrl, subPathUrl, stop };
 }
 
 export async function startNginx(build: string, ports: [number, number]): Promise<WebServer> {
@@ -83,8 +96,13 @@ export async function startNginx(build: string, ports: [number, number]): Promis
   mkdirSync(join(folder, 'snippets'));
   writeFileSync(join(folder, 'snippets', 'matrix-signup-headers.conf'), snippet);
   const page = (block: string) => block.replaceAll(GUIDE_ROOT, resolve(build));
-  const siteOnLoopback = page(site).replace(/listen 443 ssl;/, `listen 127.0.0.1:${String(ports[0])};`);
-  if (siteOnLoopback === page(site)) throw new Error(`${GUIDE}: the nginx site no longer listens on 443`);
+  const siteOnLoopback = page(site)
+    .replace(/listen 443 ssl;/, `listen 127.0.0.1:${String(ports[0])};`)
+    // Debian 12's nginx (1.22) predates `http2 on;`; HTTP/2 needs TLS anyway.
+    .replace(/^\s*http2 on;.*$/m, '');
+  if (!siteOnLoopback.includes(`listen 127.0.0.1:${String(ports[0])};`)) {
+    throw new Error(`${GUIDE}: the nginx site no longer listens on 443`);
+  }
   const conf = `
 daemon off;
 pid ${folder}/nginx.pid;
@@ -99,8 +117,11 @@ http {
     uwsgi_temp_path ${folder}/uwsgi;
     scgi_temp_path ${folder}/scgi;
 ${siteOnLoopback}
+    # An existing site with a cache rule of its own for scripts and styles: the sub-path must win.
     server {
         listen 127.0.0.1:${String(ports[1])};
+        root ${folder}/site;
+        location ~* \\.(js|css)$ { expires 30d; }
 ${page(subPath)}
     }
 }

@@ -39,39 +39,51 @@ export interface LoadTimes {
   painted: number[];
 }
 
-/** One cold load per fresh browser context (a cold cache), `runs` times. */
-export async function timeToUsableForm(
+/**
+ * Cold loads (a fresh browser context each, so a cold cache) of the app and of the static form,
+ * taken in turn, so that the page measured first is not charged with the browser warming up or the
+ * machine being busier for a while: one load of each is made and dropped first, then `runs` each.
+ */
+export async function timeAppAgainstStaticForm(
   browser: Browser,
-  url: string,
+  urls: { app: string; form: string },
   runs: number,
   cpuSlowdown = 1,
-): Promise<LoadTimes> {
-  const times: LoadTimes = { usable: [], painted: [] };
-  for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    if (cpuSlowdown > 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+): Promise<{ app: LoadTimes; form: LoadTimes }> {
+  const times = { app: { usable: [], painted: [] } as LoadTimes, form: { usable: [], painted: [] } as LoadTimes };
+  for (let run = -1; run < runs; run++) {
+    for (const page of ['app', 'form'] as const) {
+      const load = await coldLoad(browser, urls[page], cpuSlowdown);
+      if (run < 0) continue;
+      times[page].usable.push(load.usable);
+      times[page].painted.push(load.painted);
     }
-    await page.addInitScript(RECORD_USABLE_FORM);
-    await page.goto(url);
-    await page.waitForFunction(
-      () =>
-        (window as { usableAt?: number }).usableAt !== undefined &&
-        performance.getEntriesByName('first-contentful-paint').length > 0,
-      undefined,
-      { timeout: 30_000 },
-    );
-    const { usable, painted } = await page.evaluate(() => ({
-      usable: (window as { usableAt?: number }).usableAt ?? NaN,
-      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    }));
-    times.usable.push(usable);
-    times.painted.push(painted);
-    await context.close();
   }
   return times;
+}
+
+async function coldLoad(browser: Browser, url: string, cpuSlowdown: number) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (cpuSlowdown > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  }
+  await page.addInitScript(RECORD_USABLE_FORM);
+  await page.goto(url);
+  await page.waitForFunction(
+    () =>
+      (window as { usableAt?: number }).usableAt !== undefined &&
+      performance.getEntriesByName('first-contentful-paint').length > 0,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const load = await page.evaluate(() => ({
+    usable: (window as { usableAt?: number }).usableAt ?? NaN,
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+  }));
+  await context.close();
+  return load;
 }
 
 /**

@@ -79,7 +79,9 @@ React alone: ${details.floorFiles.map((file) => `\`${file.name}\` ${kb(file.gzip
 - Sizes: \`vite build\` of the app and of \`scripts/bench/react-floor\` (React + ReactDOM rendering one
   paragraph, same Vite and plugin), each file \`index.html\` names compressed with gzip level 9. The
   mock check searches every file of the production build for MSW's and the mock's strings.
-- Time to a usable form: headless Chromium, a fresh context per run (cold cache), pages served by
+- Time to a usable form: headless Chromium, a fresh context per run (cold cache), the app and the
+  static form loaded in turn after one dropped load of each (so neither is charged with the browser
+  warming up or a busy moment of the machine), pages served by
   one tiny static server on loopback; the app's \`config.json\` names the HTTP mock server (its own
   process, loopback). The time is \`performance.now()\` when a MutationObserver first sees
   \`#field-username\` present and enabled. The floor is \`scripts/bench/static-form\`, plain HTML with

@@ -3,7 +3,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
-import { launch, layoutShiftUntilReady, median, submitToSuccess, timeToUsableForm } from './page-timing';
+import { launch, layoutShiftUntilReady, median, submitToSuccess, timeAppAgainstStaticForm } from './page-timing';
 import { memoryOf, registerMany, startMockServer, stopMockServer } from './mock-server-load';
 import { serveFolder } from './static-server';
 import { buildApp, buildReactFloor, mockCodeIn, startupSize } from './size';
@@ -50,11 +50,12 @@ try {
 
   const browser = await launch();
   const browserVersion = browser.version();
-  log(`Time to a usable form, ${String(runs)} cold loads each (Chromium ${browserVersion})…`);
-  const appTimes = await timeToUsableForm(browser, `${appServer.url}/`, runs);
-  const formTimes = await timeToUsableForm(browser, `${formServer.url}/`, runs);
-  const appTimesSlow = await timeToUsableForm(browser, `${appServer.url}/`, runs, 4);
-  const formTimesSlow = await timeToUsableForm(browser, `${formServer.url}/`, runs, 4);
+  log(
+    `Time to a usable form, ${String(runs)} cold loads each, app and static form in turn (Chromium ${browserVersion})…`,
+  );
+  const pages = { app: `${appServer.url}/`, form: `${formServer.url}/` };
+  const { app: appTimes, form: formTimes } = await timeAppAgainstStaticForm(browser, pages, runs);
+  const { app: appTimesSlow, form: formTimesSlow } = await timeAppAgainstStaticForm(browser, pages, runs, 4);
   log(`Layout shift until the page has taken over, ${String(runs)} loads…`);
   const layoutShift = await layoutShiftUntilReady(browser, `${appServer.url}/`, runs);
   log(`Submit to success in mock mode, ${String(runs)} sign-ups…`);

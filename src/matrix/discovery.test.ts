@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { discoverHomeserver, DiscoveryError, type DiscoveryProblem } from './discovery';
+import { discoverHomeserver, DiscoveryError, ownNameFits, type DiscoveryProblem } from './discovery';
 import { startMockHomeserver } from '../test/mock-homeserver';
 import { choosePrefix } from './versions';
 
@@ -66,6 +66,36 @@ describe('discoverHomeserver', () => {
     const server = await discoverHomeserver('127.0.0.1:18448');
     expect(server).toMatchObject({ baseUrl: 'http://127.0.0.1:18448', serverName: '127.0.0.1:18448' });
     expect(server.userIdDomain).toBe('localhost');
+  });
+
+  it('IGNORE: a name the server claims that does not fit what was typed is not shown', async () => {
+    mock.server.use(
+      http.get('https://example.org/.well-known/matrix/client', () => new HttpResponse('no', { status: 404 })),
+      http.get('https://example.org/_matrix/key/v2/server', () => HttpResponse.json({ server_name: 'matrix.org' })),
+    );
+    expect((await discoverHomeserver('example.org')).userIdDomain).toBe('example.org');
+  });
+
+  it('an address whose server claims a name that does not fit gets no preview domain at all', async () => {
+    mock.server.use(
+      http.get('https://chat.example/_matrix/client/versions', () => HttpResponse.json({ versions: ['v1.11'] })),
+      http.get('https://chat.example/_matrix/key/v2/server', () => HttpResponse.json({ server_name: 'matrix.org' })),
+    );
+    expect((await discoverHomeserver('https://chat.example')).userIdDomain).toBeUndefined();
+  });
+
+  it.each([
+    ['example.org', 'example.org', true],
+    ['matrix.example.org', 'example.org', true],
+    ['matrix.example.org:8448', 'Example.org:443', true],
+    ['127.0.0.1:18448', 'localhost', true],
+    ['localhost:8008', 'anything.test', true],
+    ['chat.example', 'matrix.org', false],
+    ['example.org', 'matrix.example.org', false],
+    ['badexample.org', 'example.org', false],
+    ['matrix.example.org', 'org', false],
+  ])('ownNameFits(%s, %s) is %s', (typed, said, fits) => {
+    expect(ownNameFits(typed, said)).toBe(fits);
   });
 
   it('IGNORE: a server that will not say its name keeps the name typed', async () => {

@@ -18,9 +18,9 @@ export interface DiscoveredServer extends Homeserver {
   /** What the person typed or the config named, for display. */
   serverName: string;
   /**
-   * The name after the `:` in this server's user IDs, when it can be known before sign-up: the
-   * server name typed, or what the server says of itself at `/_matrix/key/v2/server` when an
-   * address was typed. Undefined when the server will not say (the page then does not guess).
+   * The name after the `:` in this server's user IDs, when it can be known before sign-up: what the
+   * server says of itself at `/_matrix/key/v2/server` when that fits what was typed (`ownNameFits`),
+   * else the server name typed (or, for a typed address, nothing: the page then does not guess).
    */
   userIdDomain?: string;
   /** An OAuth 2.0 issuer from well-known (MSC2965), when authentication is delegated. */
@@ -63,8 +63,8 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
     const url = parseHttpUrl(typed);
     if (!url) throw new DiscoveryError({ state: 'INVALID_INPUT' });
     const baseUrl = stripSlash(url);
-    const server = await validated(baseUrl, signal);
-    const userIdDomain = await fetchOwnServerName(baseUrl, signal);
+    const [server, ownName] = await validatedWithOwnName(baseUrl, signal);
+    const userIdDomain = ownName !== undefined && ownNameFits(url.host, ownName) ? ownName : undefined;
     return { ...server, serverName: url.host, ...(userIdDomain ? { userIdDomain } : {}) };
   }
   if (!isServerName(typed)) throw new DiscoveryError({ state: 'INVALID_INPUT' });
@@ -76,11 +76,9 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
     // Without well-known the name typed may be the server's host rather than its name (a Synapse
     // named `example.org` at `matrix.example.org`, or `localhost` at `127.0.0.1:8008`): what the
     // server says of itself wins; the name typed stands only where it says nothing.
-    const [server, ownName] = await Promise.all([
-      validated(`${scheme}://${typed}`, signal),
-      fetchOwnServerName(`${scheme}://${typed}`, signal),
-    ]);
-    return { ...server, serverName: typed, userIdDomain: ownName ?? typed };
+    const [server, ownName] = await validatedWithOwnName(`${scheme}://${typed}`, signal);
+    const userIdDomain = ownName !== undefined && ownNameFits(typed, ownName) ? ownName : typed;
+    return { ...server, serverName: typed, userIdDomain };
   }
   const base = parseHttpUrl(wellKnown['m.homeserver'].base_url);
   if (!base) throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'invalid-base-url' });
@@ -136,6 +134,20 @@ async function fetchWellKnown(
 
 const serverKeysSchema = z.looseObject({ server_name: z.string() });
 
+const hostOf = (serverName: string) => serverName.replace(/:\d+$/, '').toLowerCase();
+
+/**
+ * Whether a server's word for its own name may stand in the ID preview: the host typed itself, a
+ * domain it sits under (`example.org` for `matrix.example.org`), or anything for a server on this
+ * machine (a development server at `127.0.0.1` named `localhost`). Anything else (a server found
+ * at `chat.example` saying it is `matrix.org`) would let the server put words in the page's mouth.
+ */
+export function ownNameFits(typed: string, said: string): boolean {
+  const host = hostOf(typed);
+  const claimed = hostOf(said);
+  return isLoopbackHost(host) || claimed === host || (claimed.includes('.') && host.endsWith(`.${claimed}`));
+}
+
 /** The server's own name from its signing-key document; undefined if it will not say (or CORS hides it). */
 async function fetchOwnServerName(baseUrl: string, signal?: AbortSignal): Promise<string | undefined> {
   try {
@@ -148,13 +160,25 @@ async function fetchOwnServerName(baseUrl: string, signal?: AbortSignal): Promis
   }
 }
 
-async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeserver> {
-  // A password must not travel unprotected: plain http is for this machine only. Not even asked, so
-  // the page's CSP (https: and loopback only) and this rule agree.
+/**
+ * A password must not travel unprotected: plain http is for this machine only. Checked before the
+ * server is asked anything at all, so the page's CSP (https: and loopback only) and this rule agree.
+ */
+function refuseInsecure(baseUrl: string): void {
   const { protocol, hostname } = new URL(baseUrl);
   if (protocol === 'http:' && !isLoopbackHost(hostname)) {
     throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'insecure' });
   }
+}
+
+/** `/versions` (the API prefix) and, beside it, the server's own name, once the address may be used. */
+async function validatedWithOwnName(baseUrl: string, signal?: AbortSignal) {
+  refuseInsecure(baseUrl);
+  return Promise.all([validated(baseUrl, signal), fetchOwnServerName(baseUrl, signal)]);
+}
+
+async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeserver> {
+  refuseInsecure(baseUrl);
   try {
     return homeserverAt(baseUrl, await fetchPrefix(baseUrl, signal));
   } catch (error) {

@@ -155,8 +155,9 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   const username = form.watch('username');
   const token = form.watch('token');
   const email = form.watch('email');
-  // Too long for the server's user IDs (255 bytes with `@` and `:server`): said as typed, not checked.
-  const tooLong = userIdDomain !== undefined && userIdBytes(username, userIdDomain) > MAX_USER_ID_BYTES;
+  // Too long for the server's user IDs (255 bytes with `@` and `:server`), measured as the form's
+  // rules measure it: said as typed, and neither checked nor previewed.
+  const tooLong = userIdBytes(username, context.serverName) > MAX_USER_ID_BYTES;
   const wellFormed = username !== '' && LOCALPART_PATTERN.test(username) && !tooLong;
   const availability = useUsernameAvailability(server, username, wellFormed);
   const tokenValidity = useTokenValidity(server, token, context.token !== 'none');
@@ -278,6 +279,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
           binding={binding}
           userIdDomain={userIdDomain}
           userIdDomainPending={server === undefined && userIdDomain === undefined}
+          usernameTooLong={tooLong}
           email={context.email}
           token={context.token}
           policy={policy.data}

@@ -1,7 +1,7 @@
 import { enhanceOAuthPage } from 'matrix-mock-homeserver/browser';
 import { loadCatalog, type Catalog, type MessageId } from '../../i18n/catalogs';
 import { formatMessage } from '../../i18n/format';
-import { directionOf, preferredLanguage, SOURCE_LANGUAGE, storedLanguage } from '../../i18n/languages';
+import { directionOf, preferredLanguage, SOURCE_LANGUAGE, storedLanguage, type Language } from '../../i18n/languages';
 import { startAppMock } from '../start-browser-mock';
 import './oauth-page.css';
 
@@ -14,15 +14,33 @@ const language =
     browser: navigator.languages,
   }) ?? SOURCE_LANGUAGE;
 
+interface Words {
+  language: Language;
+  catalog: Catalog;
+}
+
+/** The page's few words in the person's language, else in English (a chunk that did not load). */
+async function loadWords(): Promise<Words | undefined> {
+  for (const candidate of new Set([language, SOURCE_LANGUAGE])) {
+    try {
+      return { language: candidate, catalog: await loadCatalog(candidate, 'panel') };
+    } catch {
+      // The next one.
+    }
+  }
+  return undefined;
+}
+
 /** A heading and a sentence in place of the page. */
-function show(catalog: Catalog, title: MessageId, text?: MessageId): void {
+function show(words: Words, title: MessageId, text?: MessageId): void {
+  const say = (id: MessageId) => formatMessage(words.language, words.catalog[id] ?? '');
   const main = document.createElement('main');
   const heading = document.createElement('h1');
-  heading.textContent = formatMessage(language, catalog[title] ?? '');
+  heading.textContent = say(title);
   main.append(heading);
   if (text) {
     const paragraph = document.createElement('p');
-    paragraph.textContent = formatMessage(language, catalog[text] ?? '');
+    paragraph.textContent = say(text);
     main.append(paragraph);
   }
   document.body.replaceChildren(main);
@@ -36,18 +54,20 @@ function show(catalog: Catalog, title: MessageId, text?: MessageId): void {
  * authorization page of this query, shows it, and posts its forms with `fetch`.
  */
 async function start(): Promise<void> {
-  const catalog = await loadCatalog(language, 'panel');
-  document.documentElement.lang = language;
-  document.documentElement.dir = directionOf(language);
-  document.title = formatMessage(language, catalog['panel.oauthPage.title'] ?? '');
-  show(catalog, 'panel.oauthPage.loading');
+  const words = await loadWords();
+  if (words) {
+    document.documentElement.lang = words.language;
+    document.documentElement.dir = directionOf(words.language);
+    document.title = formatMessage(words.language, words.catalog['panel.oauthPage.title'] ?? '');
+    show(words, 'panel.oauthPage.loading');
+  }
   try {
     const { controller } = await startAppMock();
     const oauth = controller.homeserver.config.oauth;
     if (oauth) enhanceOAuthPage(`${oauth.issuer}authorize${window.location.search}`);
-    else show(catalog, 'panel.oauthPage.noServer', 'panel.oauthPage.noServerText');
+    else if (words) show(words, 'panel.oauthPage.noServer', 'panel.oauthPage.noServerText');
   } catch {
-    show(catalog, 'panel.oauthPage.failed', 'panel.oauthPage.failedText');
+    if (words) show(words, 'panel.oauthPage.failed', 'panel.oauthPage.failedText');
   }
 }
 

@@ -3,7 +3,7 @@ import type { Need } from '../../../matrix/flow';
 import type { PasswordPolicy } from '../../../matrix/requirements';
 import type { MessageId } from '../../../i18n/catalogs';
 import { useI18n } from '../../../i18n/i18n';
-import { fullUserId, LOCALPART_PATTERN, MAX_USER_ID_BYTES, userIdBytes } from '../../../matrix/user-id';
+import { fullUserId, LOCALPART_PATTERN } from '../../../matrix/user-id';
 import { passwordRules, passwordStrength } from '../password-rules';
 import { refusedCharactersMessage } from '../username-check';
 import { FIELD_IDS, type FieldName, type FormBinding } from '../form-binding';
@@ -23,6 +23,8 @@ interface Props {
   userIdDomain: string | undefined;
   /** The server is still being looked for: its name may yet come (the preview keeps one line meanwhile). */
   userIdDomainPending: boolean;
+  /** Too long for this server's user IDs, by the form's own measure: the preview shows no ID. */
+  usernameTooLong?: boolean;
   email: Need;
   token: Need;
   policy: PasswordPolicy | undefined;
@@ -118,7 +120,12 @@ export function RegistrationForm(props: Props) {
             {t('username.lowercased')}
           </p>
         ) : null}
-        <UserIdPreview username={username} domain={userIdDomain} pending={props.userIdDomainPending} />
+        <UserIdPreview
+          username={username}
+          domain={userIdDomain}
+          pending={props.userIdDomainPending}
+          tooLong={props.usernameTooLong ?? false}
+        />
         {/* One problem, one message: once the field has an error, the live line says nothing more. */}
         {status('username-status', errors.username ? undefined : props.usernameStatus)}
       </div>
@@ -244,16 +251,16 @@ function UserIdPreview({
   username,
   domain,
   pending,
+  tooLong,
 }: {
   username: string;
   domain: string | undefined;
   pending: boolean;
+  tooLong: boolean;
 }) {
   const { t } = useI18n();
   // Never an ID the server could not give: a name it refuses, or one too long for it, shows as `…`.
-  const possible =
-    LOCALPART_PATTERN.test(username) && (domain === undefined || userIdBytes(username, domain) <= MAX_USER_ID_BYTES);
-  const shown = possible ? username : '…';
+  const shown = LOCALPART_PATTERN.test(username) && !tooLong ? username : '…';
   return (
     <p id="username-preview" className="hint">
       {domain === undefined && !pending ? (

@@ -33,9 +33,13 @@ export function installed(command: string): boolean {
   return spawnSync(command, ['-v'], { stdio: 'ignore' }).error === undefined;
 }
 
+/** Started (a missing program never gets a pid) and not yet exited or killed. */
+const running = (child: ChildProcess) =>
+  child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+
 async function answering(url: string, child: ChildProcess, log: () => string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    if (!running(child)) {
       throw new Error(`${url}: the server did not run (${String(child.exitCode ?? child.signalCode)}):\n${log()}`);
     }
     try {
@@ -72,7 +76,7 @@ async function serving(server: {
   const rootUrl = `http://127.0.0.1:${String(server.ports[0])}/`;
   const subPathUrl = `http://127.0.0.1:${String(server.ports[1])}/join/`;
   const stop = async () => {
-    if (server.child.exitCode === null && server.child.signalCode === null && server.child.pid !== undefined) {
+    if (running(server.child)) {
       const exited = new Promise((done) => server.child.once('exit', done));
       server.child.kill(server.stopSignal);
       await exited;

@@ -68,6 +68,14 @@ function oauthOnly(
   };
 }
 
+/** The registration-token validity check, answered only where the config serves every one of `prefixes`. */
+function validityWhereServed(prefixes: readonly ApiPrefix[]): Handle {
+  return (controller, request) =>
+    prefixes.every((prefix) => controller.homeserver.config.prefixes.includes(prefix))
+      ? registrationTokenValidity(controller.homeserver, request)
+      : unrecognized();
+}
+
 /** Synapse's `assert_requester_is_admin`, before anything else the endpoint does. */
 function adminOnly(handle: Handle): Handle {
   return (controller, request, params) => {
@@ -109,22 +117,18 @@ const routes: Route[] = [
     path: '/_matrix/client/{prefix}/register/msisdn/requestToken',
     handle: (c, request) => requestMsisdnToken(c.homeserver, request),
   },
+  // Synapse's `client_patterns(..., releases=("v1",))`: v1 (where v3 is served) and unstable beside it.
   {
     method: 'GET',
     path: '/_matrix/client/v1/register/m.login.registration_token/validity',
     name: 'validity',
-    handle: (c, request) =>
-      c.homeserver.config.prefixes.includes('v3') ? registrationTokenValidity(c.homeserver, request) : unrecognized(),
+    handle: validityWhereServed(['v3']),
   },
-  // Synapse's `client_patterns(..., releases=("v1",))` serves the unstable prefix beside v1.
   {
     method: 'GET',
     path: '/_matrix/client/unstable/register/m.login.registration_token/validity',
     name: 'validity',
-    handle: (c, request) =>
-      c.homeserver.config.prefixes.includes('v3') && c.homeserver.config.prefixes.includes('unstable')
-        ? registrationTokenValidity(c.homeserver, request)
-        : unrecognized(),
+    handle: validityWhereServed(['v3', 'unstable']),
   },
   { method: 'GET', path: '/_matrix/client/{prefix}/login', handle: (c) => loginFlows(c.homeserver) },
   { method: 'POST', path: '/_matrix/client/{prefix}/login', handle: (c, request) => login(c.homeserver, request) },

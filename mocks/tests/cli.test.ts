@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedSecretMac } from '../model/admin';
 import { scenarios } from '../model/scenarios';
 import { startCli } from './harness';
 
@@ -51,7 +51,7 @@ describe('npm run mock-server', () => {
       const signUp = async (secret: string, username: string) => {
         const endpoint = `${server.url}/_synapse/admin/v1/register`;
         const { nonce } = (await (await fetch(endpoint)).json()) as { nonce: string };
-        const mac = createHmac('sha1', secret).update([nonce, username, 'pw', 'notadmin'].join('\0')).digest('hex');
+        const mac = await sharedSecretMac(secret, { nonce, username, password: 'pw', admin: false });
         const reply = await fetch(endpoint, {
           method: 'POST',
           body: JSON.stringify({ nonce, username, password: 'pw', mac }),

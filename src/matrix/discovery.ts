@@ -63,8 +63,7 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
     const url = parseHttpUrl(typed);
     if (!url) throw new DiscoveryError({ state: 'INVALID_INPUT' });
     const baseUrl = stripSlash(url);
-    const [server, ownName] = await validatedWithOwnName(baseUrl, signal);
-    const userIdDomain = ownName !== undefined && ownNameFits(url.host, ownName) ? ownName : undefined;
+    const [server, userIdDomain] = await validatedWithOwnName(baseUrl, url.host, signal);
     return { ...server, serverName: url.host, ...(userIdDomain ? { userIdDomain } : {}) };
   }
   if (!isServerName(typed)) throw new DiscoveryError({ state: 'INVALID_INPUT' });
@@ -76,9 +75,8 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
     // Without well-known the name typed may be the server's host rather than its name (a Synapse
     // named `example.org` at `matrix.example.org`, or `localhost` at `127.0.0.1:8008`): what the
     // server says of itself wins; the name typed stands only where it says nothing.
-    const [server, ownName] = await validatedWithOwnName(`${scheme}://${typed}`, signal);
-    const userIdDomain = ownName !== undefined && ownNameFits(typed, ownName) ? ownName : typed;
-    return { ...server, serverName: typed, userIdDomain };
+    const [server, ownName] = await validatedWithOwnName(`${scheme}://${typed}`, typed, signal);
+    return { ...server, serverName: typed, userIdDomain: ownName ?? typed };
   }
   const base = parseHttpUrl(wellKnown['m.homeserver'].base_url);
   if (!base) throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'invalid-base-url' });
@@ -171,10 +169,18 @@ function refuseInsecure(baseUrl: string): void {
   }
 }
 
-/** `/versions` (the API prefix) and, beside it, the server's own name, once the address may be used. */
-async function validatedWithOwnName(baseUrl: string, signal?: AbortSignal) {
+/**
+ * `/versions` (the API prefix) and, beside it, the server's own name where it fits what was typed
+ * (`ownNameFits`), once the address may be used at all: nothing is asked of an insecure one.
+ */
+async function validatedWithOwnName(
+  baseUrl: string,
+  typed: string,
+  signal?: AbortSignal,
+): Promise<[Homeserver, string | undefined]> {
   refuseInsecure(baseUrl);
-  return Promise.all([validated(baseUrl, signal), fetchOwnServerName(baseUrl, signal)]);
+  const [server, ownName] = await Promise.all([validated(baseUrl, signal), fetchOwnServerName(baseUrl, signal)]);
+  return [server, ownName !== undefined && ownNameFits(typed, ownName) ? ownName : undefined];
 }
 
 async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeserver> {

@@ -31,16 +31,17 @@ async function loadWords(): Promise<Words | undefined> {
   return undefined;
 }
 
+const say = (words: Words, id: MessageId) => formatMessage(words.language, words.catalog[id] ?? '');
+
 /** A heading and a sentence in place of the page. */
 function show(words: Words, title: MessageId, text?: MessageId): void {
-  const say = (id: MessageId) => formatMessage(words.language, words.catalog[id] ?? '');
   const main = document.createElement('main');
   const heading = document.createElement('h1');
-  heading.textContent = say(title);
+  heading.textContent = say(words, title);
   main.append(heading);
   if (text) {
     const paragraph = document.createElement('p');
-    paragraph.textContent = say(text);
+    paragraph.textContent = say(words, text);
     main.append(paragraph);
   }
   document.body.replaceChildren(main);
@@ -58,7 +59,7 @@ async function start(): Promise<void> {
   if (words) {
     document.documentElement.lang = words.language;
     document.documentElement.dir = directionOf(words.language);
-    document.title = formatMessage(words.language, words.catalog['panel.oauthPage.title'] ?? '');
+    document.title = say(words, 'panel.oauthPage.title');
     show(words, 'panel.oauthPage.loading');
   }
   try {

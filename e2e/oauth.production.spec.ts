@@ -12,17 +12,18 @@ test('the production build signs up through the HTTP mock’s OAuth server, and 
 }) => {
   const watched = await watchPage(page);
   const secrets: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('/oauth2/token')) {
-      const form = new URLSearchParams(request.postData() ?? '');
-      secrets.push(form.get('code') ?? '', form.get('code_verifier') ?? '');
-    }
-  });
-  page.on('response', async (response) => {
-    if (response.url().endsWith('/oauth2/token') && response.ok()) {
+  // The token answer is read where it arrives, in Node, before the page gets it: a body read later
+  // through the browser's network log can be gone by then ("navigated away"), which failed this
+  // test at random on CI.
+  await page.route('**/oauth2/token', async (route) => {
+    const form = new URLSearchParams(route.request().postData() ?? '');
+    secrets.push(form.get('code') ?? '', form.get('code_verifier') ?? '');
+    const response = await route.fetch();
+    if (response.ok()) {
       const body = (await response.json()) as { access_token: string; refresh_token?: string };
       secrets.push(body.access_token, body.refresh_token ?? '');
     }
+    await route.fulfill({ response });
   });
   await page.goto(`/?hs=${encodeURIComponent(OAUTH_MOCK_URL)}`);
   await page.getByRole('button', { name: `Continue to ${HOST}` }).click();

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { deploymentConfig, prerender } from './scripts/vite/prerender';
+import { scriptsAfterForm } from './scripts/vite/scripts-after-form';
 import { contentSecurityPolicy } from './src/config/content-security-policy';
 
 /**
@@ -79,30 +80,6 @@ function cspMeta(): Plugin {
     // Once the pages are written: Vite transforms them after the other plugins' `generateBundle`.
     writeBundle(options) {
       writeFileSync(join(options.dir ?? 'dist', 'content-security-policy.txt'), `${header}\n`);
-    },
-  };
-}
-
-/**
- * The entry's module script and its preloads go after the prerendered form, at the end of `<body>`
- * (Vite puts them in `<head>`). They run after parsing either way and the preload scanner still asks
- * for them at once, but in `<head>` they made the parser reach the form later: 4x-throttled cold
- * loads put the field in the DOM at a 200-212 ms median in `<head>`, 148-168 ms at the end (docs/performance.md).
- */
-function scriptsAfterForm(): Plugin {
-  const moduleTags = /\s*(?:<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>)/g;
-  return {
-    name: 'scripts-after-form',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        const tags = [...html.matchAll(moduleTags)].map((match) => match[0].trim());
-        const without = html.replace(moduleTags, '');
-        const at = without.lastIndexOf('</body>');
-        if (tags.length === 0 || at < 0) return html;
-        return `${without.slice(0, at)}  ${tags.join('\n    ')}\n  ${without.slice(at)}`;
-      },
     },
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, median, timeAppAgainstStaticForm } from './page-timing';
+import { MODULE_TAGS } from '../vite/scripts-after-form';
 import { serveFolder } from './static-server';
 
 /**
@@ -13,21 +14,23 @@ import { serveFolder } from './static-server';
 const { values: options } = parseArgs({
   options: { runs: { type: 'string', default: '25' }, slowdown: { type: 'string', default: '4' } },
 });
-const MODULE_TAGS = /\s*(?:<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>)/g;
 const built = await readFile('dist/index.html', 'utf8');
 const inHead = (html: string) =>
   html.replace(MODULE_TAGS, '').replace('<style>', `${(html.match(MODULE_TAGS) ?? []).join('')}<style>`);
-const placements = { 'after the form (as built)': built, 'in <head>': inHead(built) };
+const placements = [
+  ['after the form (as built)', built],
+  ['in <head>', inHead(built)],
+] as const;
 
 const browser = await launch();
 const work = await mkdtemp(join(tmpdir(), 'script-placement-'));
+const form = await serveFolder('scripts/bench/static-form');
 try {
-  for (const [name, html] of Object.entries(placements)) {
-    const dir = join(work, String(Object.keys(placements).indexOf(name)));
+  for (const [index, [name, html]] of placements.entries()) {
+    const dir = join(work, String(index));
     await cp('dist', dir, { recursive: true });
     await writeFile(join(dir, 'index.html'), html);
     const app = await serveFolder(dir);
-    const form = await serveFolder('scripts/bench/static-form');
     const times = await timeAppAgainstStaticForm(
       browser,
       { app: `${app.url}/`, form: `${form.url}/` },
@@ -38,9 +41,9 @@ try {
     process.stdout.write(
       `${name}: the field in the DOM at ${page.toFixed(0)} ms, the static form's at ${floor.toFixed(0)} ms (${(page / floor).toFixed(2)}x)\n`,
     );
-    await Promise.all([app.close(), form.close()]);
+    await app.close();
   }
 } finally {
-  await browser.close();
+  await Promise.all([browser.close(), form.close()]);
   await rm(work, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from './handlers.js';
 import { MOCK_BASE_URL, type ConfigOverrides } from './model/config.js';
 import { MockController, type ForcedAnswer } from './model/controller.js';
+import { isFamilyName, type FamilyName } from './model/families.js';
 import { DEFAULT_SCENARIO, isScenarioName, type ScenarioName } from './model/scenarios.js';
 import { loadSavedMock, saveMock } from './state-storage.js';
 
@@ -21,6 +22,8 @@ export interface BrowserMockOptions {
   authorizationEndpoint?: string;
   /** The scenario when the address has no `?scenario=` and nothing is saved. Default `open`. */
   scenario?: ScenarioName;
+  /** The homeserver family when the address has no `?homeserver=` and nothing is saved. Default: the scenario's own. */
+  homeserver?: FamilyName;
   /** Applied over the scenario's config, as `--config` does. */
   overrides?: ConfigOverrides;
   /** Keep accounts, mail and the scenario across reloads (localStorage, never a credential). Default true. */
@@ -42,14 +45,32 @@ export async function startBrowserMock(
     requested !== null && isScenarioName(requested)
       ? requested
       : (saved?.scenario ?? options.scenario ?? DEFAULT_SCENARIO);
+  // `?homeserver=` picks the family; with `?scenario=` alone, the scenario's own family plays.
+  const requestedFamily = new URLSearchParams(window.location.search).get('homeserver');
+  const homeserver: FamilyName | undefined =
+    requestedFamily !== null && isFamilyName(requestedFamily)
+      ? requestedFamily
+      : requested !== null
+        ? undefined
+        : (saved?.homeserver ?? options.homeserver);
   const controllerOptions = {
     scenario,
+    ...(homeserver ? { homeserver } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.authorizationEndpoint ? { authorizationEndpoint: options.authorizationEndpoint } : {}),
   };
-  const controller = saved
-    ? MockController.restore(saved.state, controllerOptions)
-    : await MockController.create(controllerOptions);
+  const make = async (chosen: typeof controllerOptions) =>
+    saved ? MockController.restore(saved.state, chosen) : await MockController.create(chosen);
+  let controller: MockController;
+  try {
+    controller = await make(controllerOptions);
+  } catch {
+    // A family that cannot play the scenario (Conduit has no email stage): the scenario's own
+    // plays instead, and the panel shows which.
+    const scenarioOwn = { ...controllerOptions };
+    delete scenarioOwn.homeserver;
+    controller = await make(scenarioOwn);
+  }
   if (persist) keepAcrossReloads(controller, saved?.forced ?? []);
 
   const worker = setupWorker(...createHandlers(controller));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ConfigOverrides } from './model/config.js';
+import { FAMILIES, FAMILY_NAMES, isFamilyName } from './model/families.js';
 import { DEFAULT_SCENARIO, isScenarioName, scenarios } from './model/scenarios.js';
 import { listen } from './server.js';
 
@@ -12,6 +13,7 @@ Options:
   --port PORT         port to listen on; 0 picks a free one                 (default 8008)
   --host ADDRESS      address to bind; 0.0.0.0 to be reached from elsewhere (default 127.0.0.1)
   --scenario NAME     what kind of server to play                           (default ${DEFAULT_SCENARIO})
+  --homeserver NAME   which homeserver family and version to answer as     (default: the scenario's, else synapse)
   --server-name NAME  the part after ":" in user IDs                        (default localhost:PORT)
   --config FILE       a JSON file overriding any knob of the config
   --help              show this
@@ -19,7 +21,10 @@ Options:
 Scenarios:
 ${Object.entries(scenarios)
   .map(([name, { description }]) => `  ${name.padEnd(16)}${description}`)
-  .join('\n')}`;
+  .join('\n')}
+
+Homeservers:
+${FAMILY_NAMES.map((name) => `  ${name.padEnd(20)}${FAMILIES[name].label}`).join('\n')}`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -33,6 +38,7 @@ function parse() {
         port: { type: 'string', default: '8008' },
         host: { type: 'string', default: '127.0.0.1' },
         scenario: { type: 'string', default: DEFAULT_SCENARIO },
+        homeserver: { type: 'string' },
         'server-name': { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -53,6 +59,8 @@ async function main() {
   if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
     fail(`Not a port: ${values.port}`);
   if (!isScenarioName(values.scenario)) fail(`Unknown scenario: ${values.scenario}`);
+  if (values.homeserver !== undefined && !isFamilyName(values.homeserver))
+    fail(`Unknown homeserver: ${values.homeserver}`);
   let overrides: ConfigOverrides = {};
   if (values.config) {
     try {
@@ -66,6 +74,7 @@ async function main() {
       port,
       host: values.host,
       scenario: values.scenario,
+      ...(values.homeserver !== undefined && isFamilyName(values.homeserver) ? { homeserver: values.homeserver } : {}),
       ...(values['server-name'] ? { serverName: values['server-name'] } : {}),
       overrides,
       log: (line) => process.stdout.write(`${line}\n`),
@@ -73,7 +82,7 @@ async function main() {
     const { serverName } = running.controller.homeserver.config;
     const bound = values.host === '127.0.0.1' ? '' : ` (bound to ${values.host})`;
     process.stdout.write(
-      `Mock homeserver "${serverName}" (scenario ${running.controller.scenario}) on ${running.url}${bound}\n`,
+      `Mock homeserver "${serverName}" (scenario ${running.controller.scenario}, playing ${FAMILIES[running.controller.homeserver.config.homeserver].label}) on ${running.url}${bound}\n`,
     );
     const stop = () => void running.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

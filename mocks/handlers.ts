@@ -20,7 +20,7 @@ export async function toModelRequest(request: Request): Promise<ModelRequest> {
 
 export function toHttpResponse(
   response: ModelResponse,
-  options: { cors: boolean; head: boolean },
+  options: { cors: boolean; corsHeaders?: Readonly<Record<string, string>>; head: boolean },
 ): HttpResponse<string> {
   const { status, headers, body } = serialize(response, options);
   return new HttpResponse(status === 204 || options.head ? null : body, { status, headers });
@@ -42,6 +42,7 @@ export function createHandlers(controller: MockController): HttpHandler[] {
     http.all(claims, async ({ request }) =>
       toHttpResponse(await answer(controller, await toModelRequest(request)), {
         cors: controller.homeserver.config.cors,
+        corsHeaders: controller.homeserver.family.cors,
         head: request.method === 'HEAD',
       }),
     ),

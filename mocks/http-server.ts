@@ -65,7 +65,8 @@ async function respond(
       body,
       clientIp: incoming.socket.remoteAddress,
     });
-    return send(outgoing, incoming, await answer(controller, request), controller.homeserver.config.cors);
+    const answered = await answer(controller, request);
+    return send(outgoing, incoming, answered, controller.homeserver.config.cors, controller.homeserver.family.cors);
   } catch {
     return send(outgoing, incoming, matrixError(500, 'M_UNKNOWN', 'Internal server error'), cors);
   }
@@ -90,8 +91,14 @@ function readBody(incoming: IncomingMessage): Promise<Uint8Array | undefined> {
   });
 }
 
-function send(outgoing: ServerResponse, incoming: IncomingMessage, response: ModelResponse, cors: boolean): number {
-  const { status, headers, body } = serialize(response, { cors });
+function send(
+  outgoing: ServerResponse,
+  incoming: IncomingMessage,
+  response: ModelResponse,
+  cors: boolean,
+  corsHeaders?: Readonly<Record<string, string>>,
+): number {
+  const { status, headers, body } = serialize(response, { cors, ...(corsHeaders ? { corsHeaders } : {}) });
   const bytes = Buffer.from(body);
   outgoing.writeHead(status, { ...headers, 'Content-Length': String(bytes.byteLength) });
   outgoing.end(incoming.method === 'HEAD' ? undefined : bytes);

@@ -22,6 +22,14 @@ export {
   type OAuthConfig,
 } from './model/config.js';
 export { DEFAULT_SCENARIO, isScenarioName, scenarios, type ScenarioName } from './model/scenarios.js';
+export {
+  DEFAULT_FAMILY,
+  FAMILIES,
+  FAMILY_NAMES,
+  isFamilyName,
+  type Family,
+  type FamilyName,
+} from './model/families.js';
 export { FORCEABLE_ENDPOINTS, KNOWN_ERRORS, OAUTH_FORCEABLE_ENDPOINTS } from './model/errcodes.js';
 export { fakeEnvironment, realEnvironment, secureEnvironment, type Environment } from './model/environment.js';
 export { answer, isApiPath, type EndpointName } from './model/routes.js';

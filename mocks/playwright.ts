@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 import type { MockController } from './model/controller.js';
 import type { EndpointName } from './model/routes.js';
+import type { FamilyName } from './model/families.js';
 import type { ScenarioName } from './model/scenarios.js';
 import type { MailMessage } from './model/state.js';
 import { listen, type ListenOptions, type RunningMock } from './server.js';
@@ -15,10 +16,13 @@ export interface MockHomeserverFixture {
   serverName: string;
   /** The model itself, for anything the helpers do not cover. */
   controller: MockController;
-  /** A fresh server: no accounts but the built-in ones, no mail. The current scenario unless named. */
-  reset(scenario?: ScenarioName): Promise<void>;
-  /** Plays another scenario from the next request on, keeping accounts and mail. */
-  scenario(name: ScenarioName): void;
+  /**
+   * A fresh server: no accounts but the built-in ones, no mail. The current scenario unless named;
+   * `homeserver` plays that family from now on (`null`: the scenario's own again).
+   */
+  reset(scenario?: ScenarioName, homeserver?: FamilyName | null): Promise<void>;
+  /** Plays another scenario (and family) from the next request on, keeping accounts and mail. */
+  scenario(name: ScenarioName, homeserver?: FamilyName | null): void;
   /** The mail it sent, newest first. */
   inbox(): MailMessage[];
   /** The newest mail to `to` (any address if omitted), waiting up to `timeoutMs` for one to arrive. */
@@ -32,6 +36,11 @@ export interface MockHomeserverFixture {
 export interface MockHomeserverTestOptions {
   /** The scenario each test starts in. Default `open`; `test.use({ mockScenario: 'token' })`. */
   mockScenario: ScenarioName;
+  /**
+   * The homeserver family each test's server answers as (`model/families.ts`): Conduit, Dendrite,
+   * continuwuity, Tuwunel or Synapse, with or without MAS. Default: the scenario's own, else Synapse.
+   */
+  mockHomeserver: FamilyName | undefined;
 }
 
 export interface MockHomeserverWorkerOptions {
@@ -48,8 +57,8 @@ function fixtureFor(running: RunningMock): MockHomeserverFixture {
       return controller.homeserver.config.serverName;
     },
     controller,
-    reset: (scenario) => controller.reset(scenario),
-    scenario: (name) => controller.setScenario(name),
+    reset: (scenario, homeserver) => controller.reset(scenario, homeserver),
+    scenario: (name, homeserver) => controller.play(name, homeserver),
     inbox: () => controller.inbox(),
     async waitForEmail(to, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
@@ -83,8 +92,9 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
   mockScenario: ['open', { option: true }],
-  homeserver: async ({ mockServer, mockScenario }, use) => {
-    await mockServer.controller.reset(mockScenario);
+  mockHomeserver: [undefined, { option: true }],
+  homeserver: async ({ mockServer, mockScenario, mockHomeserver }, use) => {
+    await mockServer.controller.reset(mockScenario, mockHomeserver ?? null);
     await use(fixtureFor(mockServer));
   },
 });

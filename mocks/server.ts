@@ -4,6 +4,7 @@ import { serveController, type HttpServerOptions } from './http-server.js';
 import type { ConfigOverrides } from './model/config.js';
 import { MockController } from './model/controller.js';
 import type { Environment } from './model/environment.js';
+import type { FamilyName } from './model/families.js';
 import type { ScenarioName } from './model/scenarios.js';
 import { nodeEnvironment } from './node-environment.js';
 
@@ -20,6 +21,8 @@ export interface ListenOptions extends HttpServerOptions {
   /** The address to bind. Default `127.0.0.1`; `0.0.0.0` or `::` to be reached from other machines. */
   host?: string;
   scenario?: ScenarioName;
+  /** The homeserver family to answer as (`--homeserver`); wins over the config file's. Default: the scenario's, else Synapse. */
+  homeserver?: FamilyName;
   /** The part after `:` in user IDs. Default `localhost:PORT`. */
   serverName?: string;
   /** Any knob of the config, over the scenario's (what `--config FILE` holds). */
@@ -80,6 +83,7 @@ export async function listen(options: ListenOptions = {}): Promise<RunningMock> 
     controller = await MockController.create({
       env: options.env ?? nodeEnvironment,
       ...(options.scenario ? { scenario: options.scenario } : {}),
+      ...(options.homeserver ? { homeserver: options.homeserver } : {}),
       // A server name given outright wins over a config file's.
       overrides: {
         publicBaseUrl: url,

@@ -1,4 +1,5 @@
 import type { ForcedAnswer, MockController } from './model/controller.js';
+import { isFamilyName, type FamilyName } from './model/families.js';
 import { isScenarioName, type ScenarioName } from './model/scenarios.js';
 import type { HomeserverState } from './model/state.js';
 
@@ -11,6 +12,8 @@ const FORMAT = 3;
 interface Saved {
   format: number;
   scenario: ScenarioName;
+  /** The homeserver family chosen (`?homeserver=`, the panel); absent: the scenario's own. */
+  homeserver?: FamilyName;
   state: HomeserverState;
   /**
    * Errors queued by `/_mock/next-error`: a test may queue one for the token endpoint on the app's
@@ -36,7 +39,14 @@ export function saveMock(controller: MockController): void {
     devices: [],
     oauth: { ...oauth, codes: unusedCodes, sessions: {} },
   };
-  const saved: Saved = { format: FORMAT, scenario: controller.scenario, state, forced: [...controller.forced] };
+  const chosen = controller.chosenHomeserver;
+  const saved: Saved = {
+    format: FORMAT,
+    scenario: controller.scenario,
+    ...(chosen ? { homeserver: chosen } : {}),
+    state,
+    forced: [...controller.forced],
+  };
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
@@ -51,7 +61,13 @@ export function loadSavedMock(): Saved | undefined {
     const saved = JSON.parse(raw) as Partial<Saved>;
     if (saved.format !== FORMAT || saved.state === undefined || !isScenarioName(String(saved.scenario)))
       return undefined;
-    return { ...saved, forced: Array.isArray(saved.forced) ? saved.forced : [] } as Saved;
+    const homeserver =
+      typeof saved.homeserver === 'string' && isFamilyName(saved.homeserver) ? saved.homeserver : undefined;
+    return {
+      ...saved,
+      homeserver,
+      forced: Array.isArray(saved.forced) ? saved.forced : [],
+    } as Saved;
   } catch {
     return undefined;
   }

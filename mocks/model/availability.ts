@@ -5,7 +5,6 @@ import { checkUsername } from './user-id.js';
 
 /** `GET /register/available` in Synapse's order (§6). The name is not lower-cased here. */
 export function usernameAvailable(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
-  if (homeserver.legacyRegistrationClosed) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
   if (!homeserver.config.enableRegistration) return matrixError(403, 'M_FORBIDDEN', 'Registration has been disabled');
   return checkAvailability(homeserver, request);
 }

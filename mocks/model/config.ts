@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { DEFAULT_FAMILY, FAMILIES, FAMILY_NAMES } from './families.js';
+import { unsupportedRequirements } from './family-flows.js';
 
 // Zod probes `new Function` to compile fast parsers; under the page's CSP (no eval) that probe is
 // reported as a violation even though zod catches it. Set before any schema below is built.
@@ -41,6 +43,8 @@ export type ApiPrefix = (typeof API_PREFIXES)[number];
  * and the scenarios override any of them; unknown keys are errors, so a typo cannot pass silently.
  */
 export const configSchema = z.strictObject({
+  /** Which homeserver family and version to play (`model/families.ts`): its flows, checks, errcodes and endpoints. */
+  homeserver: z.enum(FAMILY_NAMES),
   serverName: z.string().min(1),
   /** Where clients reach this server (Synapse's `public_baseurl`): well-known, links, OAuth metadata. */
   publicBaseUrl: z.url(),
@@ -81,6 +85,8 @@ export const configSchema = z.strictObject({
     errcodes: z.enum(['synapse', 'spec']),
   }),
   allowUnderscorePrefix: z.boolean(),
+  /** continuwuity's and Tuwunel's `forbidden_usernames`: patterns no new name may match (403 "Username is forbidden"). */
+  forbiddenUsernames: z.array(z.string()),
   appservices: z.array(
     z.object({ id: z.string(), asToken: z.string(), userRegex: z.string(), exclusive: z.boolean() }),
   ),
@@ -97,6 +103,8 @@ export const configSchema = z.strictObject({
     registrationTokenValidity: rateSchema.nullable(),
     threepidValidation: rateSchema.nullable(),
     availability: rateSchema.nullable(),
+    /** Every request to `/register` and `/register/available` from one client (Dendrite's limiter). */
+    clientRequests: rateSchema.nullable().default(null),
   }),
   refreshTokens: z.boolean(),
   accessTokenLifetimeMs: z.number().int().positive(),
@@ -133,6 +141,7 @@ export const MOCK_ADMIN = { username: 'admin', password: 'admin-password' } as c
 export const MOCK_SHARED_SECRET = 'mock-registration-shared-secret';
 
 export const defaultConfig: HomeserverConfig = {
+  homeserver: DEFAULT_FAMILY,
   serverName: 'localhost:8008',
   publicBaseUrl: MOCK_BASE_URL,
   enableRegistration: true,
@@ -177,6 +186,7 @@ export const defaultConfig: HomeserverConfig = {
     errcodes: 'synapse',
   },
   allowUnderscorePrefix: false,
+  forbiddenUsernames: [],
   appservices: [{ id: 'bridge', asToken: MOCK_APPSERVICE_TOKEN, userRegex: '@bridge-.*:.*', exclusive: true }],
   existingUsers: [
     ['alice', 'alice-password'],
@@ -186,7 +196,13 @@ export const defaultConfig: HomeserverConfig = {
   admins: [MOCK_ADMIN.username],
   registrationSharedSecret: MOCK_SHARED_SECRET,
   inhibitUserInUseError: false,
-  rateLimits: { registration: null, registrationTokenValidity: null, threepidValidation: null, availability: null },
+  rateLimits: {
+    registration: null,
+    registrationTokenValidity: null,
+    threepidValidation: null,
+    availability: null,
+    clientRequests: null,
+  },
   refreshTokens: true,
   accessTokenLifetimeMs: 300_000,
   sessionTtlMs: 48 * 3600_000,
@@ -200,7 +216,10 @@ export const defaultConfig: HomeserverConfig = {
   faults: {},
 };
 
-/** Applies overrides to the defaults and validates the result. Throws a readable error. */
+/**
+ * Applies overrides to the defaults and validates the result. Throws a readable error, also when
+ * the family it plays has no way to do what the config asks (Conduit has no email stage, say).
+ */
 export function resolveConfig(...overrides: unknown[]): HomeserverConfig {
   const merged = overrides.reduce<Record<string, unknown>>((acc, next) => ({ ...acc, ...(next as object) }), {
     ...defaultConfig,
@@ -208,6 +227,12 @@ export function resolveConfig(...overrides: unknown[]): HomeserverConfig {
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) throw new Error(`Invalid mock homeserver config:\n${z.prettifyError(parsed.error)}`);
   const config = parsed.data;
+  const unsupported = unsupportedRequirements(config);
+  if (unsupported.length > 0) {
+    throw new Error(
+      `Invalid mock homeserver config: ${FAMILIES[config.homeserver].label} cannot play it: it has no ${unsupported.join(', no ')}`,
+    );
+  }
   if (!config.oauth) return config;
   const { issuer, accountUrl } = config.oauth;
   return {
@@ -224,20 +249,4 @@ export function baseUrlOf(config: HomeserverConfig): string {
 /** A policy or page URL: one that starts with `/` is on this server. */
 export function absoluteUrl(config: HomeserverConfig, url: string): string {
   return url.startsWith('/') ? `${baseUrlOf(config)}${url}` : url;
-}
-
-/** Synapse's `_calculate_registration_flows`, unless the config lists flows itself. */
-export function registrationFlows(config: HomeserverConfig): string[][] {
-  if (config.flows) return config.flows;
-  let flows: string[][] = [];
-  if (config.email !== 'required') flows.push(['m.login.dummy']);
-  if (config.email !== 'off') flows.push(['m.login.email.identity']);
-  if (config.requireTerms) flows = flows.map((flow) => ['m.login.terms', ...flow]);
-  if (config.requireCaptcha) flows = flows.map((flow) => ['m.login.recaptcha', ...flow]);
-  if (config.requireToken) {
-    flows = flows.map((flow) =>
-      flow.includes('m.login.registration_token') ? flow : ['m.login.registration_token', ...flow],
-    );
-  }
-  return flows;
 }

@@ -2,11 +2,18 @@ import { resolveConfig, type ConfigOverrides, type HomeserverConfig } from './co
 import { realEnvironment, type Environment } from './environment.js';
 import { OAUTH_FORCEABLE_ENDPOINTS } from './errcodes.js';
 import { MockHomeserver } from './homeserver.js';
-import { DEFAULT_SCENARIO, scenarios, type ScenarioName } from './scenarios.js';
+import { DEFAULT_FAMILY, FAMILIES, FAMILY_NAMES, type FamilyName } from './families.js';
+import { familyDefaults } from './family-flows.js';
+import { DEFAULT_SCENARIO, scenarioFamily, scenarios, type ScenarioName } from './scenarios.js';
 import type { HomeserverState } from './state.js';
 
 export interface ControllerOptions {
   scenario?: ScenarioName;
+  /**
+   * The homeserver family to play (`model/families.ts`); wins over a `homeserver` in `overrides`
+   * and over the scenario's own. Default: the scenario's, else Synapse.
+   */
+  homeserver?: FamilyName;
   /** Applied over the scenario: the HTTP server's `--server-name` and `--config FILE`. */
   overrides?: ConfigOverrides;
   env?: Environment;
@@ -24,9 +31,21 @@ export interface ForcedAnswer {
   headers?: Record<string, string>;
 }
 
-/** The scenario's config with the overrides, and the authorization endpoint where OAuth is on. */
+/** The family the controller plays for this scenario: chosen, else configured, else the scenario's, else Synapse. */
+function familyFor(scenario: ScenarioName, options: ControllerOptions): FamilyName {
+  const configured = options.overrides?.homeserver;
+  return options.homeserver ?? configured ?? scenarioFamily(scenario) ?? DEFAULT_FAMILY;
+}
+
+/**
+ * The family's nature, then the scenario's config, then the overrides, and the authorization
+ * endpoint where OAuth is on. Throws when the family cannot play the scenario.
+ */
 function configFor(scenario: ScenarioName, options: ControllerOptions): HomeserverConfig {
-  const config = resolveConfig(scenarios[scenario].config, options.overrides ?? {});
+  const homeserver = familyFor(scenario, options);
+  const config = resolveConfig(familyDefaults(homeserver), scenarios[scenario].config, options.overrides ?? {}, {
+    homeserver,
+  });
   const endpoint = options.authorizationEndpoint;
   if (!config.oauth || endpoint === undefined) return config;
   return { ...config, oauth: { ...config.oauth, authorizationEndpoint: endpoint } };
@@ -78,18 +97,54 @@ export class MockController {
     this.notify();
   }
 
-  /** A fresh homeserver: accounts, mail and queued errors gone; the network delay kept. */
-  async reset(scenario: ScenarioName = this.scenario): Promise<void> {
+  /** A fresh homeserver: accounts, mail and queued errors gone; the network delay kept. See `play` for `homeserver`. */
+  async reset(scenario: ScenarioName = this.scenario, homeserver?: FamilyName | null): Promise<void> {
+    const options = this.withFamily(homeserver);
+    const config = configFor(scenario, options);
+    this.options = options;
     this.scenario = scenario;
     this.forced.clear();
-    this.homeserver = await MockHomeserver.create(configFor(scenario, this.options), this.env);
+    this.homeserver = await MockHomeserver.create(config, this.env);
+    this.notify();
+  }
+
+  /**
+   * Plays another scenario (and family) from the next request on, keeping accounts and mail.
+   * `homeserver`: a family to play from now on; `null` to go back to the scenario's own; left out,
+   * the one chosen before. Throws, changing nothing, when the family cannot play the scenario.
+   */
+  play(scenario: ScenarioName, homeserver?: FamilyName | null): void {
+    const options = this.withFamily(homeserver);
+    this.homeserver.config = configFor(scenario, options);
+    this.options = options;
+    this.scenario = scenario;
     this.notify();
   }
 
   setScenario(scenario: ScenarioName): void {
-    this.scenario = scenario;
-    this.homeserver.config = configFor(scenario, this.options);
-    this.notify();
+    this.play(scenario);
+  }
+
+  /** The family chosen explicitly, if any (else the scenario's own plays). */
+  get chosenHomeserver(): FamilyName | undefined {
+    return this.options.homeserver;
+  }
+
+  private withFamily(homeserver: FamilyName | null | undefined): ControllerOptions {
+    if (homeserver === undefined) return this.options;
+    const rest = { ...this.options };
+    delete rest.homeserver;
+    return homeserver === null ? rest : { ...rest, homeserver };
+  }
+
+  /** Whether this family can play that scenario (the panel offers only those). */
+  static canPlay(scenario: ScenarioName, homeserver: FamilyName, overrides: ConfigOverrides = {}): boolean {
+    try {
+      configFor(scenario, { homeserver, overrides });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -119,9 +174,12 @@ export class MockController {
   }
 
   describe() {
+    const { homeserver } = this.homeserver.config;
     return {
       scenario: this.scenario,
+      homeserver,
       scenarios: Object.entries(scenarios).map(([name, { description }]) => ({ name, description })),
+      homeservers: FAMILY_NAMES.map((name) => ({ name, label: FAMILIES[name].label })),
     };
   }
 

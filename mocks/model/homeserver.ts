@@ -1,4 +1,6 @@
-import { registrationFlows, type HomeserverConfig, type Rate } from './config.js';
+import type { HomeserverConfig, Rate } from './config.js';
+import { FAMILIES, type Family } from './families.js';
+import { familyFlows } from './family-flows.js';
 import { realEnvironment, type Environment } from './environment.js';
 import { serverMetadata } from './oauth/issuer.js';
 import { hashPassword, publishedPasswordPolicy } from './password.js';
@@ -51,10 +53,19 @@ export class MockHomeserver {
   }
 
   get flows(): string[][] {
-    return registrationFlows(this.config);
+    return familyFlows(this.config);
   }
 
-  /** An OAuth-delegated server serves no legacy `/register`, unless it keeps it open (`oidc-hybrid`). */
+  /** The family this server plays, with every fact about how it answers (`families.ts`). */
+  get family(): Family {
+    return FAMILIES[this.config.homeserver];
+  }
+
+  /**
+   * A server whose accounts are made only at its OAuth server: Synapse with MAS or MSC3861 (it
+   * answers `/register` itself, `register-delegated.ts`), or continuwuity 26.6 in exclusive mode
+   * (`/register` is not routed). A hybrid server (`passwordRegistration`) keeps `/register` open.
+   */
   get legacyRegistrationClosed(): boolean {
     return this.config.oauth !== null && !this.config.oauth.passwordRegistration;
   }
@@ -146,9 +157,9 @@ export class MockHomeserver {
 
   // --- UIA sessions -----------------------------------------------------------------------------
 
-  newSession(request: ModelRequest, params: Record<string, unknown>): UiaSession {
+  newSession(request: ModelRequest, params: Record<string, unknown>, id?: string): UiaSession {
     const session: UiaSession = {
-      id: this.env.randomString(24),
+      id: id ?? this.env.randomString(24),
       uri: request.uri,
       method: request.method,
       createdAt: this.env.now(),
@@ -169,6 +180,11 @@ export class MockHomeserver {
       return undefined;
     }
     return session;
+  }
+
+  /** A session the server is done with (the Rust servers remove one the moment its UIA completes). */
+  dropSession(session: UiaSession): void {
+    Reflect.deleteProperty(this.state.sessions, session.id);
   }
 
   /** An expired session gives back its pending registration-token use, as Synapse does. */
@@ -214,6 +230,16 @@ export class MockHomeserver {
     return ok({ versions: this.config.versions, unstable_features: this.config.unstableFeatures });
   }
 
+  /** Every family checks this before anything else on `/register` and `/register/available` (Dendrite's per-client limiter). */
+  clientRequestLimit(request: ModelRequest): ModelResponse | undefined {
+    const limit = this.rateLimit('clientRequests', request.clientIp, true);
+    if (limit.allowed) return undefined;
+    // Dendrite names its cool-off, not the wait (rate_limiting.go:121), and sends no Retry-After.
+    return matrixError(429, 'M_LIMIT_EXCEEDED', 'You are sending too many requests too quickly!', {
+      retry_after_ms: 500,
+    });
+  }
+
   wellKnown(): ModelResponse {
     if (this.config.wellKnown) {
       const { status, body } = this.config.wellKnown;
@@ -223,7 +249,8 @@ export class MockHomeserver {
     }
     return ok({
       'm.homeserver': { base_url: this.config.publicBaseUrl },
-      ...(this.config.oauth
+      // Synapse names its OAuth server in its well-known (homeservers.md §2.4).
+      ...(this.config.oauth && this.family.lineage === 'delegated'
         ? {
             'org.matrix.msc2965.authentication': {
               issuer: this.config.oauth.issuer,
@@ -238,10 +265,28 @@ export class MockHomeserver {
     return ok(publishedPasswordPolicy(this.config));
   }
 
-  /** MSC2965 / spec v1.15 `auth_metadata`: the OAuth 2.0 server that accounts are made on. */
+  /**
+   * MSC2965 / spec v1.15 `auth_metadata`: the OAuth 2.0 server that accounts are made on. Synapse
+   * 1.86–1.125 with MSC3861 serves none (homeservers.md §2.4); continuwuity and Tuwunel list
+   * `create` alone, where registration is open (§2.7, §2.8 `auth_metadata.rs:39-44`).
+   */
   authMetadata(): ModelResponse {
     const oauth = this.config.oauth;
-    if (!oauth) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
-    return ok(serverMetadata(oauth));
+    if (!oauth || this.family.name === 'synapse-msc3861') {
+      return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+    }
+    const metadata = serverMetadata(oauth);
+    if (this.family.lineage !== 'ruma') return ok(metadata);
+    return ok({
+      ...metadata,
+      prompt_values_supported: oauth.promptCreate && this.config.enableRegistration ? ['create'] : [],
+    });
+  }
+
+  /** `GET …/unstable/org.matrix.msc2965/auth_issuer` (Synapse with delegation, since 1.99). */
+  authIssuer(): ModelResponse {
+    const oauth = this.config.oauth;
+    if (!oauth || !this.family.serves.authIssuer) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+    return ok({ issuer: oauth.issuer });
   }
 }

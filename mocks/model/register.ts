@@ -28,20 +28,6 @@ export async function register(
   if ('error' in parsed) return parsed.error;
   const body = parsed.value;
 
-  // An OAuth-delegated server serves no legacy registration, except for application services,
-  // which must then not ask for a login (spec v1.17).
-  if (homeserver.legacyRegistrationClosed) {
-    if (body.type !== 'm.login.application_service') return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
-    if (body.inhibit_login !== true) {
-      return matrixError(
-        400,
-        'M_APPSERVICE_LOGIN_UNSUPPORTED',
-        'This server only logs users in through OAuth 2.0: set inhibit_login',
-      );
-    }
-    return registerAppserviceUser(homeserver, request, body);
-  }
-
   // 2. Registration rate limit, checked but not consumed.
   const limit = homeserver.rateLimit('registration', request.clientIp, false);
   if (!limit.allowed) return rateLimited(limit.retryAfterMs);
@@ -323,7 +309,11 @@ function registerGuest(homeserver: MockHomeserver, request: ModelRequest, body: 
 }
 
 /** §5.9: `type: m.login.application_service` with the service's token; no UIA, no password. */
-function registerAppserviceUser(homeserver: MockHomeserver, request: ModelRequest, body: JsonObject): ModelResponse {
+export function registerAppserviceUser(
+  homeserver: MockHomeserver,
+  request: ModelRequest,
+  body: JsonObject,
+): ModelResponse {
   const token = accessTokenOf(request);
   if (token === undefined) {
     return matrixError(

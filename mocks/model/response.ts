@@ -54,7 +54,8 @@ export function escapeHtml(text: string): string {
 /** The status, headers and body bytes of a model answer, for any transport. */
 export function serialize(
   response: ModelResponse,
-  options: { cors: boolean },
+  /** `corsHeaders`: the family's own set (`families.ts`); Synapse's by default. */
+  options: { cors: boolean; corsHeaders?: Readonly<Record<string, string>> },
 ): { status: number; headers: Record<string, string>; body: string } {
   const headers: Record<string, string> = {};
   let body = '';
@@ -68,7 +69,7 @@ export function serialize(
     headers['Content-Type'] = response.contentType;
     body = response.text;
   }
-  if (options.cors && response.cors !== false) Object.assign(headers, CORS_HEADERS);
+  if (options.cors && response.cors !== false) Object.assign(headers, options.corsHeaders ?? CORS_HEADERS);
   Object.assign(headers, response.headers);
   return { status: response.status, headers, body };
 }

@@ -8,12 +8,20 @@ import {
   sharedSecretRegister,
   updateRegistrationToken,
 } from './admin.js';
-import { registrationTokenValidity, usernameAvailable } from './availability.js';
 import type { ApiPrefix, HomeserverConfig, OAuthConfig } from './config.js';
 import type { MockController } from './controller.js';
-import { requestEmailToken, requestMsisdnToken, SUBMIT_TOKEN_PATH, submitEmailToken } from './email.js';
+import { requestMsisdnToken, SUBMIT_TOKEN_PATH, submitEmailToken } from './email.js';
 import { FORCEABLE_ENDPOINTS, OAUTH_FORCEABLE_ENDPOINTS } from './errcodes.js';
-import { authFallback } from './fallback.js';
+import { isFamilyName } from './families.js';
+import {
+  availableForFamily,
+  fallbackForFamily,
+  passwordPolicyForFamily,
+  registerForFamily,
+  requestTokenForFamily,
+  unrecognized,
+  validityForFamily,
+} from './family-endpoints.js';
 import { login, loginFlows } from './login.js';
 import { authorize } from './oauth/authorize.js';
 import { registerClient } from './oauth/client-registration.js';
@@ -72,7 +80,7 @@ function oauthOnly(
 function validityWhereServed(prefixes: readonly ApiPrefix[]): Handle {
   return (controller, request) =>
     prefixes.every((prefix) => controller.homeserver.config.prefixes.includes(prefix))
-      ? registrationTokenValidity(controller.homeserver, request)
+      ? validityForFamily(controller.homeserver, request)
       : unrecognized();
 }
 
@@ -91,7 +99,7 @@ const routes: Route[] = [
     method: 'POST',
     path: '/_matrix/client/{prefix}/register',
     name: 'register',
-    handle: (c, request) => register(c.homeserver, request, 'current'),
+    handle: (c, request) => registerForFamily(c.homeserver, request),
   },
   {
     method: 'POST',
@@ -104,13 +112,13 @@ const routes: Route[] = [
     method: 'GET',
     path: '/_matrix/client/{prefix}/register/available',
     name: 'available',
-    handle: (c, request) => usernameAvailable(c.homeserver, request),
+    handle: (c, request) => availableForFamily(c.homeserver, request),
   },
   {
     method: 'POST',
     path: '/_matrix/client/{prefix}/register/email/requestToken',
     name: 'requestToken',
-    handle: (c, request) => requestEmailToken(c.homeserver, request),
+    handle: (c, request) => requestTokenForFamily(c.homeserver, request),
   },
   {
     method: 'POST',
@@ -142,16 +150,20 @@ const routes: Route[] = [
     path: '/_matrix/client/{prefix}/capabilities',
     handle: (c, request) => capabilities(c.homeserver, request),
   },
-  { method: 'GET', path: '/_matrix/client/{prefix}/password_policy', handle: (c) => c.homeserver.passwordPolicy() },
+  {
+    method: 'GET',
+    path: '/_matrix/client/{prefix}/password_policy',
+    handle: (c) => passwordPolicyForFamily(c.homeserver),
+  },
   {
     method: 'GET',
     path: '/_matrix/client/{prefix}/auth/{stage}/fallback/web',
-    handle: (c, request, params) => authFallback(c.homeserver, request, params.stage ?? ''),
+    handle: (c, request, params) => fallbackForFamily(c.homeserver, request, params.stage ?? ''),
   },
   {
     method: 'POST',
     path: '/_matrix/client/{prefix}/auth/{stage}/fallback/web',
-    handle: (c, request, params) => authFallback(c.homeserver, request, params.stage ?? ''),
+    handle: (c, request, params) => fallbackForFamily(c.homeserver, request, params.stage ?? ''),
   },
   { method: 'GET', path: SUBMIT_TOKEN_PATH, handle: (c, request) => submitEmailToken(c.homeserver, request) },
   { method: 'POST', path: SUBMIT_TOKEN_PATH, handle: (c, request) => submitEmailToken(c.homeserver, request) },
@@ -160,6 +172,11 @@ const routes: Route[] = [
     method: 'GET',
     path: '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata',
     handle: (c) => c.homeserver.authMetadata(),
+  },
+  {
+    method: 'GET',
+    path: '/_matrix/client/unstable/org.matrix.msc2965/auth_issuer',
+    handle: (c) => c.homeserver.authIssuer(),
   },
   {
     method: 'GET',
@@ -280,9 +297,16 @@ const routes: Route[] = [
     method: 'POST',
     path: '/_mock/scenario',
     handle: (c, request) => {
-      const name = readName(request);
+      const { name, homeserver } = readChoice(request);
       if (name === undefined || !isScenarioName(name)) return matrixError(400, 'M_INVALID_PARAM', 'Unknown scenario');
-      c.setScenario(name);
+      if (homeserver !== undefined && !isFamilyName(homeserver)) {
+        return matrixError(400, 'M_INVALID_PARAM', 'Unknown homeserver');
+      }
+      try {
+        c.play(name, homeserver);
+      } catch (error) {
+        return matrixError(400, 'M_INVALID_PARAM', error instanceof Error ? error.message : String(error));
+      }
       return ok(c.describe());
     },
   },
@@ -317,25 +341,32 @@ const routes: Route[] = [
     method: 'POST',
     path: '/_mock/reset',
     handle: async (c, request) => {
-      const name = readName(request);
+      const { name, homeserver } = readChoice(request);
       if (name !== undefined && !isScenarioName(name)) return matrixError(400, 'M_INVALID_PARAM', 'Unknown scenario');
-      await c.reset(name);
+      if (homeserver !== undefined && !isFamilyName(homeserver)) {
+        return matrixError(400, 'M_INVALID_PARAM', 'Unknown homeserver');
+      }
+      try {
+        await c.reset(name, homeserver);
+      } catch (error) {
+        return matrixError(400, 'M_INVALID_PARAM', error instanceof Error ? error.message : String(error));
+      }
       return ok(c.describe());
     },
   },
 ];
 
-function readName(request: ModelRequest): string | undefined {
+/** `{name?, homeserver?}` of the scenario and reset endpoints. */
+function readChoice(request: ModelRequest): { name?: string; homeserver?: string } {
   try {
-    const body = JSON.parse(new TextDecoder().decode(request.body)) as { name?: unknown };
-    return typeof body.name === 'string' ? body.name : undefined;
+    const body = JSON.parse(new TextDecoder().decode(request.body)) as { name?: unknown; homeserver?: unknown };
+    return {
+      ...(typeof body.name === 'string' ? { name: body.name } : {}),
+      ...(typeof body.homeserver === 'string' ? { homeserver: body.homeserver } : {}),
+    };
   } catch {
-    return undefined;
+    return {};
   }
-}
-
-function unrecognized(): ModelResponse {
-  return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
 }
 
 const CLIENT_PREFIXES: readonly ApiPrefix[] = ['r0', 'v3', 'unstable'];

@@ -1,10 +1,18 @@
 import type { ConfigOverrides } from './config.js';
+import type { FamilyName } from './families.js';
 
 /**
  * The OAuth 2.0 server of the `oidc` scenarios, on the mock's own origin (as MAS often shares
  * Synapse's host): `http://localhost:8008/oauth2/`, or the port the HTTP server was given.
  */
 const OAUTH = { issuer: '/oauth2/', accountUrl: '/oauth2/account' };
+
+export interface Scenario {
+  description: string;
+  config: ConfigOverrides;
+  /** The family it plays unless another is chosen (`--homeserver`, `?homeserver=`, the panel). */
+  homeserver?: FamilyName;
+}
 
 /**
  * Named presets of the config, the same names in the browser (`?scenario=`), the HTTP server
@@ -55,20 +63,26 @@ export const scenarios = {
     config: { prefixes: ['v2_alpha'], versions: [] },
   },
   oidc: {
-    description: 'Accounts are made on an OAuth 2.0 server (its own sign-up page); `/register` is not served.',
+    description:
+      'Synapse with Matrix Authentication Service: accounts are made on the OAuth 2.0 server (its own sign-up page); `/register` answers 403.',
     config: { oauth: OAUTH },
+    homeserver: 'synapse-mas',
   },
   'oidc-no-create': {
-    description: 'An OAuth 2.0 server that signs people in but does not offer to create accounts.',
+    description: 'Synapse with an OAuth 2.0 server that signs people in but does not offer to create accounts.',
     config: { oauth: { ...OAUTH, promptCreate: false } },
+    homeserver: 'synapse-mas',
   },
   'oidc-hybrid': {
-    description: 'Accounts on an OAuth 2.0 server, and the legacy `/register` still open beside it.',
+    description:
+      'continuwuity 26.6 in its default hybrid mode: accounts through its OAuth 2.0 server, and `/register` still open beside it.',
     config: { oauth: { ...OAUTH, passwordRegistration: true } },
+    homeserver: 'continuwuity-26.6',
   },
   'oidc-strict': {
-    description: 'An OAuth 2.0 server that refuses insecure client URIs (plain http, even on loopback).',
+    description: 'Synapse with an OAuth 2.0 server that refuses insecure client URIs (plain http, even on loopback).',
     config: { oauth: { ...OAUTH, allowInsecureUris: false } },
+    homeserver: 'synapse-mas',
   },
   slow: { description: 'Every answer takes 1.5 seconds.', config: { responseDelayMs: 1500 } },
   broken: {
@@ -82,11 +96,16 @@ export const scenarios = {
       },
     },
   },
-} satisfies Record<string, { description: string; config: ConfigOverrides }>;
+} satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof scenarios;
 export const DEFAULT_SCENARIO: ScenarioName = 'open';
 
 export function isScenarioName(name: string): name is ScenarioName {
   return Object.hasOwn(scenarios, name);
+}
+
+/** The family a scenario plays when none is chosen: its own, else Synapse. */
+export function scenarioFamily(name: ScenarioName): FamilyName | undefined {
+  return (scenarios[name] as Scenario).homeserver;
 }

@@ -46,6 +46,8 @@ export interface UiaSession {
   registeredUserId?: string;
   /** For `replayPolicy: cachedResponse`. */
   response?: Record<string, unknown>;
+  /** continuwuity ≥0.5.7 keeps a failed stage's error in the session until a stage passes. */
+  lastError?: { errcode: string; error: string };
 }
 
 /** A registration token as Synapse's `registration_tokens` table holds it. */

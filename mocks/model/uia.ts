@@ -105,7 +105,7 @@ export function uiaBody(
   };
 }
 
-function stageParams(homeserver: MockHomeserver): Record<string, unknown> {
+export function stageParams(homeserver: MockHomeserver): Record<string, unknown> {
   const stages = new Set(homeserver.flows.flat());
   const params: Record<string, unknown> = {};
   if (stages.has('m.login.recaptcha')) params['m.login.recaptcha'] = { public_key: homeserver.config.captchaPublicKey };

@@ -113,7 +113,8 @@ describe('§12 discovery', () => {
     expect(wellKnown.body).toEqual({ 'm.homeserver': { base_url: 'http://localhost:8008' } });
     expect(wellKnown.headers.get('access-control-allow-origin')).toBe('*');
     const versions = await mock.call('GET', '/_matrix/client/versions');
-    expect(versions.body.versions).toContain('v1.16');
+    // Synapse 1.157's list ends at v1.12 (homeservers.md §2.1).
+    expect(versions.body.versions).toContain('v1.12');
     for (const version of versions.body.versions) {
       expect(version).toMatch(/^(r0\.\d+\.\d+|v[1-9]\d*\.\d+(-\S+)?)$/);
     }
@@ -141,8 +142,15 @@ describe('§12 discovery', () => {
       type: 'm.login.sso',
       oauth_aware_preferred: true,
     });
+    // Synapse ≥1.126 with MAS (homeservers.md §2.1): 403, never a 401.
     const register = await mock.register({ username: 'ana', password: 'pw' });
-    expect([register.status, register.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
+    expect([register.status, register.body]).toEqual([
+      403,
+      {
+        errcode: 'M_FORBIDDEN',
+        error: 'Registration has been disabled. Only m.login.application_service registrations are allowed.',
+      },
+    ]);
     expect((await mock.call('GET', '/_matrix/client/v3/register/available?username=ana')).status).toBe(404);
     const open = await startMock();
     expect((await open.call('GET', '/_matrix/client/v1/auth_metadata')).status).toBe(404);

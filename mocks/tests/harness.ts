@@ -7,6 +7,7 @@ import type { ConfigOverrides } from '../model/config';
 import { MockController } from '../model/controller';
 import { fakeEnvironment } from '../model/environment';
 import type { ScenarioName } from '../model/scenarios';
+import type { FamilyName } from '../model/families';
 
 /**
  * The fields tests read from answers, typed as the spec defines them. They are typed as present:
@@ -62,7 +63,9 @@ export interface CallInit {
  * The mock homeserver driven through its MSW handlers, as any client would reach it, with a clock
  * that moves only when told and a seeded random generator.
  */
-export async function startMock(options: { scenario?: ScenarioName; overrides?: ConfigOverrides } = {}) {
+export async function startMock(
+  options: { scenario?: ScenarioName; overrides?: ConfigOverrides; homeserver?: FamilyName } = {},
+) {
   const env = fakeEnvironment();
   return driveMock(await MockController.create({ ...options, env }), env);
 }

@@ -57,6 +57,7 @@ describe('OAuth 2.0 server metadata', () => {
     );
     const mock = await startMock({
       overrides: {
+        homeserver: 'synapse-mas',
         oauth: {
           issuer: 'http://localhost:8008/auth/',
           accountUrl: 'http://localhost:8008/auth/account',
@@ -381,11 +382,17 @@ describe('oidc-hybrid', () => {
   it('keeps the legacy /register and its availability check open beside the OAuth server', async () => {
     const mock = await startMock({ scenario: 'oidc-hybrid' });
     expect((await mock.call('GET', '/_matrix/client/v3/register/available?username=ana')).body.available).toBe(true);
-    const registered = await mock.registerWithDummy('ana', 'a password 1');
+    const first = await mock.register({ username: 'ana', password: 'a password 1' });
+    const registered = await mock.register({
+      username: 'ana',
+      password: 'a password 1',
+      auth: { type: 'm.login.dummy', session: first.body.session },
+    });
     expect([registered.status, registered.body.user_id]).toEqual([200, '@ana:localhost:8008']);
     const metadata = await mock.call('GET', '/_matrix/client/v1/auth_metadata');
-    expect(metadata.body.prompt_values_supported).toContain('create');
+    // continuwuity lists `create` alone (homeservers.md §2.7).
+    expect(metadata.body.prompt_values_supported).toEqual(['create']);
     const strict = await startMock({ scenario: 'oidc' });
-    expect((await strict.registerWithDummy('ana')).status).toBe(404);
+    expect((await strict.registerWithDummy('ana')).status).toBe(403);
   });
 });

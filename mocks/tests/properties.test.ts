@@ -15,7 +15,8 @@ import { startMock, type Mock, type Reply } from './harness';
 const SEED = Number(process.env.FC_SEED ?? 20261127);
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
-const ERRCODE = /^M_[A-Z0-9_]+$/;
+/** `M_…`, or a namespaced code such as Synapse's `IO.ELEMENT.MSC4190.M_APPSERVICE_LOGIN_UNSUPPORTED`. */
+const ERRCODE = /^([A-Z][A-Z0-9]*\.)*M_[A-Z0-9_]+$/;
 
 /** What the spec allows an answer to look like, whatever was asked. */
 function expectSpecShaped(reply: Reply, sent: RandomRequest): void {

@@ -316,12 +316,16 @@ describe('§5.9 application services', () => {
     expect((await mock.register({ username: '_irc_bob' })).body.errcode).toBe('M_INVALID_USERNAME');
   });
 
-  it('still register on an OAuth-delegated server, with inhibit_login, else M_APPSERVICE_LOGIN_UNSUPPORTED (v1.17)', async () => {
+  it('still register on Synapse with MAS, with inhibit_login, else its unstable M_APPSERVICE_LOGIN_UNSUPPORTED (1.139+)', async () => {
     const mock = await startMock({ scenario: 'oidc' });
     const withLogin = await asRegister(mock, { username: 'bridge-ana' }, MOCK_APPSERVICE_TOKEN);
-    expect([withLogin.status, withLogin.body.errcode]).toEqual([400, 'M_APPSERVICE_LOGIN_UNSUPPORTED']);
+    expect([withLogin.status, withLogin.body.errcode]).toEqual([
+      400,
+      'IO.ELEMENT.MSC4190.M_APPSERVICE_LOGIN_UNSUPPORTED',
+    ]);
     const inhibited = await asRegister(mock, { username: 'bridge-ana', inhibit_login: true }, MOCK_APPSERVICE_TOKEN);
-    expect(inhibited.body).toEqual({ user_id: '@bridge-ana:localhost:8008', home_server: 'localhost:8008' });
+    // `{"user_id"}` alone (homeservers.md §2.4).
+    expect(inhibited.body).toEqual({ user_id: '@bridge-ana:localhost:8008' });
   });
 
   it('honour the deprecated ?access_token= too', async () => {

@@ -7,10 +7,10 @@ describe('scenarios', () => {
   it.each(Object.keys(scenarios) as (keyof typeof scenarios)[])(
     '%s is a valid config with alice, bob, the admin and the bridge namespace',
     async (scenario) => {
-      const config = resolveConfig(scenarios[scenario].config);
+      const mock = await startMock({ scenario });
+      const { config } = mock.homeserver;
       expect(config.existingUsers.map(([name]) => name)).toEqual(['alice', 'bob', 'admin']);
       expect(config.admins).toEqual(['admin']);
-      const mock = await startMock({ scenario });
       expect(mock.homeserver.findAccount('alice')).toBeDefined();
       expect(mock.homeserver.isExclusive('@bridge-x:localhost:8008')).toBe(true);
     },

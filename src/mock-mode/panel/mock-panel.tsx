@@ -2,10 +2,13 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useI18n } from '../../i18n/i18n';
 import type { MessageId } from '../../i18n/catalogs';
 import {
+  FAMILIES,
+  FAMILY_NAMES,
   FORCEABLE_ENDPOINTS,
   KNOWN_ERRORS,
+  MockController,
   scenarios,
-  type MockController,
+  type FamilyName,
   type ScenarioName,
 } from 'matrix-mock-homeserver';
 import './mock-panel.css';
@@ -69,16 +72,33 @@ export function MockPanel({ controller }: { controller: MockController }) {
             value={controller.scenario}
             onChange={(event) => {
               const name = event.target.value as ScenarioName;
-              controller.setScenario(name);
-              const url = new URL(window.location.href);
-              url.searchParams.set('scenario', name);
-              // A reload: the page asks the server what it needs again, and the address can be shared.
-              window.location.assign(url.href);
+              // A family chosen before stays if it can play the new scenario; else the scenario's own plays.
+              const chosen = controller.chosenHomeserver;
+              const keep = chosen !== undefined && MockController.canPlay(name, chosen);
+              controller.play(name, keep ? chosen : null);
+              reloadWith({ scenario: name, homeserver: keep ? chosen : undefined });
             }}
           >
             {Object.keys(scenarios).map((name) => (
               <option key={name} value={name}>
                 {name}: {t(`panel.scenario.${name}` as MessageId)}
+              </option>
+            ))}
+          </select>
+
+          <label htmlFor={`${id}-homeserver`}>{t('panel.homeserver')}</label>
+          <select
+            id={`${id}-homeserver`}
+            value={controller.homeserver.config.homeserver}
+            onChange={(event) => {
+              const family = event.target.value as FamilyName;
+              controller.play(controller.scenario, family);
+              reloadWith({ scenario: controller.scenario, homeserver: family });
+            }}
+          >
+            {FAMILY_NAMES.filter((name) => MockController.canPlay(controller.scenario, name)).map((name) => (
+              <option key={name} value={name}>
+                {FAMILIES[name].label}
               </option>
             ))}
           </select>
@@ -212,4 +232,16 @@ function controllerVersion(controller: MockController): string {
       .join(','),
     controller.forced.size,
   ].join('|');
+}
+
+/**
+ * A reload with the scenario and family in the address: the page asks the server what it needs
+ * again, and the address can be shared to show someone the same state.
+ */
+function reloadWith(choice: { scenario: ScenarioName; homeserver: FamilyName | undefined }) {
+  const url = new URL(window.location.href);
+  url.searchParams.set('scenario', choice.scenario);
+  if (choice.homeserver === undefined) url.searchParams.delete('homeserver');
+  else url.searchParams.set('homeserver', choice.homeserver);
+  window.location.assign(url.href);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedSecretMac } from '../model/admin';
+import { FAMILY_NAMES } from '../model/families';
 import { scenarios } from '../model/scenarios';
 import { startCli } from './harness';
 
@@ -75,15 +76,38 @@ describe('npm run mock-server', () => {
     expect(config.code).toBe(2);
     expect(config.output).toContain('enableRegistrations');
   });
+
+  it('refuses an unknown homeserver, or one that cannot play the scenario, by name', async () => {
+    const family = await runCli(['--homeserver', 'nope']);
+    expect([family.code, family.output.includes('Unknown homeserver: nope')]).toEqual([2, true]);
+    const unplayable = await runCli(['--port', '0', '--homeserver', 'conduit-0.9', '--scenario', 'email']);
+    expect([unplayable.code, unplayable.output.includes('it has no email stage')]).toEqual([2, true]);
+  });
+
+  it('--homeserver answers as that family, and says which', async () => {
+    const server = await startCli(['--homeserver', 'dendrite', '--scenario', 'captcha']);
+    try {
+      const reply = await fetch(`${server.url}/_matrix/client/v3/register`, { method: 'POST', body: '{}' });
+      const body = (await reply.json()) as Record<string, unknown>;
+      expect([body.flows, body.completed]).toEqual([[{ stages: ['m.login.recaptcha'] }], []]);
+      expect(reply.headers.get('access-control-allow-headers')).toBe(
+        'Origin, X-Requested-With, Content-Type, Accept, Authorization',
+      );
+      expect(server.output()).toContain('playing Dendrite 0.15');
+    } finally {
+      server.stop();
+    }
+  });
 });
 
 describe('the matrix-mock-homeserver bin', () => {
   it('--help lists every option and scenario, and exits 0', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const option of ['--port', '--host', '--scenario', '--server-name', '--config', '--help'])
+    for (const option of ['--port', '--host', '--scenario', '--homeserver', '--server-name', '--config', '--help'])
       expect(help.output).toContain(option);
     for (const name of Object.keys(scenarios)) expect(help.output).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of FAMILY_NAMES) expect(help.output).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('--port 0 takes a free port and names itself, its OAuth issuer and its links by it', async () => {

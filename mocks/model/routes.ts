@@ -26,6 +26,7 @@ import { login, loginFlows } from './login.js';
 import { authorize } from './oauth/authorize.js';
 import { registerClient } from './oauth/client-registration.js';
 import { isOAuthApiPath, issuerPath, ownAuthorizationPath } from './oauth/issuer.js';
+import { discovery, jwks, userinfo } from './oauth/openid.js';
 import { revoke } from './oauth/revoke.js';
 import { submitAuthorization } from './oauth/signup-form.js';
 import { token } from './oauth/token.js';
@@ -224,7 +225,24 @@ const routes: Route[] = [
     method: 'POST',
     path: '{issuer}token',
     name: 'oauthToken',
-    handle: oauthOnly((c, _oauth, request) => token(c.homeserver, request)),
+    handle: oauthOnly((c, oauth, request) => token(c.homeserver, oauth, request)),
+  },
+  // OpenID Connect as MAS serves it: discovery below the issuer, the signing keys, userinfo.
+  {
+    method: 'GET',
+    path: '{issuer}.well-known/openid-configuration',
+    handle: oauthOnly((_c, oauth) => discovery(oauth)),
+  },
+  { method: 'GET', path: '{issuer}keys.json', handle: oauthOnly((c) => jwks(c.homeserver)) },
+  {
+    method: 'GET',
+    path: '{issuer}userinfo',
+    handle: oauthOnly((c, _oauth, request) => userinfo(c.homeserver, request)),
+  },
+  {
+    method: 'POST',
+    path: '{issuer}userinfo',
+    handle: oauthOnly((c, _oauth, request) => userinfo(c.homeserver, request)),
   },
   {
     method: 'POST',

@@ -4,7 +4,17 @@ import { MockController } from '../model/controller';
 import { enhanceOAuthPage } from '../model/oauth/enhance';
 import { loadSavedMock, saveMock } from '../state-storage';
 import { driveMock, startMock, type Mock } from './harness';
-import { authorizeQuery, callbackParams, exchange, post, press, registerClient, typeUsername } from './oauth-helpers';
+import {
+  authorizeQuery,
+  callbackParams,
+  exchange,
+  post,
+  press,
+  registerClient,
+  SCOPE,
+  signedBy,
+  typeUsername,
+} from './oauth-helpers';
 
 /** A page of the browser mock: the controller saves after every request, as `startBrowserMock` has it do. */
 function savingEachRequest(mock: Mock): Mock {
@@ -47,6 +57,23 @@ describe('the browser mock across the OAuth round trip (app page → shell page 
       expect(stored).not.toContain(secret);
     }
     expect(nextPage(back).homeserver.findAccount('ana')?.userId).toBe('@ana:localhost:8008');
+  });
+
+  it('keeps the signing key, so that the keys the app read before the round trip verify the id_token after it', async () => {
+    const app = savingEachRequest(await startMock({ scenario: 'oidc' }));
+    const published = ((await app.call('GET', '/oauth2/keys.json')).body.keys as JsonWebKey[])[0];
+    const client = await registerClient(app);
+
+    const shell = nextPage(app);
+    const query = authorizeQuery(client.body.client_id, { scope: `openid ${SCOPE}`, nonce: 'n' });
+    const page = await shell.call('GET', `/oauth2/authorize?${query}`);
+    const action = /action="http:\/\/localhost:8008([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const created = await post(shell, action, { username: 'ana', password: 'a password 1', action: 'create' });
+
+    const back = nextPage(shell);
+    const tokens = await exchange(back, client.body.client_id, callbackParams(created).get('code') ?? '');
+    expect(await signedBy(String(tokens.body.id_token), published as JsonWebKey)).toBe(true);
+    expect((await back.call('GET', '/oauth2/keys.json')).body.keys).toEqual([published]);
   });
 
   it('keeps an error queued on one page for the next, and forgets it once used', async () => {

@@ -34,8 +34,18 @@ describe('OAuth 2.0 server metadata', () => {
       grant_types_supported: ['authorization_code', 'refresh_token'],
       token_endpoint_auth_methods_supported: ['none'],
     });
-    expect(metadata.account_management_actions_supported).toContain('org.matrix.devices_list');
-    expect(metadata.prompt_values_supported).toContain('create');
+    // MAS's lists (discovery.rs): `create` only with password registration, never `none`; no deactivation.
+    expect(metadata.prompt_values_supported).toEqual(['login', 'create']);
+    expect(metadata.account_management_actions_supported).toEqual([
+      'org.matrix.profile',
+      'org.matrix.devices_list',
+      'org.matrix.device_view',
+      'org.matrix.device_delete',
+      'org.matrix.cross_signing_reset',
+      'org.matrix.sessions_list',
+      'org.matrix.session_view',
+      'org.matrix.session_end',
+    ]);
     const unstable = await mock.call('GET', '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata');
     expect(unstable.body).toEqual(metadata);
   });
@@ -43,7 +53,7 @@ describe('OAuth 2.0 server metadata', () => {
   it('oidc-no-create: no create among the prompt values, and the page is a sign-in page', async () => {
     const mock = await startMock({ scenario: 'oidc-no-create' });
     const metadata = await mock.call('GET', '/_matrix/client/v1/auth_metadata');
-    expect(metadata.body.prompt_values_supported).not.toContain('create');
+    expect(metadata.body.prompt_values_supported).toEqual(['login']);
     const { page } = await openSignUpPage(mock);
     expect(page.text).toContain('<h1 tabindex="-1">Sign in to localhost:8008</h1>');
     expect(page.text).not.toContain('Create account');
@@ -372,6 +382,12 @@ describe('forced errors and CORS', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect((await registerClient(mock)).headers.get('access-control-allow-origin')).toBe('*');
     expect((await mock.call('OPTIONS', '/oauth2/token')).status).toBe(204);
+    // OpenID Connect's: discovery, keys, and userinfo (which a page calls with an Authorization header).
+    for (const path of ['/oauth2/.well-known/openid-configuration', '/oauth2/keys.json', '/oauth2/userinfo']) {
+      const answer = await mock.call('OPTIONS', path);
+      expect([path, answer.status, answer.headers.get('access-control-allow-origin')]).toEqual([path, 204, '*']);
+    }
+    expect((await mock.call('GET', '/oauth2/keys.json')).headers.get('access-control-allow-origin')).toBe('*');
     // Without an OAuth server those paths are not the homeserver's.
     const open = await startMock();
     expect((await open.call('OPTIONS', '/oauth2/register')).status).toBe(404);

@@ -118,3 +118,30 @@ export function typeUsername(value: string): void {
   username.value = value;
   username.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+const base64urlBytes = (text: string) =>
+  Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+
+/** A JWT's header and claims, read without checking anything. */
+export function decodeJwt(jwt: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
+  const [header = '', claims = ''] = jwt.split('.');
+  const json = (part: string) => JSON.parse(new TextDecoder().decode(base64urlBytes(part))) as Record<string, unknown>;
+  return { header: json(header), claims: json(claims) };
+}
+
+/** Whether an RS256 JWT is signed by the private half of `key` (a public JWK, as a JWKS lists it). */
+export async function signedBy(jwt: string, key: JsonWebKey): Promise<boolean> {
+  const [header = '', claims = '', signature = ''] = jwt.split('.');
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const publicKey = await crypto.subtle.importKey('jwk', key, algorithm, false, ['verify']);
+  return crypto.subtle.verify(
+    algorithm,
+    publicKey,
+    base64urlBytes(signature),
+    new TextEncoder().encode(`${header}.${claims}`),
+  );
+}
+
+/** OIDC Core §3.1.3.6 for RS256: the left half of SHA-256, base64url (computed here with Node's crypto). */
+export const leftHalfHash = (token: string) =>
+  createHash('sha256').update(token).digest().subarray(0, 16).toString('base64url');

@@ -67,6 +67,7 @@ export function authorize(homeserver: MockHomeserver, oauth: OAuthConfig, reques
   // The mock remembers nobody between visits, so it can never sign someone in without asking.
   if (prompts.includes('none')) return fail('login_required', 'The person must sign in');
 
+  const nonce = query.get('nonce');
   const pending: AuthorizationRequest = {
     id: env.randomString(24, ALNUM),
     clientId: client.clientId,
@@ -77,6 +78,8 @@ export function authorize(homeserver: MockHomeserver, oauth: OAuthConfig, reques
     scope: scope.scope,
     deviceId: scope.deviceId,
     ...usernameHint(query.get('login_hint'), config.serverName),
+    // OIDC Core §3.1.2.1: given back in the id_token; MAS keeps it on the grant as it came.
+    ...(nonce === null ? {} : { nonce }),
     // MAS shows its login page unless asked to create and able to; `create` unsupported is ignored.
     mode: oauth.promptCreate && prompts.includes('create') ? 'create' : 'sign-in',
     createdAt: env.now(),

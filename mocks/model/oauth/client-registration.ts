@@ -2,12 +2,11 @@ import type { OAuthConfig } from '../config.js';
 import type { MockHomeserver } from '../homeserver.js';
 import type { ModelRequest } from '../request.js';
 import type { ModelResponse } from '../response.js';
+import { ULID_ALPHABET } from './encoding.js';
 import { oauthError, oauthOk } from './responses.js';
 import type { OAuthClient } from './state.js';
 import { isOnHostOf, isSecureUri, parseUrl } from './uris.js';
 
-/** MAS's client IDs are ULIDs: 26 characters of Crockford's base 32. */
-const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SUPPORTED_GRANTS = ['authorization_code', 'refresh_token'];
 
 type Refusal = { error: 'invalid_client_metadata' | 'invalid_redirect_uri'; description: string };
@@ -31,6 +30,7 @@ export function registerClient(homeserver: MockHomeserver, oauth: OAuthConfig, r
   const checked = checkMetadata(body as Record<string, unknown>, oauth.allowInsecureUris);
   if ('error' in checked) return oauthError(400, checked.error, checked.description);
   const { env, state } = homeserver;
+  // MAS's client IDs are ULIDs: 26 characters of Crockford's base 32.
   const client: OAuthClient = { clientId: env.randomString(26, ULID_ALPHABET), ...checked, createdAt: env.now() };
   state.oauth.clients[client.clientId] = client;
   return oauthOk(

@@ -1,7 +1,16 @@
 import type { HomeserverConfig, OAuthConfig } from '../config.js';
 
 /** The endpoints below the issuer, by the name the route table and `isApiPath` use. */
-export const ISSUER_ENDPOINTS = ['register', 'authorize', 'token', 'revoke', 'username-available'] as const;
+export const ISSUER_ENDPOINTS = [
+  'register',
+  'authorize',
+  'token',
+  'revoke',
+  'username-available',
+  '.well-known/openid-configuration',
+  'keys.json',
+  'userinfo',
+] as const;
 
 /** The issuer's path (`/oauth2/`): the model sees paths only, so the OAuth routes are matched below it. */
 export function issuerPath(oauth: OAuthConfig): string {
@@ -31,33 +40,56 @@ export function isOAuthApiPath(path: string, config: HomeserverConfig): boolean 
   return ISSUER_ENDPOINTS.some((name) => rest === name || rest.startsWith(`${name}/`));
 }
 
-/** The account management actions of spec v1.18 (the mock serves no page for them). */
+/**
+ * The account management actions MAS lists (`oauth2/discovery.rs`), with MSC4191's unstable names; not
+ * `org.matrix.account_deactivate`, which MAS's account page does not offer. The mock serves no page for them.
+ */
 const ACCOUNT_ACTIONS = [
   'org.matrix.profile',
   'org.matrix.devices_list',
   'org.matrix.device_view',
   'org.matrix.device_delete',
-  'org.matrix.account_deactivate',
   'org.matrix.cross_signing_reset',
+  'org.matrix.sessions_list',
+  'org.matrix.session_view',
+  'org.matrix.session_end',
 ];
 
-/** RFC 8414 server metadata as `auth_metadata` serves it (spec v1.18), with MAS's values. */
+/**
+ * RFC 8414 server metadata, which is also OpenID Connect Discovery's document: MAS serves one
+ * document at `{issuer}.well-known/openid-configuration`, and Synapse's `auth_metadata` passes it on.
+ * The values are MAS's (`oauth2/discovery.rs`) where the mock does the same; where it does less (no
+ * `form_post`, no `plain` PKCE, no client secrets, no implicit `id_token` responses, no introspection)
+ * it lists only what it does, so a client that trusts the list is not misled.
+ */
 export function serverMetadata(oauth: OAuthConfig): Record<string, unknown> {
   return {
     issuer: oauth.issuer,
     authorization_endpoint: authorizationEndpoint(oauth),
     token_endpoint: `${oauth.issuer}token`,
+    jwks_uri: `${oauth.issuer}keys.json`,
     registration_endpoint: `${oauth.issuer}register`,
-    revocation_endpoint: `${oauth.issuer}revoke`,
-    account_management_uri: oauth.accountUrl,
-    account_management_actions_supported: ACCOUNT_ACTIONS,
+    scopes_supported: ['openid', 'email'],
     response_types_supported: ['code'],
     response_modes_supported: ['query', 'fragment'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
-    code_challenge_methods_supported: ['S256'],
     token_endpoint_auth_methods_supported: ['none'],
+    revocation_endpoint: `${oauth.issuer}revoke`,
     revocation_endpoint_auth_methods_supported: ['none'],
-    // MAS lists `create` only while password registration is on.
-    prompt_values_supported: oauth.promptCreate ? ['none', 'login', 'create'] : ['none', 'login'],
+    code_challenge_methods_supported: ['S256'],
+    userinfo_endpoint: `${oauth.issuer}userinfo`,
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    display_values_supported: ['page'],
+    claim_types_supported: ['normal'],
+    claims_supported: ['iss', 'sub', 'aud', 'iat', 'exp', 'nonce', 'auth_time', 'at_hash', 'c_hash'],
+    claims_parameter_supported: false,
+    request_parameter_supported: false,
+    request_uri_parameter_supported: false,
+    // MAS lists `create` only while password registration is on, and never `none`, which it refuses
+    // with `login_required` (as the mock does).
+    prompt_values_supported: oauth.promptCreate ? ['login', 'create'] : ['login'],
+    account_management_uri: oauth.accountUrl,
+    account_management_actions_supported: ACCOUNT_ACTIONS,
   };
 }

@@ -1,4 +1,5 @@
 import { sha256Hex, type Environment } from '../environment.js';
+import { base64url, bytesOfHex } from './encoding.js';
 
 /** RFC 7636 §4.1: 43 to 128 unreserved characters. */
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -8,8 +9,5 @@ export const CHALLENGE = VERIFIER;
 /** RFC 7636 §4.6 for S256: `BASE64URL(SHA256(ASCII(code_verifier))) == code_challenge`. */
 export async function verifierMatches(verifier: string, challenge: string, env: Environment): Promise<boolean> {
   if (!VERIFIER.test(verifier)) return false;
-  const hex = await sha256Hex(verifier, env);
-  const binary = String.fromCharCode(...(hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16)));
-  const encoded = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return encoded === challenge;
+  return base64url(bytesOfHex(await sha256Hex(verifier, env))) === challenge;
 }

@@ -38,11 +38,26 @@ export function openSession(
   return session;
 }
 
-/** The refresh token grant: both tokens replaced, the old ones dead at once (MAS rotates them too). */
-export function rotateSession(homeserver: MockHomeserver, session: OAuthSession): void {
+/**
+ * The refresh token grant: both tokens replaced, the access token dead at once (MAS rotates them too
+ * and revokes the consumed token's access token). `consumed`, the refresh token presented, is then
+ * the one a retry may present again: the current one, or on a retry the previous one itself, whose
+ * lost successors this replaces.
+ */
+export function rotateSession(homeserver: MockHomeserver, session: OAuthSession, consumed: string): void {
   Reflect.deleteProperty(homeserver.state.accessTokens, session.accessToken);
-  Object.assign(session, newTokens(homeserver));
+  Object.assign(session, newTokens(homeserver), { previousRefreshToken: consumed, accessTokenUsedAt: undefined });
   installAccessToken(homeserver, session);
+}
+
+/**
+ * An OAuth access token was presented to an endpoint: MAS records its first use when Synapse
+ * introspects it or one of MAS's own endpoints takes it (`mark_used` in `introspection.rs` and
+ * `axum-utils/src/user_authorization.rs`). Once used, the refresh token before it no longer works.
+ */
+export function noteAccessTokenUse(homeserver: MockHomeserver, accessToken: string): void {
+  const session = sessionWithToken(homeserver, accessToken, 'access');
+  if (session) session.accessTokenUsedAt ??= homeserver.env.now();
 }
 
 /** Revocation: the access and refresh tokens and the device go (MAS ends the session, Synapse deletes the device). */
@@ -66,13 +81,23 @@ export function sessionWithToken(
   );
 }
 
-/** RFC 6749 §5.1, as spec v1.18's sample answer. */
-export function tokenAnswer(homeserver: MockHomeserver, session: OAuthSession): Record<string, unknown> {
+/** RFC 6749 §5.1, as spec v1.18's sample answer; with an `id_token` where OpenID Connect asks for one. */
+export function tokenAnswer(
+  homeserver: MockHomeserver,
+  session: OAuthSession,
+  idToken?: string,
+): Record<string, unknown> {
   return {
     access_token: session.accessToken,
     token_type: 'Bearer',
     expires_in: Math.floor(homeserver.config.accessTokenLifetimeMs / 1000),
     refresh_token: session.refreshToken,
     scope: session.scope,
+    ...(idToken === undefined ? {} : { id_token: idToken }),
   };
+}
+
+/** The session whose previous refresh token this is: a refresh retried after its answer was lost, or a replay. */
+export function sessionWithPreviousRefreshToken(homeserver: MockHomeserver, token: string): OAuthSession | undefined {
+  return Object.values(homeserver.state.oauth.sessions).find((session) => session.previousRefreshToken === token);
 }

@@ -162,6 +162,9 @@ function grantCode({ homeserver, request, pending }: Step, userId: string): Mode
     scope: pending.scope,
     deviceId: pending.deviceId,
     userId,
+    ...(pending.nonce === undefined ? {} : { nonce: pending.nonce }),
+    // The person has just typed their password: that is the authentication the id_token dates.
+    authTime: env.now(),
     expiresAt: env.now() + CODE_LIFETIME_MS,
   };
   Reflect.deleteProperty(state.oauth.requests, pending.id);

@@ -1,3 +1,5 @@
+import type { SigningKey } from './signing-key.js';
+
 /** A client registered through RFC 7591 dynamic client registration: the metadata the server kept. */
 export interface OAuthClient {
   clientId: string;
@@ -27,6 +29,8 @@ export interface AuthorizationRequest {
   deviceId: string;
   /** A localpart to prefill, from `login_hint`. */
   usernameHint?: string;
+  /** OpenID Connect's `nonce`, given back in the id_token (MAS keeps it on the grant). */
+  nonce?: string;
   mode: PageMode;
   createdAt: number;
   /** Filled in once the form passed and an email code was sent: what the account will be made of. */
@@ -42,6 +46,9 @@ export interface AuthorizationCode {
   scope: string;
   deviceId: string;
   userId: string;
+  nonce?: string;
+  /** When the person signed in or up on the page: the id_token's `auth_time` (absent in codes saved before it). */
+  authTime?: number;
   expiresAt: number;
   usedAt?: number;
   /** The session its exchange opened, revoked if the code is presented again (RFC 6749 §4.1.2). */
@@ -57,6 +64,13 @@ export interface OAuthSession {
   scope: string;
   accessToken: string;
   refreshToken: string;
+  /**
+   * The refresh token these two replaced: accepted once more while `accessToken` is unused, so that
+   * a client whose refresh answer was lost can retry (spec "Refresh token grant", MAS `token.rs`).
+   */
+  previousRefreshToken?: string;
+  /** When `accessToken` was first presented (MAS's `first_used_at`); see `noteAccessTokenUse`. */
+  accessTokenUsedAt?: number;
 }
 
 /** The OAuth 2.0 server's memory, plain data like the rest of the state. */
@@ -65,6 +79,11 @@ export interface OAuthState {
   requests: Record<string, AuthorizationRequest>;
   codes: Record<string, AuthorizationCode>;
   sessions: Record<string, OAuthSession>;
+  /**
+   * The key id_tokens are signed with, made on first need (`signing-key.ts`). A JWK, so that the
+   * browser mock's saved state keeps it and the keys a client fetched before a reload still verify.
+   */
+  signingKey?: SigningKey;
 }
 
 export function emptyOAuthState(): OAuthState {

@@ -1,15 +1,28 @@
+import type { OAuthConfig } from '../config.js';
 import type { MockHomeserver } from '../homeserver.js';
 import type { ModelRequest } from '../request.js';
 import type { ModelResponse } from '../response.js';
+import { idToken } from './id-token.js';
 import { verifierMatches } from './pkce.js';
 import { formOf, oauthError, oauthOk } from './responses.js';
-import { endSession, openSession, rotateSession, sessionWithToken, tokenAnswer } from './sessions.js';
+import {
+  endSession,
+  openSession,
+  rotateSession,
+  sessionWithPreviousRefreshToken,
+  sessionWithToken,
+  tokenAnswer,
+} from './sessions.js';
 import { forgetExpired } from './state.js';
 
 const invalidGrant = (description: string) => oauthError(400, 'invalid_grant', description);
 
 /** `POST {issuer}token` (RFC 6749 §4.1.3 and §6, RFC 7636 §4.5): public clients, so no client secret. */
-export async function token(homeserver: MockHomeserver, request: ModelRequest): Promise<ModelResponse> {
+export async function token(
+  homeserver: MockHomeserver,
+  oauth: OAuthConfig,
+  request: ModelRequest,
+): Promise<ModelResponse> {
   const form = formOf(request);
   const { state } = homeserver;
   forgetExpired(state.oauth, homeserver.env.now());
@@ -25,12 +38,13 @@ export async function token(homeserver: MockHomeserver, request: ModelRequest): 
     return oauthError(400, 'unauthorized_client', `This client did not register the ${grantType} grant`);
   }
   return grantType === 'authorization_code'
-    ? exchangeCode(homeserver, form, clientId)
+    ? exchangeCode(homeserver, oauth, form, clientId)
     : refresh(homeserver, form, clientId);
 }
 
 async function exchangeCode(
   homeserver: MockHomeserver,
+  oauth: OAuthConfig,
   form: URLSearchParams,
   clientId: string,
 ): Promise<ModelResponse> {
@@ -64,16 +78,30 @@ async function exchangeCode(
     scope: grant.scope,
   });
   grant.sessionId = session.id;
-  return oauthOk(tokenAnswer(homeserver, session));
+  // OIDC Core §3.1.3.3, as MAS's `authorization_code_grant`: an id_token whenever `openid` was granted.
+  const openid = grant.scope.split(' ').includes('openid')
+    ? await idToken(homeserver, oauth, { ...grant, clientId, accessToken: session.accessToken })
+    : undefined;
+  return oauthOk(tokenAnswer(homeserver, session, openid));
 }
 
+/**
+ * RFC 6749 §6 with spec v1.18's "Refresh token grant": the server MUST let a client retry a refresh
+ * whose answer it lost. As MAS's `refresh_token_grant` (`token.rs`): the refresh token just consumed
+ * is accepted again while the access token it gave has not been used; the lost pair is revoked and a
+ * new one issued. Once that access token was used, the old refresh token is a replay and refused.
+ */
 function refresh(homeserver: MockHomeserver, form: URLSearchParams, clientId: string): ModelResponse {
   const presented = form.get('refresh_token');
   if (presented === null) return oauthError(400, 'invalid_request', 'refresh_token is missing');
-  const session = sessionWithToken(homeserver, presented, 'refresh');
-  // Simplified: MAS also accepts the previous refresh token until the new access token is used.
-  if (!session) return invalidGrant('The refresh token is unknown, used or revoked');
+  const current = sessionWithToken(homeserver, presented, 'refresh');
+  const retried = current ? undefined : sessionWithPreviousRefreshToken(homeserver, presented);
+  const session = current ?? retried;
+  if (!session || retried?.accessTokenUsedAt !== undefined) {
+    return invalidGrant('The refresh token is unknown, used or revoked');
+  }
   if (session.clientId !== clientId) return invalidGrant('The refresh token was issued to another client');
-  rotateSession(homeserver, session);
+  rotateSession(homeserver, session, presented);
+  // No id_token: MAS's refresh answer has none, and OIDC Core §12.2 makes it optional.
   return oauthOk(tokenAnswer(homeserver, session));
 }

@@ -28,7 +28,9 @@ interface Saved {
  * into storage, even the mock's. An unused authorization code must stay, since the person carries
  * it from the shell page (`enhanceOAuthPage`) back to the app, whose own mock exchanges it; alone
  * it is no credential (the exchange needs the PKCE verifier, which only the app holds), and it is
- * dropped from storage once used.
+ * dropped from storage once used. The one exception is the mock OAuth server's own signing key:
+ * id_tokens it signed before a reload must still verify after it (decision 011); it signs nothing
+ * but the mock's id_tokens, for clients on this page's origin.
  */
 export function saveMock(controller: MockController): void {
   const { oauth } = controller.homeserver.state;

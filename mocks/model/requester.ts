@@ -1,4 +1,5 @@
 import type { MockHomeserver } from './homeserver.js';
+import { noteAccessTokenUse } from './oauth/sessions.js';
 import { accessTokenOf, type ModelRequest } from './request.js';
 import { matrixError, type ModelResponse } from './response.js';
 import type { AccessToken, Account } from './state.js';
@@ -24,6 +25,8 @@ export function authenticate(
   if (token.expiresAt !== undefined && homeserver.env.now() >= token.expiresAt) {
     return { error: matrixError(401, 'M_UNKNOWN_TOKEN', 'Access token has expired', { soft_logout: true }) };
   }
+  // As Synapse's introspection of a MAS token marks it used (MAS introspection.rs): a refresh retry depends on it.
+  noteAccessTokenUse(homeserver, presented);
   if (account.guest && !options.allowGuest) {
     return { error: matrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', 'Guest access not allowed') };
   }

@@ -60,6 +60,14 @@ describe('a refresh retried with the previous refresh token', () => {
     expect((await refresh(next.body.refresh_token)).status).toBe(200);
   });
 
+  it('is a replay once the new access token was used on the homeserver (whoami)', async () => {
+    const mock = await startMock({ scenario: 'oidc' });
+    const { first, refresh } = await session(mock);
+    const next = await refresh(first.refresh_token);
+    expect((await whoami(mock, next.body.access_token)).status).toBe(200);
+    expect((await refresh(first.refresh_token)).body.error).toBe('invalid_grant');
+  });
+
   it('is refused once its successor was refreshed in turn; only the last consumed token may be retried', async () => {
     const mock = await startMock({ scenario: 'oidc' });
     const { first, refresh } = await session(mock);

@@ -85,7 +85,8 @@ export async function probeWithoutCors(
   signal?: AbortSignal,
 ): Promise<NoCorsEvidence> {
   const nobody: NoCorsEvidence = { versions: 'silent', unknownPath: 'silent', root: 'silent' };
-  if (typeof document === 'undefined' || !document.createElement('link').relList.supports('prefetch')) return nobody;
+  if (signal?.aborted || typeof document === 'undefined') return nobody;
+  if (!document.createElement('link').relList.supports('prefetch')) return nobody;
   const nonce = randomNonce();
   const fresh = (url: string) => `${url}?probe=${nonce}`;
   const [versions, unknownPath, root, wellKnown] = await Promise.all([

@@ -117,7 +117,7 @@ test('discovery: a broken well-known is explained (FAIL_PROMPT), and another ser
 }) => {
   await signup.open();
   await signup.ready();
-  await signup.forceNextError('M_UNKNOWN', 500, {}, 'wellKnown');
+  await signup.forceNextError('M_FORBIDDEN', 403, {}, 'wellKnown');
   await page.getByRole('button', { name: 'Change server' }).click();
   await page.getByLabel('Homeserver').fill('broken.example');
   await expect(page.getByText(en('discovery.well-known-status', { server: 'broken.example' }))).toBeVisible();

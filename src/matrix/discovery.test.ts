@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { discoverHomeserver, DiscoveryError, ownNameFits, type DiscoveryProblem } from './discovery';
 import { startMockHomeserver } from '../test/mock-homeserver';
 import { choosePrefix } from './versions';
+import { decodeError } from './decode-error';
+import { TransportError } from './errors';
 
 const mock = await startMockHomeserver();
 
@@ -122,7 +124,7 @@ describe('discoverHomeserver', () => {
   });
 
   it.each([
-    ['a 500', () => HttpResponse.json({ errcode: 'M_UNKNOWN', error: 'x' }, { status: 500 }), 'well-known-status'],
+    ['a 403', () => HttpResponse.json({ errcode: 'M_FORBIDDEN', error: 'x' }, { status: 403 }), 'well-known-status'],
     ['a body that is not JSON', () => new HttpResponse('<html>', { status: 200 }), 'well-known-invalid'],
     ['no m.homeserver', () => HttpResponse.json({ 'm.identity_server': {} }), 'well-known-invalid'],
     [
@@ -190,6 +192,61 @@ describe('discoverHomeserver', () => {
     const pending = discoverHomeserver('example.org', controller.signal);
     controller.abort(new Error('typed on'));
     await expect(pending).rejects.toThrow('typed on');
+  });
+});
+
+describe('a server having trouble right now (5xx)', () => {
+  const proxyPage = (status: number) => () =>
+    new HttpResponse(`<html><body><h1>${status} Bad Gateway</h1><hr>nginx</body></html>`, {
+      status,
+      headers: { 'Content-Type': 'text/html' },
+    });
+  // Synapse's own 500 (`M_UNKNOWN`), a proxy's HTML page, and a proxy's JSON that is no Matrix error.
+  const answers = [
+    [
+      'a Matrix 500',
+      () => HttpResponse.json({ errcode: 'M_UNKNOWN', error: 'Internal server error' }, { status: 500 }),
+    ],
+    ['an HTML 502', proxyPage(502)],
+    ['an HTML 503', proxyPage(503)],
+    ['a JSON 504 from a proxy', () => HttpResponse.json({ message: 'Gateway Timeout' }, { status: 504 })],
+  ] as const;
+
+  async function failureOf(input: string): Promise<unknown> {
+    try {
+      await discoverHomeserver(input);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('discovery succeeded');
+  }
+
+  it.each(answers)('%s at /versions: the server is having trouble, try again', async (_, answer) => {
+    mock.server.use(http.get('https://matrix.example/_matrix/client/versions', answer));
+    const failure = await failureOf('https://matrix.example');
+    expect(failure).toBeInstanceOf(TransportError);
+    expect(decodeError(failure)).toMatchObject({ code: 'transport:server', retryable: true });
+  });
+
+  it.each(answers)('%s at the well-known: the same, not "broken discovery file"', async (_, answer) => {
+    mock.server.use(http.get('https://example.org/.well-known/matrix/client', answer));
+    const failure = await failureOf('example.org');
+    expect(decodeError(failure)).toMatchObject({ code: 'transport:server', retryable: true });
+  });
+
+  it('a server name whose own host fails with a 5xx (no well-known) is having trouble too', async () => {
+    mock.server.use(
+      http.get('https://example.org/.well-known/matrix/client', () => new HttpResponse('no', { status: 404 })),
+      http.get('https://example.org/_matrix/client/versions', proxyPage(502)),
+    );
+    expect(decodeError(await failureOf('example.org'))).toMatchObject({ code: 'transport:server', status: 502 });
+  });
+
+  it('a readable 404 page at /versions is still no Matrix server', async () => {
+    mock.server.use(
+      http.get('https://matrix.example/_matrix/client/versions', () => new HttpResponse('<html>', { status: 404 })),
+    );
+    expect(await problemOf('https://matrix.example')).toMatchObject({ reason: 'not-a-matrix-server' });
   });
 });
 

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MatrixApiError, TransportError } from './errors';
 import { homeserverAt, type Homeserver } from './homeserver';
 import { requestJson } from './http';
+import { probeWithoutCors, verdictOf } from './no-cors-probe';
 import { isLoopbackHost, isServerName } from './user-id';
 import { parseHttpUrl } from './url';
 import { fetchPrefix } from './versions';
@@ -31,16 +32,33 @@ export interface DiscoveredServer extends Homeserver {
 /**
  * Why discovery stopped, in the spec's terms (client-server API, "Server discovery"):
  * FAIL_PROMPT: well-known exists but is unusable, ask the person; FAIL_ERROR: no usable server.
+ * A server that is there but failing (a 5xx) is not a discovery problem: that throws the
+ * `TransportError` ('server'), which the page words as "try again".
+ *
+ * Where the server answered but not to this page (no CORS headers), decision 014:
+ * `unreachable` with the `cors` TransportError as cause: a Matrix server that does not allow this
+ * page; `not-a-matrix-server`: a web site that is not one; `well-known-no-cors`: the name's
+ * discovery file exists but may not be read here; `matrix-unreadable`: the well-known names a
+ * server that cannot be read and could not be told apart further; `probably-not-matrix`: the
+ * same without a well-known, where "not a Matrix server" is by far the likelier case.
  */
 export type DiscoveryProblem =
   | {
       state: 'FAIL_PROMPT';
-      reason: 'well-known-status' | 'well-known-invalid' | 'well-known-redirect-loop';
+      reason: 'well-known-status' | 'well-known-invalid' | 'well-known-redirect-loop' | 'well-known-no-cors';
       status?: number;
     }
   | {
       state: 'FAIL_ERROR';
-      reason: 'invalid-base-url' | 'not-a-matrix-server' | 'unreachable' | 'redirect-loop' | 'too-large' | 'insecure';
+      reason:
+        | 'invalid-base-url'
+        | 'not-a-matrix-server'
+        | 'unreachable'
+        | 'redirect-loop'
+        | 'too-large'
+        | 'insecure'
+        | 'matrix-unreadable'
+        | 'probably-not-matrix';
       cause?: unknown;
     }
   | { state: 'INVALID_INPUT' };
@@ -63,53 +81,62 @@ export async function discoverHomeserver(input: string, signal?: AbortSignal): P
     const url = parseHttpUrl(typed);
     if (!url) throw new DiscoveryError({ state: 'INVALID_INPUT' });
     const baseUrl = stripSlash(url);
-    const [server, userIdDomain] = await validatedWithOwnName(baseUrl, url.host, signal);
+    const [server, userIdDomain] = await validatedWithOwnName(baseUrl, url.host, {}, signal);
     return { ...server, serverName: url.host, ...(userIdDomain ? { userIdDomain } : {}) };
   }
   if (!isServerName(typed)) throw new DiscoveryError({ state: 'INVALID_INPUT' });
 
   // Loopback names are development servers without TLS; everything else is https only.
   const scheme = isLoopbackHost(typed.replace(/:\d+$/, '')) ? 'http' : 'https';
-  const wellKnown = await fetchWellKnown(`${scheme}://${typed}`, signal);
-  if (wellKnown === 'IGNORE') {
+  const wellKnownUrl = `${scheme}://${typed}${WELL_KNOWN_PATH}`;
+  const wellKnown = await fetchWellKnown(wellKnownUrl, signal);
+  if (wellKnown === 'IGNORE' || wellKnown === 'UNREADABLE') {
     // Without well-known the name typed may be the server's host rather than its name (a Synapse
     // named `example.org` at `matrix.example.org`, or `localhost` at `127.0.0.1:8008`): what the
     // server says of itself wins; the name typed stands only where it says nothing.
-    const [server, ownName] = await validatedWithOwnName(`${scheme}://${typed}`, typed, signal);
+    const evidence = wellKnown === 'UNREADABLE' ? { unreadableWellKnown: wellKnownUrl } : {};
+    const [server, ownName] = await validatedWithOwnName(`${scheme}://${typed}`, typed, evidence, signal);
     return { ...server, serverName: typed, userIdDomain: ownName ?? typed };
   }
   const base = parseHttpUrl(wellKnown['m.homeserver'].base_url);
   if (!base) throw new DiscoveryError({ state: 'FAIL_ERROR', reason: 'invalid-base-url' });
   const auth = wellKnown['org.matrix.msc2965.authentication'];
   return {
-    ...(await validated(stripSlash(base), signal)),
+    ...(await validated(stripSlash(base), { namedByWellKnown: true }, signal)),
     serverName: typed,
     userIdDomain: typed,
     ...(auth ? { oauthIssuer: auth.issuer, oauthAccountUrl: auth.account } : {}),
   };
 }
 
+const WELL_KNOWN_PATH = '/.well-known/matrix/client';
+
+/**
+ * The well-known file, or IGNORE (the spec's word: try the name's own host), or UNREADABLE: IGNORE
+ * too, but the host answered without CORS headers, so the file may be there (decision 014).
+ */
 async function fetchWellKnown(
-  origin: string,
+  url: string,
   signal?: AbortSignal,
-): Promise<z.infer<typeof wellKnownSchema> | 'IGNORE'> {
+): Promise<z.infer<typeof wellKnownSchema> | 'IGNORE' | 'UNREADABLE'> {
   let body: unknown;
   try {
-    const response = await requestJson(`${origin}/.well-known/matrix/client`, {
-      signal,
-      timeoutMs: 10_000,
-      acceptStatuses: [404],
-    });
+    const response = await requestJson(url, { signal, timeoutMs: 10_000, acceptStatuses: [404] });
     if (response.status === 404) return 'IGNORE';
     body = response.body;
   } catch (error) {
     if (signal?.aborted) throw error;
-    // No answer, or one this page may not read (often: no CORS on a missing file): try the host itself.
-    if (error instanceof TransportError && ['network', 'cors', 'timeout', 'offline'].includes(error.failure)) {
+    // One this page may not read (often: no CORS on a missing file): try the host itself.
+    if (error instanceof TransportError && error.failure === 'cors') return 'UNREADABLE';
+    // No answer: try the host itself.
+    if (error instanceof TransportError && ['network', 'timeout', 'offline'].includes(error.failure)) {
       return 'IGNORE';
     }
     // A missing file is 404 whatever its body (often an HTML page): IGNORE.
     if ((error instanceof MatrixApiError || error instanceof TransportError) && error.status === 404) return 'IGNORE';
+    // The site is there but failing: trying again later is what helps, not another address.
+    const trouble = serverTrouble(error);
+    if (trouble) throw trouble;
     if (error instanceof MatrixApiError) {
       throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-status', status: error.status });
     }
@@ -128,6 +155,17 @@ async function fetchWellKnown(
   const parsed = wellKnownSchema.safeParse(body);
   if (!parsed.success) throw new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-invalid' });
   return parsed.data;
+}
+
+/**
+ * A 5xx, as JSON (Synapse's `M_UNKNOWN` 500) or as a proxy's HTML 502/503/504 page: the server is
+ * having trouble right now, whatever it is. Thrown as the transport's `server` failure, which the
+ * page words as such and offers to try again (it read "no Matrix homeserver here" before).
+ */
+function serverTrouble(error: unknown): TransportError | undefined {
+  if (error instanceof MatrixApiError && error.status >= 500) return new TransportError('server', error.status);
+  if (error instanceof TransportError && error.failure === 'server') return error;
+  return undefined;
 }
 
 const serverKeysSchema = z.looseObject({ server_name: z.string() });
@@ -169,6 +207,14 @@ function refuseInsecure(baseUrl: string): void {
   }
 }
 
+/** What discovery knew of a server before asking it, for when it answers without CORS headers. */
+interface Evidence {
+  /** A readable well-known named this base URL: the domain's owner says a Matrix server is there. */
+  namedByWellKnown?: boolean;
+  /** The name's well-known, which answered without CORS headers too. */
+  unreadableWellKnown?: string;
+}
+
 /**
  * `/versions` (the API prefix) and, beside it, the server's own name where it fits what was typed
  * (`ownNameFits`), once the address may be used at all: nothing is asked of an insecure one.
@@ -176,21 +222,29 @@ function refuseInsecure(baseUrl: string): void {
 async function validatedWithOwnName(
   baseUrl: string,
   typed: string,
+  evidence: Evidence,
   signal?: AbortSignal,
 ): Promise<[Homeserver, string | undefined]> {
   refuseInsecure(baseUrl);
-  const [server, ownName] = await Promise.all([validated(baseUrl, signal), fetchOwnServerName(baseUrl, signal)]);
+  const [server, ownName] = await Promise.all([
+    validated(baseUrl, evidence, signal),
+    fetchOwnServerName(baseUrl, signal),
+  ]);
   return [server, ownName !== undefined && ownNameFits(typed, ownName) ? ownName : undefined];
 }
 
-async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeserver> {
+async function validated(baseUrl: string, evidence: Evidence, signal?: AbortSignal): Promise<Homeserver> {
   refuseInsecure(baseUrl);
   try {
     return homeserverAt(baseUrl, await fetchPrefix(baseUrl, signal));
   } catch (error) {
     if (signal?.aborted) throw error;
+    const trouble = serverTrouble(error);
+    if (trouble) throw trouble;
     const failure = error instanceof TransportError ? error.failure : undefined;
-    const unreachable = ['network', 'cors', 'timeout', 'offline', 'mixed-content'].includes(failure ?? '');
+    if (error instanceof TransportError && error.failure === 'cors')
+      throw await withoutCors(baseUrl, error, evidence, signal);
+    const unreachable = ['network', 'timeout', 'offline', 'mixed-content'].includes(failure ?? '');
     throw new DiscoveryError({
       state: 'FAIL_ERROR',
       reason:
@@ -202,6 +256,32 @@ async function validated(baseUrl: string, signal?: AbortSignal): Promise<Homeser
       cause: error,
     });
   }
+}
+
+/**
+ * `/versions` answered, but not to this page. Is it a Matrix server that does not allow web pages
+ * (its admins can fix that), or a web site that is no Matrix server (the person can)? What the
+ * well-known said and what the browser reveals of a few statuses decide; where they cannot, the
+ * likelier case leads (decision 014).
+ */
+async function withoutCors(
+  baseUrl: string,
+  cors: TransportError,
+  evidence: Evidence,
+  signal?: AbortSignal,
+): Promise<DiscoveryError> {
+  const probed = await probeWithoutCors(baseUrl, evidence.unreadableWellKnown, signal);
+  signal?.throwIfAborted();
+  const verdict = verdictOf(probed);
+  if (verdict === 'matrix') return new DiscoveryError({ state: 'FAIL_ERROR', reason: 'unreachable', cause: cors });
+  if (verdict === 'well-known') return new DiscoveryError({ state: 'FAIL_PROMPT', reason: 'well-known-no-cors' });
+  // The probes, not the CORS failure, are the cause: the page then words the reason, not "CORS".
+  const reason = evidence.namedByWellKnown
+    ? 'matrix-unreadable'
+    : verdict === 'not-matrix'
+      ? 'not-a-matrix-server'
+      : 'probably-not-matrix';
+  return new DiscoveryError({ state: 'FAIL_ERROR', reason, cause: probed });
 }
 
 export { parseHttpUrl } from './url';

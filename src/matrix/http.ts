@@ -119,6 +119,9 @@ async function readLimited(response: Response, signal: AbortSignal): Promise<str
  * content and offline from the page's own state, CORS from a `no-cors` probe, which succeeds
  * (opaquely) when the server is up but does not allow this page, and a redirect loop from a probe
  * that does not follow redirects, which succeeds when the server answers with one.
+ *
+ * `cors` says only that something answered without CORS headers, whatever its status: any web
+ * site does that. Whether it is a Matrix server is discovery's question (`no-cors-probe.ts`).
  */
 async function explainFetchFailure(url: string): Promise<TransportError> {
   if (typeof window === 'undefined') return new TransportError('network');

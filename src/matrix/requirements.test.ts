@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { discoverHomeserver } from './discovery';
 import { parsePolicies, fetchRequirements, fetchPasswordPolicy } from './requirements';
 import { startMockHomeserver } from '../test/mock-homeserver';
@@ -148,5 +148,167 @@ describe('fetchPasswordPolicy', () => {
     });
     mock.server.use(http.get('*/password_policy', () => HttpResponse.error()));
     expect(await fetchPasswordPolicy(await discoverHomeserver('localhost:8008'))).toEqual({});
+  });
+});
+
+describe('OAuth sign-up, whatever /register answers (homeservers.md §2.1, §2.4, §5.3)', () => {
+  const ISSUER = 'https://auth.example.org/';
+  const MAS_METADATA = {
+    issuer: ISSUER,
+    authorization_endpoint: `${ISSUER}authorize`,
+    token_endpoint: `${ISSUER}oauth2/token`,
+    registration_endpoint: `${ISSUER}oauth2/registration`,
+    account_management_uri: `${ISSUER}account/`,
+    code_challenge_methods_supported: ['plain', 'S256'],
+    // MAS with `password_registration_enabled` (its crates/handlers/src/oauth2/discovery.rs).
+    prompt_values_supported: ['login', 'create'],
+  };
+  const V1 = '/_matrix/client/v1/auth_metadata';
+  const UNSTABLE = '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata';
+  const AUTH_ISSUER = '/_matrix/client/unstable/org.matrix.msc2965/auth_issuer';
+  const OPENID = 'https://auth.example.org/.well-known/openid-configuration';
+  const unrecognized = () =>
+    HttpResponse.json({ errcode: 'M_UNRECOGNIZED', error: 'Unrecognized request' }, { status: 404 });
+
+  /** Every address the page asked, in order. */
+  function recordAsked(): string[] {
+    const asked: string[] = [];
+    mock.server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      asked.push(url.origin === 'http://localhost:8008' ? url.pathname : url.href);
+    });
+    return asked;
+  }
+  afterEach(() => mock.server.events.removeAllListeners('request:start'));
+
+  function registerAnswers(status: number, body: Record<string, unknown>) {
+    mock.server.use(http.post('*/_matrix/client/v3/register', () => HttpResponse.json(body, { status })));
+  }
+  /** What the server answers at its OAuth discovery addresses; anything left out is 404 `M_UNRECOGNIZED`. */
+  function delegation(answers: { v1?: unknown; unstable?: unknown; issuer?: string; openid?: unknown }) {
+    const at = (body: unknown) => (body === undefined ? unrecognized : () => HttpResponse.json(body));
+    mock.server.use(
+      http.get(`*${V1}`, at(answers.v1)),
+      http.get(`*${UNSTABLE}`, at(answers.unstable)),
+      http.get(`*${AUTH_ISSUER}`, at(answers.issuer === undefined ? undefined : { issuer: answers.issuer })),
+      http.get(OPENID, () =>
+        answers.openid === undefined
+          ? new HttpResponse('not found', { status: 404 })
+          : HttpResponse.json(answers.openid),
+      ),
+    );
+  }
+
+  // Synapse ≥1.126 with MAS, exactly (synapse/rest/client/register.py, RegisterAppServiceOnlyRestServlet).
+  const SM_403 = {
+    errcode: 'M_FORBIDDEN',
+    error: 'Registration has been disabled. Only m.login.application_service registrations are allowed.',
+  };
+  // Synapse 1.86–1.125 with MSC3861: `{}` has no username, checked first.
+  const S3_400 = { errcode: 'M_UNKNOWN', error: 'Invalid username' };
+
+  it('Synapse ≥1.138 with MAS: 403, and v1 metadata offering create, is OAuth sign-up', async () => {
+    registerAnswers(403, SM_403);
+    delegation({ v1: MAS_METADATA });
+    expect(await requirementsOf()).toMatchObject({
+      kind: 'oauth',
+      oauth: { issuer: ISSUER, canCreate: true, accountUrl: `${ISSUER}account/` },
+    });
+  });
+
+  it('Synapse 1.123–1.137 with MAS: 403, v1 not served, the unstable metadata offers create', async () => {
+    registerAnswers(403, SM_403);
+    delegation({ unstable: MAS_METADATA });
+    const asked = recordAsked();
+    expect(await requirementsOf()).toMatchObject({ kind: 'oauth', oauth: { canCreate: true } });
+    expect(asked).toContain(V1);
+    expect(asked).toContain(UNSTABLE);
+  });
+
+  it('MAS without password registration: the no-create view with the account link, not "closed"', async () => {
+    registerAnswers(403, SM_403);
+    delegation({ v1: { ...MAS_METADATA, prompt_values_supported: ['login'] } });
+    expect(await requirementsOf()).toEqual({
+      kind: 'oauth',
+      oauth: expect.objectContaining({ canCreate: false, accountUrl: `${ISSUER}account/` }) as unknown,
+    });
+  });
+
+  it('Synapse 1.99–1.122 with MSC3861: 400, no auth_metadata; auth_issuer, then the issuer’s OpenID document', async () => {
+    registerAnswers(400, S3_400);
+    delegation({ issuer: ISSUER, openid: MAS_METADATA });
+    const asked = recordAsked();
+    expect(await requirementsOf()).toMatchObject({
+      kind: 'oauth',
+      oauth: { issuer: ISSUER, canCreate: true, endpoints: { registration: `${ISSUER}oauth2/registration` } },
+    });
+    const discovery = [V1, UNSTABLE, AUTH_ISSUER, OPENID];
+    expect(asked.filter((path) => discovery.includes(path))).toEqual(discovery);
+  });
+
+  it('an OpenID document naming another issuer is refused: no sign-up is started with its endpoints', async () => {
+    registerAnswers(400, S3_400);
+    delegation({ issuer: ISSUER, openid: { ...MAS_METADATA, issuer: 'https://evil.example/' } });
+    const requirements = await requirementsOf();
+    expect(requirements).toEqual({ kind: 'oauth', oauth: { issuer: ISSUER, canCreate: false, responseMode: 'query' } });
+  });
+
+  it('the well-known’s issuer stands for auth_issuer (not asked then), its account link kept when the document fails', async () => {
+    await mock.reset('oidc');
+    registerAnswers(400, S3_400);
+    delegation({});
+    const asked = recordAsked();
+    expect(await requirementsOf()).toMatchObject({
+      kind: 'oauth',
+      oauth: {
+        issuer: 'http://localhost:8008/oauth2/',
+        accountUrl: 'http://localhost:8008/oauth2/account',
+        canCreate: false,
+      },
+    });
+    expect(asked).not.toContain(AUTH_ISSUER);
+    expect(asked).toContain('/oauth2/.well-known/openid-configuration');
+  });
+
+  it('continuwuity 26.6 in exclusive mode: /register 404 M_UNRECOGNIZED, v1 offers create', async () => {
+    mock.server.use(http.post('*/_matrix/client/v3/register', unrecognized));
+    delegation({ v1: { ...MAS_METADATA, prompt_values_supported: ['create'] } });
+    expect(await requirementsOf()).toMatchObject({ kind: 'oauth', oauth: { canCreate: true } });
+  });
+
+  it('Tuwunel without an OIDC server (v1 404 M_UNRECOGNIZED): the form, and nothing more asked', async () => {
+    mock.server.use(
+      http.get(`*${V1}`, () =>
+        HttpResponse.json({ errcode: 'M_UNRECOGNIZED', error: 'OIDC server not configured' }, { status: 404 }),
+      ),
+    );
+    const asked = recordAsked();
+    const requirements = await requirementsOf();
+    expect(requirements).toMatchObject({ kind: 'stages' });
+    expect(requirements).not.toHaveProperty('oauth');
+    expect(asked).not.toContain(UNSTABLE);
+    expect(asked).not.toContain(AUTH_ISSUER);
+  });
+
+  it('a form server whose metadata lacks create keeps only the form', async () => {
+    delegation({ v1: { ...MAS_METADATA, prompt_values_supported: ['login'] } });
+    const requirements = await requirementsOf();
+    expect(requirements).toMatchObject({ kind: 'stages' });
+    expect(requirements).not.toHaveProperty('oauth');
+  });
+
+  it('a closed server with no OAuth server anywhere is closed, without asking auth_issuer', async () => {
+    registerAnswers(403, { errcode: 'M_FORBIDDEN', error: 'Registration has been disabled' });
+    delegation({ issuer: ISSUER, openid: MAS_METADATA });
+    const asked = recordAsked();
+    expect(await requirementsOf()).toEqual({ kind: 'disabled', singleSignOn: false });
+    expect(asked).not.toContain(AUTH_ISSUER);
+    expect(asked).not.toContain(OPENID);
+  });
+
+  it('a 400 with no OAuth server anywhere is the error it was', async () => {
+    registerAnswers(400, S3_400);
+    delegation({});
+    await expect(requirementsOf()).rejects.toMatchObject({ status: 400, errcode: 'M_UNKNOWN' });
   });
 });

@@ -5,7 +5,8 @@ import { MatrixApiError, TransportError } from './errors';
 import { need, NATIVE_STAGES, type Need } from './flow';
 import { endpoint } from './homeserver';
 import { requestJson } from './http';
-import { authMetadataSchema, describeOAuthServer, type OAuthServer } from './oauth/metadata';
+import { AUTH_METADATA_V1, fetchAuthMetadata, findOAuthServer } from './oauth/find-oauth-server';
+import type { OAuthServer } from './oauth/metadata';
 import { uiaResponseSchema, STAGE, type UiaResponse } from './uia';
 
 /** `GET /login` (spec `login.yaml`). */
@@ -57,7 +58,7 @@ export type Requirements =
 export async function fetchRequirements(server: DiscoveredServer, signal?: AbortSignal): Promise<Requirements> {
   const loginFlows = fetchLoginFlows(server, signal);
   // Asked beside `/register`: a server may offer both (then the form stays, with the OAuth choice).
-  const beside = fetchOAuthServer(server, signal, ['/_matrix/client/v1/auth_metadata']);
+  const beside = fetchOAuthServer(server, signal);
   try {
     const response = await requestJson(endpoint(server, '/register'), {
       method: 'POST',
@@ -71,32 +72,31 @@ export async function fetchRequirements(server: DiscoveredServer, signal?: Abort
     const oauth = await beside;
     return oauth?.canCreate && requirements.kind === 'stages' ? { ...requirements, oauth } : requirements;
   } catch (error) {
-    if (!(error instanceof MatrixApiError)) throw error;
-    if (error.status === 403) {
+    // The seed's 400 asks for a password, which is not a refusal: nothing to look for elsewhere.
+    const seed = server.prefix === '/_matrix/client/api/v2_alpha';
+    if (seed && error instanceof MatrixApiError && error.errcode === 'M_MISSING_PARAM') return { kind: 'unknown' };
+    const refused = refusal(error);
+    if (refused === undefined) throw error;
+    // Refused: not "closed" before the OAuth server is looked for (homeservers.md §5.1, §5.3). Synapse
+    // with MAS answers 403, with MSC3861 400, continuwuity's exclusive mode 404 (§2.1, §2.7).
+    const oauth = await findOAuthServer(server, { v1: beside, askAuthIssuer: refused !== 403, signal });
+    if (oauth) return { kind: 'oauth', oauth };
+    if (refused === 403 && error instanceof MatrixApiError) {
       const flows = await loginFlows;
       return { kind: 'disabled', singleSignOn: flows.some((flow) => flow === 'm.login.sso' || flow === 'm.login.cas') };
     }
-    if (error.status === 404 || error.errcode === 'M_UNRECOGNIZED') {
-      const oauth = (await beside) ?? (await fetchOAuthServer(server, signal, [UNSTABLE_AUTH_METADATA]));
-      if (oauth) return { kind: 'oauth', oauth };
-      if (server.oauthIssuer && parseHttpUrl(server.oauthIssuer)) {
-        const accountUrl = server.oauthAccountUrl && parseHttpUrl(server.oauthAccountUrl)?.href;
-        return {
-          kind: 'oauth',
-          oauth: {
-            issuer: server.oauthIssuer,
-            ...(accountUrl ? { accountUrl } : {}),
-            canCreate: false,
-            responseMode: 'query',
-          },
-        };
-      }
-      throw error;
-    }
-    if (error.errcode === 'M_MISSING_PARAM' && server.prefix === '/_matrix/client/api/v2_alpha')
-      return { kind: 'unknown' };
     throw error;
   }
+}
+
+/**
+ * The status of an answer that refuses `POST /register {}` for people: 400, 403, 404, or
+ * `M_UNRECOGNIZED` at any status. Rate limits, 5xx and the rest are not refusals: they are thrown.
+ */
+function refusal(error: unknown): 400 | 403 | 404 | undefined {
+  if (!(error instanceof MatrixApiError || error instanceof TransportError)) return undefined;
+  if (error instanceof MatrixApiError && error.errcode === 'M_UNRECOGNIZED') return 404;
+  return error.status === 400 || error.status === 403 || error.status === 404 ? error.status : undefined;
 }
 
 export function describeFlows(uia: UiaResponse): Requirements {
@@ -147,24 +147,9 @@ async function fetchLoginFlows(server: DiscoveredServer, signal?: AbortSignal): 
   }
 }
 
-const UNSTABLE_AUTH_METADATA = '/_matrix/client/unstable/org.matrix.msc2965/auth_metadata';
-
-/** `GET /auth_metadata` (spec v1.15; MSC2965's unstable path before it): undefined when the server does not delegate. */
-async function fetchOAuthServer(
-  server: DiscoveredServer,
-  signal: AbortSignal | undefined,
-  paths: string[],
-): Promise<OAuthServer | undefined> {
-  for (const path of paths) {
-    try {
-      const parsed = authMetadataSchema.safeParse((await requestJson(`${server.baseUrl}${path}`, { signal })).body);
-      const described = parsed.success ? describeOAuthServer(parsed.data) : undefined;
-      if (described) return described;
-    } catch {
-      // Try the next path; none answering means the server does not delegate.
-    }
-  }
-  return undefined;
+/** `GET /_matrix/client/v1/auth_metadata` (spec v1.15): undefined when the server does not delegate. */
+function fetchOAuthServer(server: DiscoveredServer, signal?: AbortSignal): Promise<OAuthServer | undefined> {
+  return fetchAuthMetadata(server.baseUrl, AUTH_METADATA_V1, signal);
 }
 
 export async function fetchPasswordPolicy(server: DiscoveredServer, signal?: AbortSignal): Promise<PasswordPolicy> {

@@ -19,6 +19,9 @@ const DISCOVERY_REASONS = new Set([
   'redirect-loop',
   'too-large',
   'insecure',
+  'well-known-no-cors',
+  'matrix-unreadable',
+  'probably-not-matrix',
 ]);
 
 /** Codes with a message of their own (`error.<code>` in the `later` catalog). */

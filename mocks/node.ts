@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { createHandlers } from './handlers.js';
 import { MockController, type ControllerOptions } from './model/controller.js';
+import type { FamilyName } from './model/families.js';
 import { nodeEnvironment } from './node-environment.js';
 
 // Everything of `./server` too, for projects that have MSW anyway.
@@ -8,7 +9,8 @@ export * from './server.js';
 
 /**
  * The mock homeserver intercepting `fetch` in Node tests (MSW's `setupServer`). `reset()` starts a
- * fresh homeserver (optionally another scenario) and drops per-test handler overrides.
+ * fresh homeserver (optionally another scenario, and another homeserver family: `null` for the
+ * scenario's own) and drops per-test handler overrides.
  */
 export async function createNodeMock(options: ControllerOptions = {}) {
   const controller = await MockController.create({ env: nodeEnvironment, ...options });
@@ -19,8 +21,8 @@ export async function createNodeMock(options: ControllerOptions = {}) {
     get homeserver() {
       return controller.homeserver;
     },
-    async reset(scenario = options.scenario) {
-      await controller.reset(scenario);
+    async reset(scenario = options.scenario, homeserver: FamilyName | null = options.homeserver ?? null) {
+      await controller.reset(scenario, homeserver);
       server.resetHandlers();
     },
   };

@@ -257,6 +257,10 @@ describe('OAuth sign-up, whatever /register answers (homeservers.md §2.1, §2.4
     await mock.reset('oidc');
     registerAnswers(400, S3_400);
     delegation({});
+    // The mock's OAuth server publishes its OpenID document; here it fails, as a misconfigured one's would.
+    mock.server.use(
+      http.get('*/oauth2/.well-known/openid-configuration', () => new HttpResponse('bad gateway', { status: 502 })),
+    );
     const asked = recordAsked();
     expect(await requirementsOf()).toMatchObject({
       kind: 'oauth',
@@ -310,5 +314,35 @@ describe('OAuth sign-up, whatever /register answers (homeservers.md §2.1, §2.4
     registerAnswers(400, S3_400);
     delegation({});
     await expect(requirementsOf()).rejects.toMatchObject({ status: 400, errcode: 'M_UNKNOWN' });
+  });
+});
+
+describe('against the mock playing each family that makes accounts through OAuth (mocks/model/families.ts)', () => {
+  it('Synapse with MAS (403 on /register): OAuth sign-up through v1 auth_metadata', async () => {
+    await mock.reset('oidc', 'synapse-mas');
+    expect(await requirementsOf()).toMatchObject({ kind: 'oauth', oauth: { canCreate: true } });
+  });
+
+  it('Synapse 1.86–1.125 with MSC3861 (400, no auth_metadata): the issuer’s OpenID document', async () => {
+    await mock.reset('oidc', 'synapse-msc3861');
+    expect(await requirementsOf()).toMatchObject({
+      kind: 'oauth',
+      oauth: { issuer: 'http://localhost:8008/oauth2/', canCreate: true },
+    });
+  });
+
+  it('MAS without password registration: no create, the account link', async () => {
+    await mock.reset('oidc-no-create');
+    expect(await requirementsOf()).toMatchObject({
+      kind: 'oauth',
+      oauth: { canCreate: false, accountUrl: 'http://localhost:8008/oauth2/account' },
+    });
+  });
+
+  it('continuwuity 26.6 in hybrid mode: the form, with OAuth beside it; in exclusive mode OAuth only', async () => {
+    await mock.reset('oidc-hybrid');
+    expect(await requirementsOf()).toMatchObject({ kind: 'stages', oauth: { canCreate: true } });
+    await mock.reset('oidc', 'continuwuity-26.6');
+    expect(await requirementsOf()).toMatchObject({ kind: 'oauth', oauth: { canCreate: true } });
   });
 });

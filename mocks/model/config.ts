@@ -103,9 +103,12 @@ export const configSchema = z.strictObject({
     registrationTokenValidity: rateSchema.nullable(),
     threepidValidation: rateSchema.nullable(),
     availability: rateSchema.nullable(),
-    /** Every request to `/register` and `/register/available` from one client (Dendrite's limiter). */
-    clientRequests: rateSchema.nullable().default(null),
   }),
+  /**
+   * Every request to `/register` and `/register/available` from one client, counted together
+   * (Dendrite's limiter); apart from `rateLimits`, so that a scenario's limits leave it in place.
+   */
+  clientRequestLimit: rateSchema.nullable(),
   refreshTokens: z.boolean(),
   accessTokenLifetimeMs: z.number().int().positive(),
   sessionTtlMs: z.number().int().positive(),
@@ -196,13 +199,8 @@ export const defaultConfig: HomeserverConfig = {
   admins: [MOCK_ADMIN.username],
   registrationSharedSecret: MOCK_SHARED_SECRET,
   inhibitUserInUseError: false,
-  rateLimits: {
-    registration: null,
-    registrationTokenValidity: null,
-    threepidValidation: null,
-    availability: null,
-    clientRequests: null,
-  },
+  rateLimits: { registration: null, registrationTokenValidity: null, threepidValidation: null, availability: null },
+  clientRequestLimit: null,
   refreshTokens: true,
   accessTokenLifetimeMs: 300_000,
   sessionTtlMs: 48 * 3600_000,

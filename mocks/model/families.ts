@@ -94,6 +94,13 @@ export interface Family {
   cannot: readonly ('token' | 'email' | 'email-optional' | 'terms' | 'captcha')[];
   /** CORS headers on every API answer, 404s included. */
   cors: Readonly<Record<string, string>>;
+  /** A preflight's status: Synapse 204, tower-http (the Rust servers) and Dendrite 200. */
+  preflightStatus: 200 | 204;
+  /**
+   * The stages its UIA checks at all; another type is logged and ignored, completing nothing (the
+   * Rust servers' `k => error!("type not supported")`). Absent: every stage of the mock.
+   */
+  stagesChecked?: readonly string[];
   /** Where each fact above comes from. */
   sources: Readonly<Record<string, string>>;
 }
@@ -110,6 +117,22 @@ const CONDUIT_CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET,POST,PUT,DELETE,OPTIONS',
   'Access-Control-Allow-Headers': 'origin,x-requested-with,content-type,accept,authorization',
+  'Access-Control-Max-Age': '86400',
+} as const;
+
+/** continuwuity's `src/router/layers.rs:159-183` (v26.6.0), rendered as tower-http renders lists. */
+const CONTINUWUITY_CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET,HEAD,PATCH,POST,PUT,DELETE,OPTIONS',
+  'Access-Control-Allow-Headers': 'origin,x-requested-with,content-type,accept,authorization',
+  'Access-Control-Max-Age': '86400',
+} as const;
+
+/** Tuwunel's `src/router/layers.rs:202-221` (v1.9.0), without an `access_control_allow_origin` list. */
+const TUWUNEL_CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT',
+  'Access-Control-Allow-Headers': 'accept,authorization,content-type,if-match,if-none-match,origin,x-requested-with',
   'Access-Control-Max-Age': '86400',
 } as const;
 
@@ -159,6 +182,7 @@ const synapse: Family = {
   },
   cannot: [],
   cors: SYNAPSE_CORS,
+  preflightStatus: 204,
   sources: SYNAPSE_SOURCES,
 };
 
@@ -178,6 +202,7 @@ const delegated = {
   // Tokens, email, terms and captcha are asked by MAS on its own sign-up page (the mock's plays it).
   cannot: [],
   cors: SYNAPSE_CORS,
+  preflightStatus: 204,
 } as const;
 
 const synapseMas: Family = {
@@ -256,7 +281,9 @@ const conduit = {
     authIssuer: false,
   },
   cannot: ['email', 'email-optional', 'terms', 'captcha'],
+  stagesChecked: ['m.login.dummy', 'm.login.registration_token'],
   cors: CONDUIT_CORS,
+  preflightStatus: 200,
 } as const;
 
 const CONDUIT_SOURCES = {
@@ -327,12 +354,14 @@ const dendrite: Family = {
   },
   cannot: ['token', 'email', 'email-optional', 'terms'],
   cors: DENDRITE_CORS,
+  preflightStatus: 200,
   sources: {
     register:
       'clientapi/routing/register.go Register (numeric, lower-case, username, password) and handleRegistrationFlow (disabled :691, exclusive, stage)',
     taken: 'clientapi/routing/register.go:865 (M_USER_IN_USE only at account creation)',
     password: 'internal/validate.go:25-60 (M_WEAK_PASSWORD under 8 bytes, M_BAD_JSON over 512)',
-    sessions: 'clientapi/routing/register.go sessionsDict: 5 minutes in memory; a completed one replays its 200',
+    sessions:
+      'clientapi/routing/register.go:87-92, :150-151, :814 sessionsDict: 5 minutes idle (the timer restarts on each 401 and stage); a completed one replays its 200, unless inhibit_login (:879-886)',
     captcha: 'clientapi/routing/register.go:715-719',
     available: 'clientapi/routing/register.go RegisterAvailable (:1032 appservice namespace is M_USER_IN_USE)',
     rateLimit:
@@ -349,7 +378,8 @@ const CONTINUWUITY_COMMON = {
   completed: 'when-non-empty',
   disabled: { status: 403, errcode: 'M_FORBIDDEN', error: 'This server is not accepting registrations at this time.' },
   homeServerInSuccess: false,
-  cors: CONDUIT_CORS,
+  cors: CONTINUWUITY_CORS,
+  preflightStatus: 200,
 } as const;
 
 const continuwuity056: Family = {
@@ -365,7 +395,8 @@ const continuwuity056: Family = {
     taken: 'User ID is not available.',
     exclusive: 'Username is reserved by an appservice.',
   },
-  forbiddenNames: 'register',
+  // v0.5.6 `src/api/client/account.rs:66-72`: `/register/available` checks them too.
+  forbiddenNames: 'register-and-available',
   unknownSession: { status: 403, errcode: 'M_FORBIDDEN', error: 'UIAA session does not exist.' },
   stageOutsideFlows: 'accept',
   tokenSpending: 'at-stage',
@@ -381,6 +412,7 @@ const continuwuity056: Family = {
     authIssuer: false,
   },
   cannot: ['email', 'email-optional', 'terms'],
+  stagesChecked: ['m.login.dummy', 'm.login.registration_token', 'm.login.recaptcha'],
   sources: {
     register:
       'v0.5.6 src/api/client/account.rs register_route (disabled, forbidden, lower-case, invalid, taken, exclusive, then UIA)',
@@ -394,11 +426,6 @@ const continuwuity057 = {
   params: 'object',
   usernameAfterUia: true,
   lowercases: false,
-  usernameTexts: {
-    invalid: 'Username contains disallowed characters or spaces',
-    taken: 'Username is not available.',
-    exclusive: 'Username is reserved by an appservice.',
-  },
   unknownSession: { status: 400, errcode: 'M_INVALID_PARAM', error: 'Invalid session' },
   stageOutsideFlows: { status: 400, errcode: 'M_INVALID_PARAM', error: 'No flows include the supplied stage' },
   tokenSpending: 'at-stage',
@@ -408,7 +435,6 @@ const continuwuity057 = {
     errcode: 'M_THREEPID_AUTH_FAILED',
     error: 'This email address has not been validated. Did you use the link that was sent to you?',
   },
-  captchaRefused: { status: 401, errcode: 'M_CAPTCHA_INVALID', error: 'ReCaptcha verification failed' },
   carriesFirstBody: false,
   serves: {
     available: true,
@@ -421,23 +447,25 @@ const continuwuity057 = {
   cannot: ['email-optional'],
 } as const;
 
-const CONTINUWUITY_057_SOURCES = {
-  register: 'src/api/client/account/register.rs:78-93 (UIA first, the username only afterwards)',
-  flows:
-    'src/api/client/account/register.rs:200, 227 (token flow and "untrusted" flow as alternatives, terms prepended)',
-  uia: 'src/service/uiaa/mod.rs:374 (auth {session} completes nothing), :509 (email), :589 (captcha), :606-612 (token marked used at the stage); a completed session is removed',
-  username: 'src/service/users/account.rs:294-377 determine_registration_user_id (no lower-casing)',
-};
-
 const continuwuity0511: Family = {
   ...continuwuity057,
   forbiddenNames: 'register',
   name: 'continuwuity-0.5.7',
   label: 'continuwuity 0.5.7–0.5.11',
   versions: [...R0, ...SPEC_VERSIONS(16)],
+  usernameTexts: {
+    invalid: 'Username contains disallowed characters or spaces',
+    taken: 'User ID is not available.',
+    exclusive: 'Username is reserved by an appservice.',
+  },
+  captchaRefused: { status: 401, errcode: 'M_FORBIDDEN', error: 'ReCaptcha verification failed' },
   sources: {
-    ...CONTINUWUITY_057_SOURCES,
-    terms: 'v0.5.7 register.rs: policies well-formed, "version": "latest" inside each',
+    register:
+      'v0.5.7 src/api/client/account/register.rs:66-110 (disabled, then guests), :186-189 (no password check), :514-590 (the name after UIA, not lower-cased)',
+    flows:
+      'v0.5.7 register.rs:440-503 (token flow and "untrusted" flow as alternatives, terms prepended; terms params even on [[dummy]])',
+    uia: 'v0.5.7 src/service/uiaa/mod.rs:426-456 (captcha M_FORBIDDEN, token marked used at the stage); a completed session is removed',
+    terms: 'v0.5.7 register.rs:466-476 (every configured language, "version": "latest" inside each policy)',
   },
 };
 
@@ -447,13 +475,24 @@ const continuwuity266: Family = {
   name: 'continuwuity-26.6',
   label: 'continuwuity 26.6 and later',
   versions: [...R0, ...SPEC_VERSIONS(18)],
+  usernameTexts: {
+    invalid: 'Username contains disallowed characters or spaces',
+    taken: 'Username is not available.',
+    exclusive: 'Username is reserved by an appservice.',
+  },
+  captchaRefused: { status: 401, errcode: 'M_CAPTCHA_INVALID', error: 'ReCaptcha verification failed' },
   sources: {
-    ...CONTINUWUITY_057_SOURCES,
-    terms: 'v26.6.0 register.rs:241 ("version": "latest" beside the policies, none inside them)',
+    register:
+      'v26.6.0 src/api/client/account/register.rs:41-91 (guests, disabled, UIA first, a password required), :93 (the name only afterwards)',
+    flows: 'v26.6.0 register.rs:170-260 (token flow and "untrusted" flow as alternatives, terms prepended)',
+    uia: 'v26.6.0 src/service/uiaa/mod.rs:311-322 (exclusive OAuth: 404), :374 (auth {session} completes nothing), :509 (email), :558-560 (captcha), :606-612 (token marked used at the stage); a completed session is removed',
+    username: 'v26.6.0 src/service/users/account.rs determine_registration_user_id (no lower-casing)',
+    terms: 'v26.6.0 register.rs:223 (one language, "version": "latest" beside the policies, none inside them)',
     available:
       'v26.6.0 src/api/client/account/mod.rs get_register_available_route → determine_registration_user_id (forbidden names 403)',
     guests: 'v26.6.0 register.rs: kind ≠ user → 403 M_GUEST_ACCESS_FORBIDDEN "Guests may not register on this server."',
-    oauth: 'v26.6.0 oauth.compatibility_mode: hybrid by default; exclusive → /register 404',
+    oauth:
+      'v26.6.0 src/core/config/mod.rs:2441-2475 (oauth.compatibility_mode hybrid by default), src/api/client/oauth/server_metadata.rs:24, :55 (metadata served, prompt_values_supported ["create"])',
   },
 };
 
@@ -476,7 +515,8 @@ const TUWUNEL_COMMON = {
   emailPending: { status: 401, errcode: 'M_FORBIDDEN', error: 'Email address has not been validated.' },
   homeServerInSuccess: false,
   carriesFirstBody: true,
-  cors: CONDUIT_CORS,
+  cors: TUWUNEL_CORS,
+  preflightStatus: 200,
 } as const;
 
 const tuwunel13: Family = {
@@ -495,6 +535,7 @@ const tuwunel13: Family = {
     authIssuer: false,
   },
   cannot: ['email', 'email-optional', 'terms', 'captcha'],
+  stagesChecked: ['m.login.dummy', 'm.login.registration_token'],
   sources: {
     register:
       'v1.3.0 src/api/client/register.rs (disabled, forbidden, lower-case, invalid, taken, exclusive, then UIA)',
@@ -519,10 +560,13 @@ const tuwunel14: Family = {
     authIssuer: false,
   },
   cannot: ['email-optional', 'captcha'],
+  stagesChecked: ['m.login.dummy', 'm.login.registration_token', 'm.login.terms', 'm.login.email.identity'],
   sources: {
     register: 'v1.9.0 src/api/client/register/register.rs:51-71 (gate, username, namespace, then UIA)',
     flows: 'v1.9.0 register.rs:292-310 (one flow: token?, email?, terms?; else dummy)',
     uia: 'v1.9.0 src/service/uiaa/mod.rs:147 (try_consume at the stage), :157, :211',
+    requestToken: 'v1.9.0 src/api/client/register/request_registration_token_via_email.rs:18, 28; canonical.rs:21',
+    router: 'v1.9.0 src/api/router.rs:55 (/register always routed, native OIDC beside it)',
     validity: 'v1.9.0 src/api/client/register/token_validity.rs:17-27 (403 without tokens)',
   },
 };

@@ -28,8 +28,7 @@ export function registerForFamily(homeserver: MockHomeserver, request: ModelRequ
     case 'dendrite':
       return registerDendrite(homeserver, request);
     case 'ruma':
-      // continuwuity 26.6 in exclusive OAuth mode routes no `/register` (homeservers.md §2.7).
-      return Promise.resolve(homeserver.legacyRegistrationClosed ? unrecognized() : registerRuma(homeserver, request));
+      return registerRuma(homeserver, request);
   }
 }
 
@@ -84,16 +83,36 @@ export function requestTokenForFamily(homeserver: MockHomeserver, request: Model
   const parsed = parseJsonObject(request.body);
   if ('error' in parsed) return parsed.error;
   const body = parsed.value;
-  if (requestToken === 'identity-server') {
-    // Dendrite hands the request to the identity server the body names, which the mock never trusts.
-    return matrixError(400, 'M_SERVER_NOT_TRUSTED', 'Untrusted identity server');
-  }
-  // Without SMTP Tuwunel refuses (homeservers.md §2.8); continuwuity is read the same way.
-  if (config.email === 'off') return matrixError(403, 'M_THREEPID_DENIED', 'Email is not configured on this server.');
   const email = typeof body.email === 'string' ? canonicalEmail(body.email) : undefined;
-  if (email === undefined) return matrixError(400, 'M_INVALID_PARAM', 'Invalid email address.');
+  if (requestToken === 'identity-server') {
+    // Dendrite: an address in use first, then the identity server the body names, which the mock
+    // never trusts (clientapi/routing/threepid.go:50-75; gomatrixserverlib spec.NotTrusted).
+    if (email !== undefined && Object.hasOwn(state.threepids, email)) {
+      return matrixError(400, 'M_THREEPID_IN_USE', 'this third-party identifier is already in use');
+    }
+    const idServer = typeof body.id_server === 'string' ? body.id_server : '';
+    return matrixError(400, 'M_SERVER_NOT_TRUSTED', `Untrusted server '${idServer}'`);
+  }
+  const tuwunel = family.name === 'tuwunel-1.4';
+  // Without SMTP Tuwunel refuses (request_registration_token_via_email.rs:18); continuwuity is read the same way.
+  if (config.email === 'off') {
+    return matrixError(
+      403,
+      'M_THREEPID_DENIED',
+      tuwunel ? 'Email verification is not configured' : 'Email is not configured',
+    );
+  }
+  if (email === undefined) {
+    // Tuwunel's canonical.rs:21; continuwuity's register.rs (`Address::try_from`).
+    return matrixError(
+      400,
+      'M_INVALID_PARAM',
+      tuwunel ? 'Email address must contain a domain' : 'Invalid email address.',
+    );
+  }
   if (Object.hasOwn(state.threepids, email)) {
-    return matrixError(400, 'M_THREEPID_IN_USE', 'This email address is already in use.');
+    const error = tuwunel ? 'That email address is already in use' : 'This email address is already in use.';
+    return matrixError(400, 'M_THREEPID_IN_USE', error);
   }
   const secret = typeof body.client_secret === 'string' ? body.client_secret : '';
   const attempt = typeof body.send_attempt === 'number' ? body.send_attempt : 1;

@@ -30,15 +30,14 @@ export function familyDefaults(name: FamilyName): ConfigOverrides {
         sessionTtlMs: 5 * 60_000,
         replayPolicy: 'cachedResponse',
         emailSubmitUrl: false,
-        rateLimits: {
-          registration: null,
-          registrationTokenValidity: null,
-          threepidValidation: null,
-          availability: null,
-          // One slot per request for 500 ms, five slots per client (internal/httputil/rate_limiting.go).
-          clientRequests: { perSecond: 10, burst: 5 },
-        },
+        // One slot per request for 500 ms, five slots per client (internal/httputil/rate_limiting.go),
+        // as a bucket of 5 refilled at 10/s: a close likeness (a slot frees 500 ms after its own request).
+        clientRequestLimit: { perSecond: 10, burst: 5 },
       };
+    case 'continuwuity-26.6':
+      // Its OAuth server is on by default, beside `/register` (`oauth.compatibility_mode` hybrid,
+      // v26.6.0 src/core/config/mod.rs:2441-2475); `oauth: null` plays the "disabled" mode.
+      return { ...base, emailSubmitUrl: false, oauth: { ...DELEGATED_OAUTH, passwordRegistration: true } };
     default:
       // The Rust servers send no `submit_url` and mail a link only (homeservers.md §2.7, §2.8).
       return { ...base, emailSubmitUrl: false };

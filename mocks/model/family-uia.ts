@@ -12,27 +12,35 @@ export function refuse(homeserver: MockHomeserver, refusal: Refusal): ModelRespo
 }
 
 /**
- * `m.login.terms` params as continuwuity ≥0.5.7 builds them: one language per document
- * (`registration_terms.language`) and `"version": "latest"`, inside each policy up to 0.5.11 and
- * beside the policies from 26.6 (`register.rs:241`).
+ * `m.login.terms` params as continuwuity ≥0.5.7 builds them, with `"version": "latest"`: inside
+ * each policy, in every configured language, up to 0.5.11 (v0.5.7 register.rs:466-476); beside
+ * the policies, in the one configured language, from 26.6 (v26.6.0 register.rs:223).
  */
 function continuwuityTerms(homeserver: MockHomeserver): Record<string, unknown> {
   const { config } = homeserver;
+  const latest = homeserver.family.name === 'continuwuity-26.6';
   const policies: Record<string, unknown> = {};
   for (const [id, policy] of Object.entries(config.policies)) {
-    const [lang, entry] = Object.entries(policy.translations).find(([code]) => code === 'en') ??
-      Object.entries(policy.translations)[0] ?? ['en', { name: id, url: '' }];
-    const document = { [lang]: { name: entry.name, url: absoluteUrl(config, entry.url) } };
-    policies[id] = homeserver.family.name === 'continuwuity-26.6' ? document : { version: 'latest', ...document };
+    const languages = Object.entries(policy.translations);
+    const chosen = latest ? [languages.find(([code]) => code === 'en') ?? languages[0]] : languages;
+    const documents = Object.fromEntries(
+      chosen
+        .filter((entry) => entry !== undefined)
+        .map(([lang, entry]) => [lang, { name: entry.name, url: absoluteUrl(config, entry.url) }]),
+    );
+    policies[id] = latest ? documents : { version: 'latest', ...documents };
   }
-  if (homeserver.family.name === 'continuwuity-26.6') policies.version = 'latest';
+  if (latest) policies.version = 'latest';
   return { policies };
 }
 
-/** The params a family puts in its 401: Synapse's shapes, but for continuwuity's terms. */
+/**
+ * The params a family puts in its 401: Synapse's shapes, but continuwuity's terms, which it sends
+ * whenever terms are configured, even when no flow is left for them to join (register.rs:465-503).
+ */
 function familyParams(homeserver: MockHomeserver): Record<string, unknown> {
   const params = stageParams(homeserver);
-  if (params['m.login.terms'] !== undefined && homeserver.family.name.startsWith('continuwuity')) {
+  if (homeserver.family.name.startsWith('continuwuity') && homeserver.config.requireTerms) {
     params['m.login.terms'] = continuwuityTerms(homeserver);
   }
   return params;

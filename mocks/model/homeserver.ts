@@ -62,12 +62,15 @@ export class MockHomeserver {
   }
 
   /**
-   * A server whose accounts are made only at its OAuth server: Synapse with MAS or MSC3861 (it
-   * answers `/register` itself, `register-delegated.ts`), or continuwuity 26.6 in exclusive mode
-   * (`/register` is not routed). A hybrid server (`passwordRegistration`) keeps `/register` open.
+   * continuwuity 26.6 in exclusive OAuth mode: UIA is unavailable, so `/register` answers 404 after
+   * its guest and registration checks (v26.6.0 `src/service/uiaa/mod.rs:311-322`). In hybrid mode
+   * (`passwordRegistration`) it stays open. Synapse with MAS answers `/register` itself
+   * (`register-delegated.ts`) and Tuwunel always routes it (v1.9.0 `src/api/router.rs:55`).
    */
   get legacyRegistrationClosed(): boolean {
-    return this.config.oauth !== null && !this.config.oauth.passwordRegistration;
+    return (
+      this.family.name === 'continuwuity-26.6' && this.config.oauth !== null && !this.config.oauth.passwordRegistration
+    );
   }
 
   // --- accounts ---------------------------------------------------------------------------------
@@ -232,7 +235,11 @@ export class MockHomeserver {
 
   /** Every family checks this before anything else on `/register` and `/register/available` (Dendrite's per-client limiter). */
   clientRequestLimit(request: ModelRequest): ModelResponse | undefined {
-    const limit = this.rateLimit('clientRequests', request.clientIp, true);
+    const rate = this.config.clientRequestLimit;
+    if (rate === null) return undefined;
+    const buckets = this.state.rateLimits.clientRequests ?? {};
+    this.state.rateLimits.clientRequests = buckets;
+    const limit = rateLimit(buckets, request.clientIp, rate, this.env.now(), true);
     if (limit.allowed) return undefined;
     // Dendrite names its cool-off, not the wait (rate_limiting.go:121), and sends no Retry-After.
     return matrixError(429, 'M_LIMIT_EXCEEDED', 'You are sending too many requests too quickly!', {
@@ -267,8 +274,9 @@ export class MockHomeserver {
 
   /**
    * MSC2965 / spec v1.15 `auth_metadata`: the OAuth 2.0 server that accounts are made on. Synapse
-   * 1.86–1.125 with MSC3861 serves none (homeservers.md §2.4); continuwuity and Tuwunel list
-   * `create` alone, where registration is open (§2.7, §2.8 `auth_metadata.rs:39-44`).
+   * 1.86–1.125 with MSC3861 serves none (homeservers.md §2.4); continuwuity 26.6 lists `create`
+   * alone, always (v26.6.0 `server_metadata.rs:55`), Tuwunel only while registration is open
+   * (v1.9.0 `src/api/oidc/auth_metadata.rs:39-44`).
    */
   authMetadata(): ModelResponse {
     const oauth = this.config.oauth;
@@ -277,10 +285,8 @@ export class MockHomeserver {
     }
     const metadata = serverMetadata(oauth);
     if (this.family.lineage !== 'ruma') return ok(metadata);
-    return ok({
-      ...metadata,
-      prompt_values_supported: oauth.promptCreate && this.config.enableRegistration ? ['create'] : [],
-    });
+    const create = oauth.promptCreate && (this.family.name === 'continuwuity-26.6' || this.config.enableRegistration);
+    return ok({ ...metadata, prompt_values_supported: create ? ['create'] : [] });
   }
 
   /** `GET …/unstable/org.matrix.msc2965/auth_issuer` (Synapse with delegation, since 1.99). */

@@ -55,9 +55,7 @@ export async function registerDendrite(homeserver: MockHomeserver, request: Mode
   if (request.query.get('kind') === 'guest') return registerGuest(homeserver);
 
   let username = typeof body.username === 'string' ? body.username : '';
-  if (/^-?\d+$/.test(username) && username.length <= 19) {
-    return matrixError(400, 'M_INVALID_USERNAME', 'Numeric user IDs are reserved');
-  }
+  if (isGoInt64(username)) return matrixError(400, 'M_INVALID_USERNAME', 'Numeric user IDs are reserved');
   if (username === '') username = String(homeserver.state.nextGeneratedLocalpart++);
   username = username.toLowerCase();
   if (body.type === 'm.login.application_service' && accessTokenOf(request) !== undefined) {
@@ -80,7 +78,10 @@ export async function registerDendrite(homeserver: MockHomeserver, request: Mode
   current.params = { ...clientParams(body), username };
   if (password) current.passwordHash = await hashPassword(password, homeserver.env);
   const type = typeof auth.type === 'string' ? auth.type : '';
+  // The session lives 5 minutes from its last 401 or stage (register.go:87-92, :150-151, :814).
+  current.createdAt = homeserver.env.now();
   if (type === 'm.login.recaptcha') {
+    if (!config.requireCaptcha) return matrixError(403, 'M_UNKNOWN', 'captcha registration is disabled');
     if (typeof auth.response !== 'string' || auth.response === '') {
       return matrixError(400, 'M_BAD_JSON', 'captcha response is required');
     }
@@ -115,8 +116,9 @@ function completeRegistration(homeserver: MockHomeserver, session: UiaSession, b
           });
           return { user_id: account.userId, access_token: login.access_token, device_id: login.device_id };
         })();
-  // A completed session answers the same 200 again (register.go: getCompletedRegistration).
-  session.response = response;
+  // A completed session answers the same 200 again (register.go: getCompletedRegistration), but
+  // not one made with inhibit_login, which returns before it is cached (:879-886).
+  if (body.inhibit_login !== true) session.response = response;
   return ok(response);
 }
 
@@ -132,6 +134,13 @@ function registerGuest(homeserver: MockHomeserver): ModelResponse {
   });
   const login = homeserver.issueLogin(account.userId);
   return ok({ user_id: account.userId, access_token: login.access_token, device_id: login.device_id });
+}
+
+/** Go's `strconv.ParseInt(s, 10, 64)` succeeding: an optional sign, digits, within int64. */
+function isGoInt64(text: string): boolean {
+  if (!/^[+-]?\d+$/.test(text)) return false;
+  const value = BigInt(text);
+  return value >= -(2n ** 63n) && value < 2n ** 63n;
 }
 
 function clientParams(body: JsonObject): Record<string, unknown> {

@@ -26,17 +26,18 @@ export async function registerRuma(homeserver: MockHomeserver, request: ModelReq
   const isGuest = kind === 'guest';
   const isAppservice = body.type === 'm.login.application_service';
 
-  // continuwuity 26.6 refuses every kind but `user` first; 0.5.7–0.5.11 only without guest registration.
-  if (family.usernameAfterUia && kind !== 'user' && (family.name === 'continuwuity-26.6' || !config.allowGuests)) {
-    const error =
-      family.name === 'continuwuity-26.6'
-        ? 'Guests may not register on this server.'
-        : 'Guest registration is disabled.';
-    return matrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', error);
+  // continuwuity 26.6 refuses every kind but `user` before anything else (v26.6.0 register.rs:41).
+  if (family.name === 'continuwuity-26.6' && kind !== 'user') {
+    return matrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', 'Guests may not register on this server.');
   }
   if (!config.enableRegistration && !isAppservice) return refuse(homeserver, family.disabled);
-  // Conduit lets guests in whenever registration is open; the others have their own switch.
-  if (isGuest && !family.name.startsWith('conduit') && !config.allowGuests) {
+  if (homeserver.legacyRegistrationClosed) {
+    return matrixError(404, 'M_UNRECOGNIZED', 'User-interactive authentication is unavailable on this server');
+  }
+  // Conduit lets guests in whenever registration is open; the others have their own switch, and
+  // Tuwunel ≤1.3 refuses them too where a token is configured (v1.3.0 register.rs:184-197).
+  const guestsRefused = !config.allowGuests || (family.name === 'tuwunel-1.3' && config.requireToken);
+  if (isGuest && !family.name.startsWith('conduit') && guestsRefused) {
     return matrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', 'Guest registration is disabled.');
   }
 
@@ -67,10 +68,11 @@ export async function registerRuma(homeserver: MockHomeserver, request: ModelReq
     session = outcome.session;
   }
 
-  if (family.usernameAfterUia && !isGuest && password === undefined) {
+  // continuwuity 26.6 requires a password (register.rs:87-91); up to 0.5.11 the account is made without one.
+  if (family.name === 'continuwuity-26.6' && !isGuest && password === undefined) {
     return matrixError(400, 'M_INVALID_PARAM', 'A password must be provided.');
   }
-  // continuwuity ≥0.5.7 takes the email's local part when no name was given (account.rs:300-305).
+  // continuwuity ≥0.5.7 takes the email's local part when no name was given (v0.5.7 register.rs:143-154).
   const email = (session?.results[EMAIL_STAGE] as { address?: string } | undefined)?.address;
   const wanted = username ?? (family.usernameAfterUia && email ? email.slice(0, email.indexOf('@')) : undefined);
   let localpart: string;
@@ -133,7 +135,13 @@ async function authenticate(
   if (!inFlows && family.stageOutsideFlows !== 'accept') {
     return { response: refuse(homeserver, family.stageOutsideFlows) };
   }
-  if (!session.completed.includes(type)) {
+  // continuwuity ≤0.5.6 refuses a captcha it has no keys for outright (v0.5.6 uiaa/mod.rs:184-186).
+  if (type === 'm.login.recaptcha' && family.name === 'continuwuity-0.5.6' && !homeserver.config.requireCaptcha) {
+    return { response: matrixError(403, 'M_FORBIDDEN', 'ReCaptcha is not configured.') };
+  }
+  // A type its UIA does not check is logged and ignored: it completes nothing, and no error is said.
+  const ignored = family.stagesChecked !== undefined && !family.stagesChecked.includes(type);
+  if (!ignored && !session.completed.includes(type)) {
     const outcome = checkFamilyStage(homeserver, type, auth);
     if (!outcome.ok) {
       const failure = { errcode: outcome.refusal.errcode, error: outcome.refusal.error };

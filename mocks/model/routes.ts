@@ -85,6 +85,17 @@ function validityWhereServed(prefixes: readonly ApiPrefix[]): Handle {
       : unrecognized();
 }
 
+/**
+ * The emailed link, where the family mails one. Synapse with MAS routes none
+ * (register.py:1070-1073); the mock's MAS page mails its links here too, a likeness of MAS's own.
+ */
+function emailLink(controller: MockController, request: ModelRequest): ModelResponse {
+  const { homeserver } = controller;
+  return homeserver.family.serves.requestToken === true || homeserver.config.oauth !== null
+    ? submitEmailToken(homeserver, request)
+    : unrecognized();
+}
+
 /** Synapse's `assert_requester_is_admin`, before anything else the endpoint does. */
 function adminOnly(handle: Handle): Handle {
   return (controller, request, params) => {
@@ -124,7 +135,9 @@ const routes: Route[] = [
   {
     method: 'POST',
     path: '/_matrix/client/{prefix}/register/msisdn/requestToken',
-    handle: (c, request) => requestMsisdnToken(c.homeserver, request),
+    // Synapse's only: the Rust servers route none, delegated Synapse neither (register.py:1070-1073).
+    handle: (c, request) =>
+      c.homeserver.family.lineage === 'synapse' ? requestMsisdnToken(c.homeserver, request) : unrecognized(),
   },
   // Synapse's `client_patterns(..., releases=("v1",))`: v1 (where v3 is served) and unstable beside it.
   {
@@ -166,8 +179,8 @@ const routes: Route[] = [
     path: '/_matrix/client/{prefix}/auth/{stage}/fallback/web',
     handle: (c, request, params) => fallbackForFamily(c.homeserver, request, params.stage ?? ''),
   },
-  { method: 'GET', path: SUBMIT_TOKEN_PATH, handle: (c, request) => submitEmailToken(c.homeserver, request) },
-  { method: 'POST', path: SUBMIT_TOKEN_PATH, handle: (c, request) => submitEmailToken(c.homeserver, request) },
+  { method: 'GET', path: SUBMIT_TOKEN_PATH, handle: (c, request) => emailLink(c, request) },
+  { method: 'POST', path: SUBMIT_TOKEN_PATH, handle: (c, request) => emailLink(c, request) },
   { method: 'GET', path: '/_matrix/client/v1/auth_metadata', handle: (c) => c.homeserver.authMetadata() },
   {
     method: 'GET',
@@ -466,8 +479,9 @@ export async function answer(controller: MockController, request: ModelRequest):
   const { path } = request;
   if (request.method === 'OPTIONS') {
     // Preflight: answered without running any endpoint logic (spec §11).
+    // Synapse answers 204; tower-http (the Rust servers) and Dendrite 200 (families.ts).
     return isApiPath(path, controller.homeserver.config)
-      ? { status: 204, empty: true, headers: { 'Content-Length': '0' } }
+      ? { status: controller.homeserver.family.preflightStatus, empty: true, headers: { 'Content-Length': '0' } }
       : outsideTheApi(path);
   }
   const matches = matchRoutes(controller, path);

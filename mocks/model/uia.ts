@@ -26,11 +26,13 @@ export function checkStage(homeserver: MockHomeserver, session: UiaSession, auth
     case 'm.login.terms':
       return { ok: true, result: true };
     case 'm.login.recaptcha':
-      if (typeof auth.response !== 'string' || auth.response === '') {
+      // Only a missing key is "needed"; an empty string goes to the verifier like any other
+      // response (checkers.py:106-109, 149; homeservers.md §4.6, recorded).
+      if (typeof auth.response !== 'string') {
         return { ok: false, errcode: 'M_CAPTCHA_NEEDED', error: 'Captcha response is required' };
       }
       if (auth.response !== MOCK_CAPTCHA_RESPONSE) {
-        return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Captcha response was not correct' };
+        return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Captcha authentication failed' };
       }
       return { ok: true, result: true };
     case 'm.login.email.identity':

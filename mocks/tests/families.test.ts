@@ -494,12 +494,28 @@ describe('sessions', () => {
     );
   });
 
-  it('Dendrite answers a completed session with the same 200 again, and forgets sessions after 5 minutes', async () => {
+  it('Dendrite answers a completed session with the same 200 again (but not one with inhibit_login)', async () => {
     const mock = await play('dendrite');
-    const first = await mock.register({ username: 'ana', password: 'long enough', inhibit_login: true });
+    const first = await mock.register({ username: 'ana', password: 'long enough' });
     const done = await mock.register({ auth: { type: DUMMY, session: first.body.session } });
     const again = await mock.register({ auth: { type: DUMMY, session: first.body.session } });
-    expect([done.body, again.body]).toEqual([{ user_id: '@ana:localhost:8008' }, { user_id: '@ana:localhost:8008' }]);
+    expect([done.body.user_id, again.body]).toEqual(['@ana:localhost:8008', done.body]);
+    mock.env.advance(1000); // past the per-client limit of 5 requests per 500 ms
+    const inhibited = await mock.register({ username: 'bea', password: 'long enough', inhibit_login: true });
+    await mock.register({ auth: { type: DUMMY, session: inhibited.body.session } });
+    const retried = await mock.register({ auth: { type: DUMMY, session: inhibited.body.session } });
+    expect(retried.body.errcode).toBe('M_USER_IN_USE');
+  });
+
+  it('Dendrite forgets a session 5 minutes after its last request, not after its first', async () => {
+    const mock = await play('dendrite');
+    const first = await mock.register({ username: 'ana', password: 'long enough' });
+    mock.env.advance(4 * 60_000);
+    expect((await mock.register({ auth: { session: first.body.session } })).status).toBe(401);
+    mock.env.advance(4 * 60_000);
+    expect((await mock.register({ auth: { type: DUMMY, session: first.body.session } })).body.user_id).toBe(
+      '@ana:localhost:8008',
+    );
     const later = await mock.register({ username: 'bea', password: 'long enough' });
     mock.env.advance(5 * 60_000 + 1);
     const expired = await mock.register({ auth: { type: DUMMY, session: later.body.session } });
@@ -552,7 +568,8 @@ describe('endpoints each family serves', () => {
     ['dendrite', { available: true, validity: false, policy: false, fallback: true, metadata: false, issuer: false }],
     [
       'continuwuity-26.6',
-      { available: true, validity: true, policy: false, fallback: false, metadata: false, issuer: false },
+      // Its OAuth server is on by default, in hybrid mode.
+      { available: true, validity: true, policy: false, fallback: false, metadata: true, issuer: false },
     ],
     [
       'tuwunel-1.4',
@@ -647,5 +664,163 @@ describe('the homeserver setting', () => {
     const reset = await mock.call('POST', '/_mock/reset', { json: { name: 'open', homeserver: 'dendrite' } });
     expect(reset.body.homeserver).toBe('dendrite');
     expect((await mock.call('POST', '/_mock/reset', { json: { homeserver: 'nope' } })).status).toBe(400);
+  });
+});
+
+describe('edges each family answers its own way', () => {
+  it('continuwuity 0.5.7–0.5.11: a refused captcha is M_FORBIDDEN (M_CAPTCHA_INVALID came with 26.6)', async () => {
+    const mock = await play('continuwuity-0.5.7', { requireCaptcha: true });
+    const first = await mock.register({ username: 'ana', password: 'pw' });
+    const reply = await mock.register({
+      username: 'ana',
+      password: 'pw',
+      auth: { type: CAPTCHA, response: 'wrong', session: first.body.session },
+    });
+    expect([reply.status, reply.body.errcode]).toEqual([401, 'M_FORBIDDEN']);
+  });
+
+  it('continuwuity 0.5.7–0.5.11 makes an account without a password; 26.6 refuses', async () => {
+    const old = await (await play('continuwuity-0.5.7')).register({ username: 'ana', auth: { type: DUMMY } });
+    expect(old.body.user_id).toBe('@ana:localhost:8008');
+    const late = await (await play('continuwuity-26.6')).register({ username: 'ana', auth: { type: DUMMY } });
+    expect(late.body.error).toBe('A password must be provided.');
+  });
+
+  it('continuwuity 0.5.6 refuses forbidden names on /register/available too', async () => {
+    const mock = await play('continuwuity-0.5.6', { forbiddenUsernames: ['^admin'] });
+    const reply = await mock.call('GET', '/_matrix/client/v3/register/available?username=administrator');
+    expect([reply.status, reply.body.errcode]).toEqual([403, 'M_FORBIDDEN']);
+  });
+
+  it('continuwuity 26.6: its OAuth server beside /register by default, `create` listed even when closed', async () => {
+    const hybrid = await play('continuwuity-26.6');
+    expect((await hybrid.call('GET', '/_matrix/client/v1/auth_metadata')).body.prompt_values_supported).toEqual([
+      'create',
+    ]);
+    expect((await hybrid.register({})).status).toBe(401);
+    const closed = await play('continuwuity-26.6', { enableRegistration: false });
+    expect((await closed.call('GET', '/_matrix/client/v1/auth_metadata')).body.prompt_values_supported).toEqual([
+      'create',
+    ]);
+    const disabled = await play('continuwuity-26.6', { oauth: null });
+    expect((await disabled.call('GET', '/_matrix/client/v1/auth_metadata')).status).toBe(404);
+  });
+
+  it('continuwuity 26.6 exclusive: registration closed says so first, else 404 for UIA', async () => {
+    const exclusive = { oauth: { issuer: '/oauth2/', accountUrl: '/oauth2/account' } };
+    const open = await (await play('continuwuity-26.6', exclusive)).register({});
+    expect([open.status, open.body.errcode]).toEqual([404, 'M_UNRECOGNIZED']);
+    const closed = await (await play('continuwuity-26.6', { ...exclusive, enableRegistration: false })).register({});
+    expect([closed.status, closed.body.errcode]).toEqual([403, 'M_FORBIDDEN']);
+  });
+
+  it('Tuwunel with native OIDC keeps /register open', async () => {
+    const mock = await startMock({ scenario: 'oidc', homeserver: 'tuwunel-1.4' });
+    expect((await mock.register({})).status).toBe(401);
+  });
+
+  it('Tuwunel ≤1.3 refuses guests where a token is configured; Conduit lets them through the token stage', async () => {
+    const tuwunel = await play('tuwunel-1.3', { requireToken: true, allowGuests: true });
+    expect((await tuwunel.register({}, '?kind=guest')).body.errcode).toBe('M_GUEST_ACCESS_FORBIDDEN');
+    const conduit = await play('conduit-0.10', { requireToken: true });
+    expect((await conduit.register({}, '?kind=guest')).status).toBe(401);
+  });
+
+  it('a stage the server does not check is ignored: a 401 without an error (Conduit)', async () => {
+    const mock = await play('conduit-0.10');
+    const first = await mock.register({ username: 'ana', password: 'pw' });
+    const reply = await mock.register({ auth: { type: CAPTCHA, response: 'x', session: first.body.session } });
+    expect([reply.status, reply.body.errcode, reply.body.completed]).toEqual([401, undefined, undefined]);
+  });
+
+  it('continuwuity 0.5.6 refuses a captcha it has no keys for', async () => {
+    const reply = await (
+      await play('continuwuity-0.5.6')
+    ).register({
+      username: 'ana',
+      password: 'pw',
+      auth: { type: CAPTCHA, response: 'x' },
+    });
+    expect([reply.status, reply.body.error]).toEqual([403, 'ReCaptcha is not configured.']);
+  });
+
+  it('Dendrite: a captcha stage while captcha is off is 403; numbers as Go parses them', async () => {
+    const mock = await play('dendrite');
+    const captcha = await mock.register({
+      username: 'ana',
+      password: 'long enough',
+      auth: { type: CAPTCHA, response: 'x' },
+    });
+    expect([captcha.status, captcha.body.errcode, captcha.body.error]).toEqual([
+      403,
+      'M_UNKNOWN',
+      'captcha registration is disabled',
+    ]);
+    expect((await mock.register({ username: '+5', password: 'long enough' })).body.errcode).toBe('M_INVALID_USERNAME');
+    expect((await mock.register({ username: '99999999999999999999', password: 'long enough' })).status).toBe(401);
+  });
+
+  it('Dendrite: requestToken hands off to an identity server it does not trust, naming it', async () => {
+    const mock = await play('dendrite');
+    const reply = await mock.call('POST', '/_matrix/client/v3/register/email/requestToken', {
+      json: { client_secret: 's', email: 'ana@example.org', send_attempt: 1, id_server: 'id.example.org' },
+    });
+    expect([reply.status, reply.body]).toEqual([
+      400,
+      { errcode: 'M_SERVER_NOT_TRUSTED', error: "Untrusted server 'id.example.org'" },
+    ]);
+  });
+
+  it('Dendrite keeps its limiter under the rate-limited scenario', async () => {
+    expect(
+      (await startMock({ scenario: 'rate-limited', homeserver: 'dendrite' })).homeserver.config.clientRequestLimit,
+    ).toEqual({
+      perSecond: 10,
+      burst: 5,
+    });
+  });
+
+  it('Tuwunel ≥1.4: requestToken in its own words', async () => {
+    const off = await play('tuwunel-1.4');
+    const request = (mock: Mock, email: string) =>
+      mock.call('POST', '/_matrix/client/v3/register/email/requestToken', {
+        json: { client_secret: 's', email, send_attempt: 1 },
+      });
+    expect((await request(off, 'a@example.org')).body.error).toBe('Email verification is not configured');
+    expect((await request(await play('tuwunel-1.4', { email: 'required' }), 'nodomain')).body.error).toBe(
+      'Email address must contain a domain',
+    );
+  });
+
+  it('a preflight is 204 on Synapse, 200 on the Rust servers and Dendrite', async () => {
+    for (const [family, status] of [
+      ['synapse', 204],
+      ['conduit-0.10', 200],
+      ['dendrite', 200],
+    ] as const) {
+      expect([family, (await (await play(family)).call('OPTIONS', '/_matrix/client/v3/register')).status]).toEqual([
+        family,
+        status,
+      ]);
+    }
+  });
+
+  it('Synapse with MAS routes no email link or phone sign-up', async () => {
+    const conduit = await play('conduit-0.10');
+    const msisdn = await conduit.call('POST', '/_matrix/client/v3/register/msisdn/requestToken', { json: {} });
+    expect(msisdn.status).toBe(404);
+    const mas = await play('dendrite');
+    expect((await mas.call('GET', '/_matrix/client/unstable/registration/email/submit_token?sid=x')).status).toBe(404);
+  });
+
+  it('Synapse: an empty captcha response is refused like a wrong one, "Captcha authentication failed"', async () => {
+    const mock = await play('synapse', { requireCaptcha: true });
+    const first = await mock.register({ username: 'ana', password: 'pw' });
+    const reply = await mock.register({ auth: { type: CAPTCHA, response: '', session: first.body.session } });
+    expect([reply.status, reply.body.errcode, reply.body.error]).toEqual([
+      401,
+      'M_UNAUTHORIZED',
+      'Captcha authentication failed',
+    ]);
   });
 });

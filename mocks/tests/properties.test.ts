@@ -26,6 +26,8 @@ function expectSpecShaped(reply: Reply, sent: RandomRequest): void {
     expect(sent.method, where).toBe('OPTIONS');
     return;
   }
+  // A preflight is an empty 200 on the families that answer it so (a scenario switch may pick one).
+  if (sent.method === 'OPTIONS' && reply.status === 200 && reply.text === '') return;
   if (sent.method === 'HEAD') return;
   const type = reply.headers.get('content-type') ?? '';
   if (type.startsWith('text/html')) {

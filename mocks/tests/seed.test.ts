@@ -53,7 +53,7 @@ describe('§13 the seed contract: /_matrix/client/api/v2_alpha/register', () => 
       auth: { type: 'm.login.recaptcha', response: 'guess', session: first.body.session },
     });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toEqual({ errcode: 'M_UNAUTHORIZED', error: 'Captcha response was not correct' });
+    expect(wrong.body).toEqual({ errcode: 'M_UNAUTHORIZED', error: 'Captcha authentication failed' });
     const right = await seedRegister(mock, {
       password: 'pw',
       auth: { type: 'm.login.recaptcha', response: MOCK_CAPTCHA_RESPONSE, session: first.body.session },

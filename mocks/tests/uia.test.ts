@@ -97,7 +97,8 @@ describe('§4.2 UIA rules', () => {
         raw: new URLSearchParams(fields).toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
-    expect((await submit({ session })).text).toContain('Captcha response is required');
+    // An empty response goes to the verifier like any other (homeservers.md §4.6).
+    expect((await submit({ session })).text).toContain('Captcha authentication failed');
     const done = await submit({ session, 'g-recaptcha-response': MOCK_CAPTCHA_RESPONSE });
     expect(done.text).toContain('authDone');
     expect((await mock.register({ auth: { session } })).status).toBe(401); // dummy still to do

@@ -6,3 +6,58 @@ export const STAGE = {
   recaptcha: 'm.login.recaptcha',
   email: 'm.login.email.identity',
 } as const;
+
+/**
+ * What a server answers, inside its 401, while the email link has not been opened yet: Synapse
+ * `M_UNAUTHORIZED` "Unable to get validated threepid", Tuwunel ≥1.8 `M_FORBIDDEN` "Email address has
+ * not been validated." (`src/service/uiaa/mod.rs`), continuwuity ≥0.5.7 `M_THREEPID_AUTH_FAILED`
+ * (`src/service/uiaa/mod.rs`, `check_stage`). All mean "not yet": the page keeps waiting.
+ */
+const EMAIL_NOT_YET_CODES: ReadonlySet<string> = new Set(['M_UNAUTHORIZED', 'M_FORBIDDEN', 'M_THREEPID_AUTH_FAILED']);
+
+/** Whether a failed email stage means "the link was not opened yet" (an answer without errcode too). */
+export function emailNotConfirmedYet(failure: { errcode?: string; unfinished?: boolean }): boolean {
+  return failure.unfinished !== true && (failure.errcode === undefined || EMAIL_NOT_YET_CODES.has(failure.errcode));
+}
+
+/** The server's own page for a stage (spec: UIA fallback), for this session. */
+export function fallbackUrl(server: { baseUrl: string; prefix: string }, stage: string, session: string): string {
+  return `${server.baseUrl}${server.prefix}/auth/${encodeURIComponent(stage)}/fallback/web?${new URLSearchParams({ session }).toString()}`;
+}
+
+/**
+ * Whether the server serves a fallback page there, as far as the page can tell cheaply: a readable
+ * 404 or 405 means it does not (continuwuity has no fallback routes; its router answers 404
+ * `M_UNRECOGNIZED` with CORS headers). Anything else counts as "maybe": Synapse's fallback HTML is
+ * sent without CORS headers, so the browser hides its answer, and a page that may work is offered.
+ */
+export async function fallbackServed(url: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    const timeout = AbortSignal.timeout(5_000);
+    const response = await fetch(url, {
+      credentials: 'omit',
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    // Only the status matters; not awaited, since some streams settle a cancel only once read.
+    response.body?.cancel().catch(() => undefined);
+    return response.status !== 404 && response.status !== 405;
+  } catch {
+    return true;
+  }
+}
+
+/** The kind of captcha a public key belongs to. Servers say only `public_key`; its shape tells the provider. */
+export type CaptchaProvider = 'recaptcha' | 'hcaptcha' | 'turnstile' | 'unknown';
+
+/**
+ * reCAPTCHA site keys are 40 characters starting `6L`; hCaptcha site keys are UUIDs; Turnstile
+ * site keys start `0x` (its test keys `1x`, `2x`, `3x`). Dendrite lets admins set hCaptcha or
+ * Turnstile (`recaptcha_api_js_url`, `recaptcha_sitekey_class`) but still sends the key alone
+ * (`setup/config/config.go`), and loading Google's widget with another provider's key fails.
+ */
+export function captchaProvider(key: string): CaptchaProvider {
+  if (/^6L[0-9A-Za-z_-]{38}$/.test(key)) return 'recaptcha';
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)) return 'hcaptcha';
+  if (/^[0-3]x[0-9A-Za-z_-]+$/.test(key)) return 'turnstile';
+  return 'unknown';
+}

@@ -7,7 +7,7 @@ import { MatrixApiError } from './errors';
 import { homeserverAt } from './homeserver';
 import { checkRegistrationToken } from './registration-token-validity';
 import { describeFlows } from './requirements';
-import { emailNotConfirmedYet, fallbackServed, fallbackUrl } from './stages';
+import { captchaProvider, emailNotConfirmedYet, fallbackServed, fallbackUrl } from './stages';
 import { uiaResponseSchema } from './uia';
 import { RegistrationDriver, type RegistrationInputs } from './uia-driver';
 import { checkUsernameAvailable } from './username-available';
@@ -270,6 +270,18 @@ describe('names and tokens asked about before anything is spent (§2.7, §2.8)',
     expect(await checkUsernameAvailable(server, 'ana')).toBe(true);
   });
 
+  it('on /register/available any 403 M_FORBIDDEN is about the name, whatever its words; on /register only these words are', async () => {
+    mock.server.use(
+      http.get('*/register/available', () =>
+        HttpResponse.json({ errcode: 'M_FORBIDDEN', error: 'Forbidden' }, { status: 403 }),
+      ),
+    );
+    const error = await checkUsernameAvailable(server, 'ana').catch((thrown: unknown) => thrown);
+    expect(decodeError(error)).toMatchObject({ code: 'M_FORBIDDEN@username', field: 'username' });
+    const onRegister = new MatrixApiError(403, 'M_FORBIDDEN', 'Forbidden', undefined, {});
+    expect(decodeError(onRegister)).toMatchObject({ code: 'M_FORBIDDEN', field: 'form' });
+  });
+
   it('S: 403 "Registration has been disabled" from /register/available is not about the name', async () => {
     mock.server.use(
       http.get('*/register/available', () =>
@@ -415,6 +427,17 @@ describe('the captcha’s fallback page (§4.6, §2.7)', () => {
       body: new URLSearchParams({ session: registration.sessionId ?? '', 'g-recaptcha-response': GOOD_CAPTCHA }),
     });
     expect(await registration.checkOutOfBand()).toMatchObject({ kind: 'registered' });
+  });
+
+  it.each([
+    ['6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI', 'recaptcha'],
+    ['10000000-ffff-ffff-ffff-000000000001', 'hcaptcha'],
+    ['0x4AAAAAAADnPIDROrmt1Wwj', 'turnstile'],
+    ['1x00000000000000000000AA', 'turnstile'],
+    ['mock-captcha-public-key', 'unknown'],
+    ['6Lshort', 'unknown'],
+  ])('D: the key %s is a %s key (Dendrite sends only the key, whatever the provider)', (key, provider) => {
+    expect(captchaProvider(key)).toBe(provider);
   });
 
   it.each<[Family, boolean]>([

@@ -174,8 +174,14 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   // rules measure it: said as typed, and neither checked nor previewed.
   const tooLong = userIdBytes(username, context.serverName) > MAX_USER_ID_BYTES;
   const wellFormed = username !== '' && LOCALPART_PATTERN.test(username) && !tooLong;
-  // Asked only where sign-up is UIA: OAuth-only servers answer 404 on both endpoints.
-  const availability = useUsernameAvailability(server, username, wellFormed, stages !== undefined);
+  // Asked only where sign-up is UIA (OAuth-only servers answer 404 on both endpoints), or where
+  // the server's answer could not be had: it may still take sign-ups, and the name may be checked.
+  const availability = useUsernameAvailability(
+    server,
+    username,
+    wellFormed,
+    stages !== undefined || requirements.isError,
+  );
   const tokenValidity = useTokenValidity(server, token, stages !== undefined && context.token !== 'none');
   const rateLimited = useRateLimitActive(error ?? requirements.error);
 

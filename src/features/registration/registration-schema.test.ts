@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registrationSchema, shownValues, type SchemaContext } from './registration-schema';
+import { registrationSchema, type SchemaContext } from './registration-schema';
+import { shownValues } from './shown-values';
 
 // The form's own rules for the token and the email, from the server's flows (spec/homeservers.md §2.7).
 

@@ -4,6 +4,7 @@ import type { PasswordPolicy } from '../../matrix/requirements';
 import { LOCALPART_PATTERN, MAX_USER_ID_BYTES, userIdBytes } from '../../matrix/user-id';
 import type { MessageId } from '../../i18n/catalogs';
 import { passwordRules } from './password-rules';
+import { shownValues } from './shown-values';
 
 export interface RegistrationValues {
   username: string;
@@ -35,15 +36,6 @@ const FLOW_PROBLEM_AT: Partial<Record<FlowProblem, { path: 'token' | 'email'; me
   'token-with-email': { path: 'email', message: 'email.notWithToken' },
   'email-needs-token': { path: 'email', message: 'email.needsToken' },
 };
-
-/** The form's values as sent: a field the form does not show (a token from a link, a saved email) is not sent. */
-export function shownValues<T extends { email: string; token: string }>(context: SchemaContext, values: T): T {
-  return {
-    ...values,
-    email: context.email === 'none' ? '' : values.email,
-    token: context.token === 'none' ? '' : values.token,
-  };
-}
 
 /** What stops the values from fitting a flow, if anything (see `chooseFlow`). */
 export function flowProblem(

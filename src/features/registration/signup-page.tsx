@@ -19,7 +19,8 @@ import { carryForm, initialForm, restoreFocus, typedUserIdDomain } from './initi
 import { RequirementsCard } from './components/requirements-card';
 import { preloadable } from './preloadable';
 import { ServerSection } from './components/server-section';
-import { shownValues, type RegistrationValues, type SchemaContext } from './registration-schema';
+import type { RegistrationValues, SchemaContext } from './registration-schema';
+import { shownValues } from './shown-values';
 import { clearSavedForm, saveForm } from './saved-form';
 import { useRegistration } from './use-registration';
 import { refusedCharacters, refusedCharactersMessage } from './username-check';

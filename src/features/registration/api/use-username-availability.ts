@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Homeserver } from '../../../matrix/homeserver';
 import { useDebounced } from '../../../lib/use-debounced';
-import { PageError } from '../page-error';
+import type { PageError } from '../page-error';
 import { loadProtocol } from '../protocol';
 
 const FRESH_MS = 10_000;
@@ -19,7 +19,10 @@ function availabilityQuery(server: Homeserver | undefined, name: string) {
 
 /** A username problem (taken, invalid, reserved, forbidden) from an availability answer, if it is one. */
 function nameProblem(error: unknown): PageError | undefined {
-  return error instanceof PageError && error.field === 'username' ? error : undefined;
+  // Every failure here was worded into a PageError (`worded`); not `instanceof`, so that the class
+  // stays out of the page's chunk.
+  const worded = error as PageError | null | undefined;
+  return worded?.field === 'username' ? worded : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { captchaProvider, fallbackServed, fallbackUrl, STAGE } from '../../../matrix/stages';
+import { captchaProvider, fallbackServed, fallbackUrl } from '../../../matrix/fallback';
+import { STAGE } from '../../../matrix/stages';
 import type { MessageId } from '../../../i18n/catalogs';
 import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';

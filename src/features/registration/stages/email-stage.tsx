@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { newClientSecret, requestEmailToken, submitEmailCode, type EmailValidation } from '../../../matrix/email-token';
-import { emailNotConfirmedYet, STAGE } from '../../../matrix/stages';
+import {
+  emailNotConfirmedYet,
+  newClientSecret,
+  requestEmailToken,
+  submitEmailCode,
+  type EmailValidation,
+} from '../../../matrix/email-token';
+import { STAGE } from '../../../matrix/stages';
 import { useCountdown } from '../../../lib/use-countdown';
 import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fallbackUrl } from '../../../matrix/stages';
+import { fallbackUrl } from '../../../matrix/fallback';
 import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';
 import type { StageProps } from './stage-view';

@@ -45,6 +45,11 @@ describe('decodeError', () => {
     expect(fromStage.serverMessage).toHaveLength(MAX_SERVER_MESSAGE + 1);
   });
 
+  it('an errcode or stage named like an Object property is just unknown', () => {
+    expect(decodeError(apiError(400, 'constructor')).field).toBe('form');
+    expect(decodeStageFailure('__proto__', { errcode: 'toString' }).field).toBe('form');
+  });
+
   it('goes by the status for M_UNKNOWN, as the spec says', () => {
     expect(decodeError(apiError(403, 'M_UNKNOWN')).code).toBe('M_UNKNOWN@403');
     expect(decodeError(apiError(400, 'M_UNKNOWN')).code).toBe('M_UNKNOWN@400');
@@ -108,6 +113,12 @@ describe('decodeError', () => {
 });
 
 describe('decodeStageFailure', () => {
+  it('the stage sent decides the field, even when the errcode names another one', () => {
+    expect(decodeStageFailure('m.login.recaptcha', { errcode: 'M_THREEPID_AUTH_FAILED' }).field).toBe('captcha');
+    expect(decodeStageFailure('m.login.registration_token', { errcode: 'M_CAPTCHA_INVALID' }).field).toBe('token');
+    expect(decodeStageFailure('org.example.custom', { errcode: 'M_CAPTCHA_INVALID' }).field).toBe('captcha');
+  });
+
   it.each([
     ['m.login.registration_token', 'M_UNAUTHORIZED', 'token'],
     ['m.login.registration_token', 'M_INVALID_PARAM', 'token'],

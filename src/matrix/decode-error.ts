@@ -1,13 +1,18 @@
 import { DiscoveryError } from './discovery';
 import { MatrixApiError, TransportError } from './errors';
+import type { FlowProblem } from './flow';
 import { STAGE } from './stages';
-import { FlowProblemError } from './uia-driver';
+import { FlowProblemError, type StageFailure } from './uia-driver';
+import { ForbiddenUsernameError } from './username-available';
 
 export type ErrorField = 'username' | 'password' | 'email' | 'token' | 'captcha' | 'terms' | 'form';
 
 /** Any failure, reduced to what a page needs to explain it: a code, the field it concerns, the facts. */
 export interface DecodedError {
-  /** An errcode (`M_USER_IN_USE`), `M_UNKNOWN@<status>`, `transport:<failure>`, `flow:<problem>` or `discovery:<reason>`. */
+  /**
+   * An errcode (`M_USER_IN_USE`), `M_UNKNOWN@<status>`, `M_FORBIDDEN@username` (a forbidden name),
+   * `stage:unfinished`, `transport:<failure>`, `flow:<problem>` or `discovery:<reason>`.
+   */
   code: string;
   field: ErrorField;
   status?: number;
@@ -20,31 +25,44 @@ export interface DecodedError {
   retryable: boolean;
 }
 
-const FIELD_OF: Record<string, ErrorField> = {
-  M_USER_IN_USE: 'username',
-  M_INVALID_USERNAME: 'username',
-  M_EXCLUSIVE: 'username',
-  M_WEAK_PASSWORD: 'password',
-  M_PASSWORD_TOO_SHORT: 'password',
-  M_PASSWORD_NO_DIGIT: 'password',
-  M_PASSWORD_NO_SYMBOL: 'password',
-  M_PASSWORD_NO_UPPERCASE: 'password',
-  M_PASSWORD_NO_LOWERCASE: 'password',
-  M_PASSWORD_IN_DICTIONARY: 'password',
-  M_THREEPID_IN_USE: 'email',
-  M_THREEPID_DENIED: 'email',
-  M_THREEPID_AUTH_FAILED: 'email',
-  M_THREEPID_NOT_FOUND: 'email',
-  M_SERVER_NOT_TRUSTED: 'email',
-  M_CAPTCHA_NEEDED: 'captcha',
-  M_CAPTCHA_INVALID: 'captcha',
-};
+// Maps: errcodes and stage names come from the server, and a plain object would answer `constructor`.
+const FIELD_OF: ReadonlyMap<string, ErrorField> = new Map<string, ErrorField>([
+  ['M_USER_IN_USE', 'username'],
+  ['M_INVALID_USERNAME', 'username'],
+  ['M_EXCLUSIVE', 'username'],
+  ['M_WEAK_PASSWORD', 'password'],
+  ['M_PASSWORD_TOO_SHORT', 'password'],
+  ['M_PASSWORD_NO_DIGIT', 'password'],
+  ['M_PASSWORD_NO_SYMBOL', 'password'],
+  ['M_PASSWORD_NO_UPPERCASE', 'password'],
+  ['M_PASSWORD_NO_LOWERCASE', 'password'],
+  ['M_PASSWORD_IN_DICTIONARY', 'password'],
+  ['M_THREEPID_IN_USE', 'email'],
+  ['M_THREEPID_DENIED', 'email'],
+  ['M_THREEPID_AUTH_FAILED', 'email'],
+  ['M_THREEPID_NOT_FOUND', 'email'],
+  ['M_SERVER_NOT_TRUSTED', 'email'],
+  ['M_CAPTCHA_NEEDED', 'captcha'],
+  ['M_CAPTCHA_INVALID', 'captcha'],
+]);
 
-const STAGE_FIELD: Record<string, ErrorField> = {
-  [STAGE.registrationToken]: 'token',
-  [STAGE.recaptcha]: 'captcha',
-  [STAGE.email]: 'email',
-  [STAGE.terms]: 'terms',
+const STAGE_FIELD: ReadonlyMap<string, ErrorField> = new Map<string, ErrorField>([
+  [STAGE.registrationToken, 'token'],
+  [STAGE.recaptcha, 'captcha'],
+  [STAGE.email, 'email'],
+  [STAGE.terms, 'terms'],
+]);
+
+/** The field whose value makes the flow problem (what to add or remove is typed there). */
+const FLOW_PROBLEM_FIELD: Record<FlowProblem, ErrorField> = {
+  'no-flow': 'form',
+  'email-required': 'email',
+  'email-unsupported': 'email',
+  'email-needs-token': 'email',
+  'token-with-email': 'email',
+  'token-required': 'token',
+  'token-unsupported': 'token',
+  'token-or-email': 'token',
 };
 
 /** Server text beyond this is cut: it is shown as details, and a hostile server may send a megabyte. */
@@ -54,19 +72,48 @@ function clip(text: string): string {
   return text.length > MAX_SERVER_MESSAGE ? `${text.slice(0, MAX_SERVER_MESSAGE)}…` : text;
 }
 
-/** A stage's failure as the 401 body reports it. */
-export function decodeStageFailure(stage: string, failure: { errcode?: string; error?: string }): DecodedError {
-  const errcode = failure.errcode ?? 'M_UNKNOWN';
+/**
+ * A stage's failure, concerning the stage that was sent, not the errcode: the same "wrong token"
+ * is `M_UNAUTHORIZED` on Synapse and `M_FORBIDDEN` on Conduit, continuwuity and Tuwunel; a refused
+ * captcha `M_UNAUTHORIZED`, `M_CAPTCHA_INVALID`, `M_FORBIDDEN` (continuwuity ≤0.5.6) or Dendrite's
+ * `M_BAD_JSON` (homeservers.md §2.2). The errcode stays as the code, for the details.
+ */
+export function decodeStageFailure(stage: string, failure: StageFailure): DecodedError {
+  const errcode = failure.unfinished ? 'stage:unfinished' : (failure.errcode ?? 'M_UNKNOWN');
   return {
     code: errcode,
-    field: FIELD_OF[errcode] ?? STAGE_FIELD[stage] ?? 'form',
-    status: 401,
+    field: STAGE_FIELD.get(stage) ?? FIELD_OF.get(errcode) ?? 'form',
+    status: failure.status ?? 401,
     ...(failure.error ? { serverMessage: clip(failure.error) } : {}),
     retryable: false,
   };
 }
 
+/**
+ * A 403 `M_FORBIDDEN` about the name, not about signing up: Tuwunel (`register.rs:205`) and
+ * continuwuity (`users/account.rs`, `determine_registration_user_id`) say "Username is forbidden"
+ * for names their config forbids. The same errcode and status mean "registration closed"
+ * elsewhere (Synapse and Conduit "Registration has been disabled", Dendrite "Registration is
+ * disabled on …", continuwuity "This server is not accepting registrations at this time."), so
+ * the words decide: a name problem when they speak of the user name and not of registration.
+ */
+export function forbidsTheName(error: MatrixApiError): boolean {
+  const words = error.serverMessage ?? '';
+  return (
+    error.status === 403 && error.errcode === 'M_FORBIDDEN' && /\buser\s?name\b/i.test(words) && !/regist/i.test(words)
+  );
+}
+
 export function decodeError(error: unknown): DecodedError {
+  if (error instanceof ForbiddenUsernameError || (error instanceof MatrixApiError && forbidsTheName(error))) {
+    return {
+      code: 'M_FORBIDDEN@username',
+      field: 'username',
+      status: error.status,
+      ...(error.serverMessage ? { serverMessage: clip(error.serverMessage) } : {}),
+      retryable: false,
+    };
+  }
   if (error instanceof MatrixApiError) {
     const retryAfter = error.status === 429 ? (error.retryAfterMs ?? 0) : undefined;
     // M_UNKNOWN says nothing: the spec says to go by the status then.
@@ -81,7 +128,7 @@ export function decodeError(error: unknown): DecodedError {
     return {
       code,
       field:
-        FIELD_OF[error.errcode] ??
+        FIELD_OF.get(error.errcode) ??
         (error.errcode === 'M_MISSING_PARAM' && /password/i.test(error.serverMessage ?? '') ? 'password' : 'form'),
       status: error.status,
       ...(error.serverMessage ? { serverMessage: clip(error.serverMessage) } : {}),
@@ -100,11 +147,7 @@ export function decodeError(error: unknown): DecodedError {
     };
   }
   if (error instanceof FlowProblemError) {
-    return {
-      code: `flow:${error.problem}`,
-      field: error.problem.startsWith('email') ? 'email' : 'form',
-      retryable: false,
-    };
+    return { code: `flow:${error.problem}`, field: FLOW_PROBLEM_FIELD[error.problem], retryable: false };
   }
   if (error instanceof DiscoveryError) {
     // Unreachable for a reason the browser can tell apart (CORS, offline, https page): say that.

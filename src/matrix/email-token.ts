@@ -56,3 +56,16 @@ export async function submitEmailCode(
   });
   return (response.body as { success?: unknown }).success === true;
 }
+
+/**
+ * What a server answers, inside its 401, while the email link has not been opened yet: Synapse
+ * `M_UNAUTHORIZED` "Unable to get validated threepid", Tuwunel ≥1.8 `M_FORBIDDEN` "Email address has
+ * not been validated." (`src/service/uiaa/mod.rs`), continuwuity ≥0.5.7 `M_THREEPID_AUTH_FAILED`
+ * (`src/service/uiaa/mod.rs`, `check_stage`). All mean "not yet": the page keeps waiting.
+ */
+const EMAIL_NOT_YET_CODES: ReadonlySet<string> = new Set(['M_UNAUTHORIZED', 'M_FORBIDDEN', 'M_THREEPID_AUTH_FAILED']);
+
+/** Whether a failed email stage means "the link was not opened yet" (an answer without errcode too). */
+export function emailNotConfirmedYet(failure: { errcode?: string; unfinished?: boolean }): boolean {
+  return failure.unfinished !== true && (failure.errcode === undefined || EMAIL_NOT_YET_CODES.has(failure.errcode));
+}

@@ -128,7 +128,7 @@ describe('parsePolicies', () => {
           en: { name: 'Evil', url: 'javascript:alert(1)' },
           fr: { name: 'Data', url: 'data:text/html,x' },
         },
-        broken: 'nope',
+        broken: {},
       },
     });
     expect(policies).toEqual([
@@ -136,6 +136,23 @@ describe('parsePolicies', () => {
       { id: 'evil', version: '1', translations: { en: { name: 'Evil' }, fr: { name: 'Data' } } },
       { id: 'broken', version: '', translations: { en: { name: 'broken' } } },
     ]);
+  });
+
+  it('continuwuity 26.6+: a string `version` beside the policies is not a policy, and policies need no version', () => {
+    const policies = parsePolicies({
+      policies: { rules: { en: { name: 'Server rules', url: 'https://example.org/rules' } }, version: 'latest' },
+    });
+    expect(policies).toEqual([
+      { id: 'rules', version: '', translations: { en: { name: 'Server rules', url: 'https://example.org/rules' } } },
+    ]);
+  });
+
+  it('reads nothing that is not an object as a policy, and a language called __proto__ stays a language', () => {
+    expect(parsePolicies({ policies: { a: 'x', b: 42, c: null, d: ['x'] } })).toEqual([]);
+    expect(parsePolicies(null)).toEqual([]);
+    const [policy] = parsePolicies(JSON.parse('{"policies": {"p": {"__proto__": {"name": "Odd"}}}}'));
+    expect(Object.getPrototypeOf(policy?.translations)).toBe(Object.prototype);
+    expect(Object.keys(policy?.translations ?? {})).toEqual(['__proto__']);
   });
 });
 

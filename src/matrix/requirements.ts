@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { DiscoveredServer } from './discovery';
 import { parseHttpUrl } from './discovery';
 import { MatrixApiError, TransportError } from './errors';
-import { need, NATIVE_STAGES, type Need } from './flow';
+import { formNeeds, need, NATIVE_STAGES, type Need } from './flow';
 import { endpoint } from './homeserver';
 import { requestJson } from './http';
 import { AUTH_METADATA_V1, fetchAuthMetadata, findOAuthServer } from './oauth/find-oauth-server';
@@ -99,43 +99,47 @@ function refusal(error: unknown): 400 | 403 | 404 | undefined {
   return error.status === 400 || error.status === 403 || error.status === 404 ? error.status : undefined;
 }
 
+/** What the form must ask for, from the flows of the first 401 (already read leniently: see `uiaResponseSchema`). */
 export function describeFlows(uia: UiaResponse): Requirements {
   const flows = uia.flows.map((flow) => flow.stages);
-  const captcha = uia.params?.[STAGE.recaptcha] as { public_key?: unknown } | undefined;
+  const captcha = uia.params[STAGE.recaptcha] as { public_key?: unknown } | null | undefined;
   return {
     kind: 'stages',
     flows,
     uia,
-    token: need(flows, STAGE.registrationToken),
-    email: need(flows, STAGE.email),
-    terms: need(flows, STAGE.terms) === 'none' ? [] : parsePolicies(uia.params?.[STAGE.terms]),
+    ...formNeeds(flows),
+    terms: need(flows, STAGE.terms) === 'none' ? [] : parsePolicies(uia.params[STAGE.terms]),
     ...(typeof captcha?.public_key === 'string' ? { captchaKey: captcha.public_key } : {}),
     otherStages: [...new Set(flows.flat().filter((stage) => !NATIVE_STAGES.has(stage)))],
   };
 }
 
-/** `m.login.terms` params (spec `m.login.terms_params.yaml`), defensively: unsafe links are dropped, policies never. */
+/**
+ * `m.login.terms` params (spec `m.login.terms_params.yaml`), defensively: unsafe links are dropped,
+ * policies never. A policy is an object; anything else under `policies` is not one: continuwuity
+ * ≥26.6 puts a string `version` beside its policies (`{"policies": {"<id>": {"<lang>": {…}},
+ * "version": "latest"}}`, `account/register.rs:241`), and its policies then carry no `version`.
+ */
 export function parsePolicies(params: unknown): Policy[] {
-  const policies = (params as { policies?: unknown } | undefined)?.policies;
-  if (typeof policies !== 'object' || policies === null) return [];
-  return Object.entries(policies as Record<string, unknown>).flatMap(([id, value]) => {
-    const { version, ...languages } = (typeof value === 'object' && value !== null ? value : {}) as Record<
-      string,
-      unknown
-    >;
-    const translations: Policy['translations'] = {};
-    for (const [lang, entry] of Object.entries(languages)) {
-      const { name, url } = (typeof entry === 'object' && entry !== null ? entry : {}) as {
-        name?: unknown;
-        url?: unknown;
-      };
+  const policies = isPlainObject(params) ? params.policies : undefined;
+  if (!isPlainObject(policies)) return [];
+  return Object.entries(policies).flatMap(([id, value]) => {
+    if (!isPlainObject(value)) return [];
+    const { version, ...languages } = value;
+    const named = Object.entries(languages).flatMap(([lang, entry]) => {
+      const { name, url } = (isPlainObject(entry) ? entry : {}) as { name?: unknown; url?: unknown };
       const safeUrl = typeof url === 'string' ? parseHttpUrl(url)?.href : undefined;
-      if (typeof name === 'string') translations[lang] = safeUrl ? { name, url: safeUrl } : { name };
-    }
-    // Accepting the stage accepts every policy the server listed, so none may go unshown.
-    if (Object.keys(translations).length === 0) translations.en = { name: id };
+      return typeof name === 'string' ? [[lang, safeUrl ? { name, url: safeUrl } : { name }] as const] : [];
+    });
+    // Accepting the stage accepts every policy the server listed, so none may go unshown. Built
+    // with `fromEntries`: a language called `__proto__` stays a key, not a prototype.
+    const translations: Policy['translations'] = Object.fromEntries(named.length > 0 ? named : [['en', { name: id }]]);
     return [{ id, version: typeof version === 'string' ? version : '', translations }];
   });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function fetchLoginFlows(server: DiscoveredServer, signal?: AbortSignal): Promise<string[]> {

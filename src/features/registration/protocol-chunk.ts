@@ -1,4 +1,5 @@
 import { decodeError, decodeStageFailure, type DecodedError } from '../../matrix/decode-error';
+import type { StageFailure } from '../../matrix/uia-driver';
 import type { MessageId } from '../../i18n/catalogs';
 import { PageError, type Message } from './page-error';
 
@@ -37,6 +38,7 @@ export const WORDED_CODES = new Set([
   'M_PASSWORD_NO_LOWERCASE',
   'M_PASSWORD_IN_DICTIONARY',
   'M_FORBIDDEN',
+  'M_FORBIDDEN@username',
   'M_MISSING_PARAM',
   'M_INVALID_PARAM',
   'M_BAD_JSON',
@@ -73,6 +75,12 @@ export const WORDED_CODES = new Set([
   'flow:email-required',
   'flow:email-unsupported',
   'flow:no-flow',
+  'flow:token-required',
+  'flow:token-unsupported',
+  'flow:token-or-email',
+  'flow:token-with-email',
+  'flow:email-needs-token',
+  'stage:unfinished',
 ]);
 
 const LIMIT_TYPES = new Set(['monthly_active_user', 'hs_disabled']);
@@ -128,12 +136,19 @@ export function toPageError(error: unknown, serverName?: string): PageError {
 
 const STAGE_ERROR_FIELDS = new Set(['token', 'captcha', 'email', 'terms']);
 
-export function stageFailureToPageError(stage: string, failure: { errcode?: string; error?: string }): PageError {
+/**
+ * A failed stage is worded by the stage that was sent, whatever the errcode (a wrong token is
+ * `M_FORBIDDEN` on Conduit, continuwuity and Tuwunel; see `decodeStageFailure`); the errcode
+ * stays in the details. A stage not finished on the server's own page says so.
+ */
+export function stageFailureToPageError(stage: string, failure: StageFailure): PageError {
   const decoded = decodeStageFailure(stage, failure);
-  const stageMessage =
-    decoded.code === 'M_UNAUTHORIZED' && STAGE_ERROR_FIELDS.has(decoded.field)
-      ? { id: `stageError.${decoded.field}` as MessageId }
-      : undefined;
+  const stageMessage: Message | undefined =
+    decoded.code === 'stage:unfinished'
+      ? { id: 'error.stage:unfinished' }
+      : STAGE_ERROR_FIELDS.has(decoded.field)
+        ? { id: `stageError.${decoded.field}` as MessageId }
+        : undefined;
   return toPage(decoded, undefined, stageMessage);
 }
 

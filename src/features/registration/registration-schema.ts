@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import type { Need } from '../../matrix/flow';
+import { chooseFlow, type FlowProblem, type Need } from '../../matrix/flow';
 import type { PasswordPolicy } from '../../matrix/requirements';
 import { LOCALPART_PATTERN, MAX_USER_ID_BYTES, userIdBytes } from '../../matrix/user-id';
 import type { MessageId } from '../../i18n/catalogs';
 import { passwordRules } from './password-rules';
+import { shownValues } from './shown-values';
 
 export interface RegistrationValues {
   username: string;
@@ -19,6 +20,35 @@ export interface SchemaContext {
   email: Need;
   token: Need;
   policy: PasswordPolicy | undefined;
+  /** The server's flows, once known: the token and email given must fit one of them. */
+  flows?: readonly (readonly string[])[];
+}
+
+/**
+ * Where the form says what a flow problem asks the person to change. Problems about a field the
+ * form does not show (`email-unsupported` where no flow takes an email) have no entry: the form
+ * never sends that field's value (see `shownValues`).
+ */
+const FLOW_PROBLEM_AT: Partial<Record<FlowProblem, { path: 'token' | 'email'; message: MessageId }>> = {
+  'token-required': { path: 'token', message: 'token.missing' },
+  'email-required': { path: 'email', message: 'email.missing' },
+  'token-or-email': { path: 'token', message: 'token.orEmail' },
+  'token-with-email': { path: 'email', message: 'email.notWithToken' },
+  'email-needs-token': { path: 'email', message: 'email.needsToken' },
+};
+
+/** What stops the values from fitting a flow, if anything (see `chooseFlow`). */
+export function flowProblem(
+  context: SchemaContext,
+  values: { email: string; token: string },
+): (typeof FLOW_PROBLEM_AT)[FlowProblem] {
+  if (!context.flows) return undefined;
+  const shown = shownValues(context, values);
+  const choice = chooseFlow(context.flows, {
+    hasEmail: shown.email.trim() !== '',
+    hasToken: shown.token.trim() !== '',
+  });
+  return choice.ok ? undefined : FLOW_PROBLEM_AT[choice.problem];
 }
 
 // Deliberately loose (one @, a dot after it): the server decides; this only catches slips.
@@ -63,6 +93,13 @@ export function registrationSchema(context: SchemaContext) {
         error: say('password.mismatch'),
         path: ['confirm'],
         when: () => true,
+      }),
+      // The combination of token and email, once each field is right on its own: said at the
+      // field to change (continuwuity takes a token or an email, not both).
+      z.superRefine((values, context_) => {
+        const problem = flowProblem(context, values);
+        if (problem)
+          context_.issues.push({ code: 'custom', message: problem.message, path: [problem.path], input: values });
       }),
     );
 }

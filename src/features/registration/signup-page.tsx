@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { AppConfig, LinkParams } from '../../config/app-config';
+import type { PasswordPolicy } from '../../matrix/requirements';
 import { localized, type Branding } from '../../config/community';
 import { chooseFlow, visibleStages } from '../../matrix/flow';
 import { displayServerName } from '../../matrix/url';
@@ -19,6 +20,7 @@ import { RequirementsCard } from './components/requirements-card';
 import { preloadable } from './preloadable';
 import { ServerSection } from './components/server-section';
 import type { RegistrationValues, SchemaContext } from './registration-schema';
+import { shownValues } from './shown-values';
 import { clearSavedForm, saveForm } from './saved-form';
 import { useRegistration } from './use-registration';
 import { refusedCharacters, refusedCharactersMessage } from './username-check';
@@ -34,7 +36,12 @@ const OAuthSignup = oauthSignup.Component;
 const StageView = stageView.Component;
 const SuccessScreen = successScreen.Component;
 
-const USERNAME_PROBLEMS = new Set(['M_USER_IN_USE', 'M_INVALID_USERNAME', 'M_EXCLUSIVE']);
+/**
+ * Dendrite refuses passwords of 1–7 bytes with 400 `M_WEAK_PASSWORD` on every request and
+ * publishes no `/password_policy` (`internal/validate.go:25-60`); no other family sends that
+ * errcode. After such a refusal of a shorter password, the page shows the rule it learned.
+ */
+const DENDRITE_MINIMUM_BYTES = 8;
 
 /**
  * The whole sign-up, with its server state (TanStack Query) and form (react-hook-form). It loads
@@ -70,8 +77,12 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   const discovery = useHomeserver(serverInput);
   const server = discovery.settling ? undefined : discovery.data;
   const requirements = useRequirements(server);
-  const policy = usePasswordPolicy(server);
+  const published = usePasswordPolicy(server);
   const registration = useRegistration(server, { inhibitLogin: config.inhibitLogin });
+  // The password rule learned from a refusal (see DENDRITE_MINIMUM_BYTES), for this server only.
+  const [learned, setLearned] = useState<{ baseUrl: string; minimum: number }>();
+  const submittedPasswordBytes = useRef(0);
+  const policy = learnedPolicy(published.data, learned?.baseUrl === server?.baseUrl ? learned?.minimum : undefined);
   const [lowercased, setLowercased] = useState(
     () => carried.values.username !== undefined && normaliseLocalpart(carried.values.username).changed,
   );
@@ -84,7 +95,8 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
     serverName: userIdDomain ?? serverName,
     email: stages?.email ?? 'none',
     token: stages?.token ?? 'none',
-    policy: policy.data,
+    policy,
+    ...(stages ? { flows: stages.flows } : {}),
   };
   // The rules depend on the server; the resolver reads them when it runs. The resolver and zod
   // load with the first validation: nothing about typing needs them.
@@ -125,6 +137,10 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   // A server error about one field belongs to that field, and focus goes there.
   const { error, phase } = registration;
   useEffect(() => {
+    if (error?.code === 'M_WEAK_PASSWORD' && server && submittedPasswordBytes.current < DENDRITE_MINIMUM_BYTES)
+      setLearned({ baseUrl: server.baseUrl, minimum: DENDRITE_MINIMUM_BYTES });
+  }, [error, server]);
+  useEffect(() => {
     if (!error || phase.kind !== 'form') return;
     if (
       error.field === 'username' ||
@@ -159,12 +175,18 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   // rules measure it: said as typed, and neither checked nor previewed.
   const tooLong = userIdBytes(username, context.serverName) > MAX_USER_ID_BYTES;
   const wellFormed = username !== '' && LOCALPART_PATTERN.test(username) && !tooLong;
-  const availability = useUsernameAvailability(server, username, wellFormed);
-  const tokenValidity = useTokenValidity(server, token, context.token !== 'none');
+  // Asked only where sign-up is UIA (OAuth-only servers answer 404 on both endpoints), or where
+  // the server's answer could not be had: it may still take sign-ups, and the name may be checked.
+  const availability = useUsernameAvailability(
+    server,
+    username,
+    wellFormed,
+    stages !== undefined || requirements.isError,
+  );
+  const tokenValidity = useTokenValidity(server, token, stages !== undefined && context.token !== 'none');
   const rateLimited = useRateLimitActive(error ?? requirements.error);
 
-  const usernameProblem =
-    availability.error && USERNAME_PROBLEMS.has(availability.error.code) ? availability.error : undefined;
+  const usernameProblem = availability.problem;
   // Said as it is typed, before any request: no impossible name is sent or previewed.
   const usernameStatus: FieldStatus | undefined =
     refusedCharacters(username).length > 0
@@ -173,43 +195,57 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
         ? { tone: 'problem', text: t('username.tooLong') }
         : !wellFormed
           ? undefined
-          : availability.isFetching
+          : availability.checking
             ? { tone: 'info', text: t('username.checking') }
             : usernameProblem
               ? { tone: 'problem', text: t(usernameProblem.messages[0]?.id ?? 'error.unknown') }
-              : availability.isError
+              : availability.failed
                 ? { tone: 'info', text: t('username.checkFailed') }
-                : availability.isSuccess
+                : availability.free
                   ? { tone: 'ok', text: t('username.available') }
                   : undefined;
   const tokenStatus: FieldStatus | undefined =
     token.trim() === ''
       ? undefined
-      : tokenValidity.isFetching
+      : tokenValidity.checking
         ? { tone: 'info', text: t('token.checking') }
-        : tokenValidity.data === true
+        : tokenValidity.verdict === 'valid'
           ? { tone: 'ok', text: t('token.valid') }
-          : tokenValidity.data === false
+          : tokenValidity.verdict === 'invalid'
             ? { tone: 'problem', text: t('token.invalid') }
-            : undefined;
+            : tokenValidity.verdict === 'checked-on-submit'
+              ? { tone: 'info', text: t('token.checkedOnSubmit') }
+              : undefined;
 
-  const flowChoice = stages ? chooseFlow(stages.flows, { hasEmail: email.trim() !== '' }) : undefined;
+  const shown = shownValues(context, { email, token });
+  const flowChoice = stages
+    ? chooseFlow(stages.flows, { hasEmail: shown.email.trim() !== '', hasToken: shown.token.trim() !== '' })
+    : undefined;
   const stepTotal = flowChoice?.ok ? visibleStages(flowChoice.flow).length + 1 : 1;
 
-  function onSubmit(values: RegistrationValues) {
-    if (usernameProblem) {
+  /**
+   * Nothing is sent before the name as it is now has been asked about (a pending answer is
+   * awaited, a name never asked is asked), nor before a typed token has been checked where the
+   * server can say: continuwuity ≥0.5.7 checks the name only after UIA, and it and Tuwunel spend a
+   * single-use token at its stage, so a refused name would cost the invite.
+   */
+  async function onSubmit(values: RegistrationValues) {
+    const sent = stages ? shownValues(context, values) : values;
+    const problem = await availability.settle(sent.username);
+    if (problem) {
       form.setError(
         'username',
-        { type: 'server', message: usernameProblem.messages[0]?.id ?? 'error.unknown' },
+        { type: 'server', message: problem.messages[0]?.id ?? 'error.unknown' },
         { shouldFocus: true },
       );
       return;
     }
-    if (tokenValidity.data === false && context.token !== 'none') {
+    if ((await tokenValidity.settle(sent.token)) === 'invalid') {
       form.setError('token', { type: 'server', message: 'token.invalid' }, { shouldFocus: true });
       return;
     }
-    registration.start(values);
+    submittedPasswordBytes.current = new TextEncoder().encode(sent.password).length;
+    registration.start(sent);
   }
 
   // An error about a field this server's form does not show (email, token) is shown for the form.
@@ -282,7 +318,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
           usernameTooLong={tooLong}
           email={context.email}
           token={context.token}
-          policy={policy.data}
+          policy={policy}
           usernameStatus={usernameStatus}
           tokenStatus={tokenStatus}
           lowercased={lowercased}
@@ -293,7 +329,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
               setLowercased(true);
             }
           }}
-          pending={registration.pending}
+          pending={registration.pending || form.formState.isSubmitting}
           blocked={!ready || rateLimited}
           problem={
             error && (error.field === 'form' || !fieldShown(error.field)) ? (
@@ -335,10 +371,17 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   );
 }
 
+/** The server's published policy, with a minimum length learned from a refusal where it says less. */
+function learnedPolicy(published: PasswordPolicy | undefined, minimum: number | undefined): PasswordPolicy | undefined {
+  if (minimum === undefined) return published;
+  const stated = published?.['m.minimum_length'];
+  return { ...published, 'm.minimum_length': typeof stated === 'number' && stated > minimum ? stated : minimum };
+}
+
 /** react-hook-form as `RegistrationForm` sees it. */
 function rhfBinding(
   form: UseFormReturn<RegistrationValues>,
-  onSubmit: (values: RegistrationValues) => void,
+  onSubmit: (values: RegistrationValues) => Promise<void>,
 ): FormBinding {
   return {
     field: (name, options) =>

@@ -25,12 +25,16 @@ const FORM_FIELDS = new Set(['username', 'password', 'email', 'token']);
 /**
  * The registration as the page lives it: the form, then each stage the server asks for, then the
  * account. A failed token stage goes back to the form (the token is typed there); other failures
- * stay on their stage. Nothing is retried automatically.
+ * stay on their stage. Nothing is retried automatically. One UIA session per attempt: sending the
+ * form again after going back to it continues the session (`RegistrationDriver.restart`), so that
+ * stages done stay done and Synapse does not hold a single-use token "pending" in an abandoned one.
  */
 export function useRegistration(server: DiscoveredServer | undefined, options: { inhibitLogin: boolean }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [error, setError] = useState<PageError>();
   const driver = useRef<RegistrationDriver | undefined>(undefined);
+  // The server the driver talks to: another server means another attempt.
+  const driverServer = useRef<string | undefined>(undefined);
   const protocol = useRef<Protocol | undefined>(undefined);
   const mutation = useMutation({
     mutationFn: async (request: (loaded: Protocol) => Promise<RegistrationStep>) => {
@@ -75,19 +79,20 @@ export function useRegistration(server: DiscoveredServer | undefined, options: {
     start(values: RegistrationValues) {
       if (!server) return;
       const email = values.email.trim();
+      const body = {
+        username: values.username,
+        password: values.password,
+        // Removed from the spec in r0.6.0 (servers ignore it); the seed's v2_alpha still reads it.
+        ...(email ? { bind_email: values.bindEmail } : {}),
+        inhibit_login: options.inhibitLogin,
+        initial_device_display_name: 'Matrix sign-up page',
+      };
+      const inputs = { token: values.token.trim() || undefined, hasEmail: email !== '' };
+      const ongoing = driverServer.current === server.baseUrl ? driver.current : undefined;
       run((loaded) => {
-        driver.current = new loaded.RegistrationDriver(
-          server,
-          {
-            username: values.username,
-            password: values.password,
-            // Removed from the spec in r0.6.0 (servers ignore it); the seed's v2_alpha still reads it.
-            ...(email ? { bind_email: values.bindEmail } : {}),
-            inhibit_login: options.inhibitLogin,
-            initial_device_display_name: 'Matrix sign-up page',
-          },
-          { token: values.token.trim() || undefined, hasEmail: email !== '' },
-        );
+        if (ongoing) return ongoing.restart(body, inputs);
+        driver.current = new loaded.RegistrationDriver(server, body, inputs);
+        driverServer.current = server.baseUrl;
         return driver.current.start();
       });
     },
@@ -98,6 +103,11 @@ export function useRegistration(server: DiscoveredServer | undefined, options: {
     resume() {
       const current = driver.current;
       if (current) run(() => current.resume());
+    },
+    /** After the server's own page for this stage: goes on, or says the stage is not finished. */
+    checkOutOfBand() {
+      const current = driver.current;
+      if (current) run(() => current.checkOutOfBand());
     },
     /** For stages that ask in the background (email polling): a step that came from elsewhere. */
     onStep,

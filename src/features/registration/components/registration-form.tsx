@@ -80,9 +80,18 @@ export function RegistrationForm(props: Props) {
       </p>
     ) : null;
   };
-  const needLabel = (name: FieldName, text: string, need: Need) => (
-    <label htmlFor={FIELD_IDS[name]}>
-      {text} <span className="hint">{need === 'required' ? t('common.required') : t('common.optional')}</span>
+  // `either`: the token or the email is needed, and this field is one of the two (continuwuity).
+  const needHint = (field: 'email' | 'token', need: Need): MessageId =>
+    need === 'required'
+      ? 'common.required'
+      : need === 'either'
+        ? field === 'token'
+          ? 'token.either'
+          : 'email.either'
+        : 'common.optional';
+  const needLabel = (field: 'email' | 'token', text: string, need: Need) => (
+    <label htmlFor={FIELD_IDS[field]}>
+      {text} <span className="hint">{t(needHint(field, need))}</span>
     </label>
   );
   const status = (id: string, value: FieldStatus | undefined) => (

@@ -29,10 +29,14 @@ export function RequirementsCard({ requirements, lookingFor }: { requirements?: 
   if (requirements.kind === 'oauth') return null;
   if (requirements.kind === 'unknown') return <p className="notice">{t('requirements.unknown')}</p>;
   const ids: MessageId[] = [];
-  if (requirements.token !== 'none')
-    ids.push(requirements.token === 'required' ? 'requirements.token' : 'requirements.tokenOptional');
-  if (requirements.email !== 'none')
-    ids.push(requirements.email === 'required' ? 'requirements.email' : 'requirements.emailOptional');
+  // `either`: one line for the two, since one of them is needed (continuwuity's alternative flows).
+  if (requirements.token === 'either') ids.push('requirements.tokenOrEmail');
+  else {
+    if (requirements.token !== 'none')
+      ids.push(requirements.token === 'required' ? 'requirements.token' : 'requirements.tokenOptional');
+    if (requirements.email !== 'none')
+      ids.push(requirements.email === 'required' ? 'requirements.email' : 'requirements.emailOptional');
+  }
   if (requirements.terms.length > 0) ids.push('requirements.terms');
   if (requirements.captchaKey !== undefined) ids.push('requirements.captcha');
   const items = ids.map((id) => t(id));

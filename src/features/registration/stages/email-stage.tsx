@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { newClientSecret, requestEmailToken, submitEmailCode, type EmailValidation } from '../../../matrix/email-token';
+import {
+  emailNotConfirmedYet,
+  newClientSecret,
+  requestEmailToken,
+  submitEmailCode,
+  type EmailValidation,
+} from '../../../matrix/email-token';
 import { STAGE } from '../../../matrix/stages';
 import { useCountdown } from '../../../lib/use-countdown';
 import { useI18n } from '../../../i18n/i18n';
@@ -10,7 +16,10 @@ import type { StageProps } from './stage-view';
 const POLL_MS = 3_000;
 const RESEND_COOLDOWN_MS = 60_000;
 
-/** Asks the server whether the address is confirmed; "not yet" keeps waiting, anything else moves on. */
+/**
+ * Asks the server whether the address is confirmed; "not yet" keeps waiting, anything else moves
+ * on. "Not yet" has three errcodes across the families (see `emailNotConfirmedYet`).
+ */
 async function checkConfirmed(registration: Registration, validation: EmailValidation): Promise<void> {
   const driver = registration.driver();
   if (!driver) return;
@@ -18,7 +27,7 @@ async function checkConfirmed(registration: Registration, validation: EmailValid
     type: STAGE.email,
     threepid_creds: { sid: validation.sid, client_secret: validation.clientSecret },
   });
-  if (next.kind === 'stage' && next.stage === STAGE.email && next.failure?.errcode === 'M_UNAUTHORIZED') return;
+  if (next.kind === 'stage' && next.stage === STAGE.email && next.failure && emailNotConfirmedYet(next.failure)) return;
   registration.onStep(next);
 }
 

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
+import { fallbackUrl } from '../../../matrix/fallback';
 import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';
 import type { StageProps } from './stage-view';
 
-function fallbackUrl({ step, registration, server }: StageProps): string {
-  const session = registration.driver()?.sessionId ?? step.uia.session ?? '';
-  return `${server.baseUrl}${server.prefix}/auth/${encodeURIComponent(step.stage)}/fallback/web?${new URLSearchParams({ session }).toString()}`;
+function pageFor({ step, registration, server }: StageProps): string {
+  return fallbackUrl(server, step.stage, registration.driver()?.sessionId ?? step.uia.session ?? '');
 }
 
 /**
  * Opens the server's fallback page for a stage (spec: UIA fallback) and goes on when it reports
  * `authDone`, or when the person says they are done (the opener link can be cut by the server).
+ * Either way the server is asked with the session alone; a stage it has not recorded is said to
+ * be unfinished rather than shown again as if nothing happened.
  */
 export function FallbackLink(props: StageProps) {
   const { t } = useI18n();
@@ -19,7 +21,7 @@ export function FallbackLink(props: StageProps) {
   useEffect(() => {
     const origin = new URL(server.baseUrl).origin;
     const onMessage = (event: MessageEvent) => {
-      if (event.origin === origin && event.data === 'authDone') registration.resume();
+      if (event.origin === origin && event.data === 'authDone') registration.checkOutOfBand();
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -30,7 +32,7 @@ export function FallbackLink(props: StageProps) {
         <button
           type="button"
           onClick={() =>
-            setBlocked(window.open(fallbackUrl(props), 'matrix-auth-fallback', 'popup,width=520,height=720') === null)
+            setBlocked(window.open(pageFor(props), 'matrix-auth-fallback', 'popup,width=520,height=720') === null)
           }
         >
           {t('fallback.open')}
@@ -38,7 +40,7 @@ export function FallbackLink(props: StageProps) {
         <button
           type="button"
           className="secondary"
-          onClick={() => registration.resume()}
+          onClick={() => registration.checkOutOfBand()}
           disabled={registration.pending}
         >
           {t('fallback.done')}

@@ -19,7 +19,7 @@ export function policyInLanguage(policy: Policy, languages: readonly string[]) {
 
 export function TermsStage({ step, registration }: StageProps) {
   const { t, language } = useI18n();
-  const policies = parsePolicies(step.uia.params?.[STAGE.terms]);
+  const policies = parsePolicies(step.uia.params[STAGE.terms]);
   const [accepted, setAccepted] = useState<Record<string, boolean>>({});
   const [notAll, setNotAll] = useState(false);
   const error = registration.error?.field === 'terms' ? registration.error : undefined;

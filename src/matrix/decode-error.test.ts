@@ -134,3 +134,24 @@ describe('decodeStageFailure', () => {
     });
   });
 });
+
+describe('a name of digits only', () => {
+  it.each([
+    ['Synapse', 'Numeric user IDs are reserved for guest users.'],
+    ['Dendrite', 'Numeric user IDs are reserved'],
+  ])('%s: "%s" is worded apart, at the username field', (_family, words) => {
+    const error = new MatrixApiError(400, 'M_INVALID_USERNAME', words, undefined, {});
+    expect(decodeError(error)).toMatchObject({ code: 'M_INVALID_USERNAME@numeric', field: 'username' });
+  });
+
+  it('another M_INVALID_USERNAME stays the grammar problem', () => {
+    const error = new MatrixApiError(
+      400,
+      'M_INVALID_USERNAME',
+      'User ID can only contain characters a-z',
+      undefined,
+      {},
+    );
+    expect(decodeError(error)).toMatchObject({ code: 'M_INVALID_USERNAME', field: 'username' });
+  });
+});

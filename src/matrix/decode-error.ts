@@ -104,6 +104,16 @@ export function forbidsTheName(error: MatrixApiError): boolean {
   );
 }
 
+/**
+ * A name of digits only: Synapse keeps those for guests ("Numeric user IDs are reserved for guest
+ * users.", register-semantics.md) and Dendrite refuses them too ("Numeric user IDs are reserved",
+ * register.go:512), while their `/register/available` may have said the name was free. Worded
+ * apart, since the grammar message ("use lower-case letters, digits…") would not help.
+ */
+function numericNameRefused(error: MatrixApiError): boolean {
+  return error.errcode === 'M_INVALID_USERNAME' && /\bnumeric\b/i.test(error.serverMessage ?? '');
+}
+
 export function decodeError(error: unknown): DecodedError {
   if (error instanceof ForbiddenUsernameError || (error instanceof MatrixApiError && forbidsTheName(error))) {
     return {
@@ -122,7 +132,9 @@ export function decodeError(error: unknown): DecodedError {
         ? 'M_LIMIT_EXCEEDED'
         : error.errcode === 'M_UNKNOWN'
           ? `M_UNKNOWN@${error.status}`
-          : error.errcode;
+          : numericNameRefused(error)
+            ? 'M_INVALID_USERNAME@numeric'
+            : error.errcode;
     const adminContact = typeof error.body.admin_contact === 'string' ? error.body.admin_contact : undefined;
     const limitType = typeof error.body.limit_type === 'string' ? error.body.limit_type : undefined;
     return {

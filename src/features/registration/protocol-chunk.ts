@@ -39,6 +39,7 @@ export const WORDED_CODES = new Set([
   'M_PASSWORD_IN_DICTIONARY',
   'M_FORBIDDEN',
   'M_FORBIDDEN@username',
+  'M_INVALID_USERNAME@numeric',
   'M_MISSING_PARAM',
   'M_INVALID_PARAM',
   'M_BAD_JSON',

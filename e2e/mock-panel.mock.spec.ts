@@ -26,6 +26,30 @@ test.describe('the mock panel', () => {
     await expect(signup.token).toBeVisible();
   });
 
+  test('plays another homeserver family, offering only those that can play the scenario; the address follows', async ({
+    signup,
+    page,
+  }) => {
+    await signup.open('?scenario=token');
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    const family = page.getByLabel(en('panel.homeserver'));
+    await expect(family.locator('option', { hasText: 'Conduit 0.9 and older' })).toHaveCount(1);
+    // Dendrite has no registration-token stage: not offered for this scenario.
+    await expect(family.locator('option', { hasText: 'Dendrite' })).toHaveCount(0);
+    await family.selectOption({ label: 'Conduit 0.9 and older' });
+    await expect(page).toHaveURL(/scenario=token&homeserver=conduit-0\.9/);
+    await expect(signup.token).toBeVisible();
+    // Conduit's wrong token: 401 `M_FORBIDDEN`, worded at the token field.
+    await signup.fill('panelconduit', 'a password 1');
+    await signup.token.fill('nope');
+    await signup.submit.click();
+    await expect(page.locator('#field-token-error')).toHaveText(en('stageError.token'));
+    await signup.token.fill('letmein');
+    await signup.submit.click();
+    // Conduit sends no home_server; the ID is the user_id it answers.
+    await expect(signup.matrixId).toHaveText('@panelconduit:localhost:8008');
+  });
+
   test('forces the next sign-up answer to any errcode', async ({ signup, page }) => {
     await signup.open();
     await signup.fill('forced', 'a password 1');

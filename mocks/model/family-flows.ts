@@ -60,7 +60,8 @@ export function familyFlows(config: HomeserverConfig): string[][] {
     case 'conduit-0.9':
     case 'conduit-0.10':
     case 'tuwunel-1.3':
-      // `account.rs:146-170`: the token when one is configured, else dummy.
+      // The token when one is configured, else dummy: Conduit `account.rs:146-170`, Tuwunel v1.3.0
+      // `register.rs:311-334`.
       return [config.requireToken ? [TOKEN] : [DUMMY]];
     case 'dendrite':
       // `setup/config/config.go:276-290`.

@@ -75,7 +75,7 @@ function clip(text: string): string {
 /**
  * A stage's failure, concerning the stage that was sent, not the errcode: the same "wrong token"
  * is `M_UNAUTHORIZED` on Synapse and `M_FORBIDDEN` on Conduit, continuwuity and Tuwunel; a refused
- * captcha `M_UNAUTHORIZED`, `M_CAPTCHA_INVALID`, `M_FORBIDDEN` (continuwuity ≤0.5.6) or Dendrite's
+ * captcha `M_UNAUTHORIZED`, `M_CAPTCHA_INVALID`, `M_FORBIDDEN` (continuwuity ≤0.5.11) or Dendrite's
  * `M_BAD_JSON` (homeservers.md §2.2). The errcode stays as the code, for the details.
  */
 export function decodeStageFailure(stage: string, failure: StageFailure): DecodedError {

@@ -101,6 +101,29 @@ export interface Family {
    * Rust servers' `k => error!("type not supported")`). Absent: every stage of the mock.
    */
   stagesChecked?: readonly string[];
+  /**
+   * Guests on the Rust servers: refused before any other check (`refused-first`), let in whenever
+   * registration is open and through the token stage where one is configured
+   * (`with-registration`), or by `allowGuests` (`setting`), and not where a token is configured
+   * either (`setting-unless-token`).
+   */
+  guests?: 'refused-first' | 'with-registration' | 'setting' | 'setting-unless-token';
+  /** A password required once UIA is done; without it the account is made with none. */
+  passwordRequired?: boolean;
+  /** A captcha stage on a server without captcha keys: refused outright, not inside the 401. */
+  captchaUnconfigured?: Refusal;
+  /** Whether `/register/available` checks application services' namespaces. */
+  namespaceOnAvailable: boolean;
+  /** `m.login.terms` params: Synapse's, or continuwuity's `"version": "latest"` inside each policy or beside them. */
+  terms: 'synapse' | 'version-inside' | 'version-beside';
+  /** `requestToken`'s refusals in the family's words (the Rust servers'). */
+  requestTokenTexts?: { notConfigured: string; invalid: string; inUse: string };
+  /**
+   * Its OAuth server, where it has one: whether `auth_metadata` is served, when `create` is listed
+   * (as MAS's config says, always, or while registration is open), and whether OAuth alone
+   * (`passwordRegistration` off) closes `/register`.
+   */
+  oauth?: { authMetadata: boolean; createListed: 'as-configured' | 'always' | 'while-open'; closesRegister: boolean };
   /** Where each fact above comes from. */
   sources: Readonly<Record<string, string>>;
 }
@@ -183,6 +206,8 @@ const synapse: Family = {
   cannot: [],
   cors: SYNAPSE_CORS,
   preflightStatus: 204,
+  namespaceOnAvailable: true,
+  terms: 'synapse',
   sources: SYNAPSE_SOURCES,
 };
 
@@ -203,10 +228,13 @@ const delegated = {
   cannot: [],
   cors: SYNAPSE_CORS,
   preflightStatus: 204,
+  namespaceOnAvailable: true,
+  terms: 'synapse',
 } as const;
 
 const synapseMas: Family = {
   ...delegated,
+  oauth: { authMetadata: true, createListed: 'as-configured', closesRegister: false },
   name: 'synapse-mas',
   label: 'Synapse 1.126+ with Matrix Authentication Service',
   versions: [...R0, ...SPEC_VERSIONS(12)],
@@ -233,6 +261,8 @@ const synapseMas: Family = {
 
 const synapseMsc3861: Family = {
   ...delegated,
+  // No `auth_metadata` before 1.123 (homeservers.md §2.4): the issuer through `auth_issuer` and the well-known.
+  oauth: { authMetadata: false, createListed: 'as-configured', closesRegister: false },
   name: 'synapse-msc3861',
   label: 'Synapse 1.86–1.125 with MSC3861',
   versions: [...R0, ...SPEC_VERSIONS(11)],
@@ -255,6 +285,10 @@ const synapseMsc3861: Family = {
 /** Conduit's lineage (§2.5): a static token, username checks before UIA, ruma's 401. */
 const conduit = {
   lineage: 'ruma',
+  guests: 'with-registration',
+  // No appservice check on `/register/available` (account.rs:59, "TODO add check for appservice namespaces").
+  namespaceOnAvailable: false,
+  terms: 'synapse',
   completed: 'when-non-empty',
   usernameAfterUia: false,
   lowercases: true,
@@ -330,6 +364,8 @@ const dendrite: Family = {
   name: 'dendrite',
   label: 'Dendrite 0.15',
   lineage: 'dendrite',
+  namespaceOnAvailable: true,
+  terms: 'synapse',
   versions: ['r0.0.1', 'r0.1.0', 'r0.2.0', 'r0.3.0', 'r0.4.0', 'r0.5.0', 'r0.6.0', 'r0.6.1', 'v1.0', 'v1.1', 'v1.2'],
   params: 'object',
   completed: 'always',
@@ -372,9 +408,16 @@ const dendrite: Family = {
   },
 };
 
+/** continuwuity's and Tuwunel's words for a refused name (their `determine_registration_user_id` lineage). */
+const RUST_NAME_TEXTS = {
+  invalid: 'Username contains disallowed characters or spaces',
+  exclusive: 'Username is reserved by an appservice.',
+} as const;
+
 /** continuwuity (and the archived conduwuit): §2.7. */
 const CONTINUWUITY_COMMON = {
   lineage: 'ruma',
+  namespaceOnAvailable: true,
   completed: 'when-non-empty',
   disabled: { status: 403, errcode: 'M_FORBIDDEN', error: 'This server is not accepting registrations at this time.' },
   homeServerInSuccess: false,
@@ -384,17 +427,16 @@ const CONTINUWUITY_COMMON = {
 
 const continuwuity056: Family = {
   ...CONTINUWUITY_COMMON,
+  guests: 'setting',
+  terms: 'synapse',
+  captchaUnconfigured: { status: 403, errcode: 'M_FORBIDDEN', error: 'ReCaptcha is not configured.' },
   name: 'continuwuity-0.5.6',
   label: 'continuwuity 0.5.6 and older (and conduwuit)',
   versions: [...R0, ...SPEC_VERSIONS(14)],
   params: 'null',
   usernameAfterUia: false,
   lowercases: true,
-  usernameTexts: {
-    invalid: 'Username contains disallowed characters or spaces',
-    taken: 'User ID is not available.',
-    exclusive: 'Username is reserved by an appservice.',
-  },
+  usernameTexts: { ...RUST_NAME_TEXTS, taken: 'User ID is not available.' },
   // v0.5.6 `src/api/client/account.rs:66-72`: `/register/available` checks them too.
   forbiddenNames: 'register-and-available',
   unknownSession: { status: 403, errcode: 'M_FORBIDDEN', error: 'UIAA session does not exist.' },
@@ -423,6 +465,12 @@ const continuwuity056: Family = {
 
 const continuwuity057 = {
   ...CONTINUWUITY_COMMON,
+  requestTokenTexts: {
+    // Without SMTP read as Tuwunel's refusal (a guess: decision 016); the rest register.rs's.
+    notConfigured: 'Email is not configured',
+    invalid: 'Invalid email address.',
+    inUse: 'This email address is already in use.',
+  },
   params: 'object',
   usernameAfterUia: true,
   lowercases: false,
@@ -449,15 +497,14 @@ const continuwuity057 = {
 
 const continuwuity0511: Family = {
   ...continuwuity057,
+  // The disabled check before guests (v0.5.7 register.rs:66-110); no password required (:186-189).
+  guests: 'setting',
+  terms: 'version-inside',
   forbiddenNames: 'register',
   name: 'continuwuity-0.5.7',
   label: 'continuwuity 0.5.7–0.5.11',
   versions: [...R0, ...SPEC_VERSIONS(16)],
-  usernameTexts: {
-    invalid: 'Username contains disallowed characters or spaces',
-    taken: 'User ID is not available.',
-    exclusive: 'Username is reserved by an appservice.',
-  },
+  usernameTexts: { ...RUST_NAME_TEXTS, taken: 'User ID is not available.' },
   captchaRefused: { status: 401, errcode: 'M_FORBIDDEN', error: 'ReCaptcha verification failed' },
   sources: {
     register:
@@ -471,15 +518,15 @@ const continuwuity0511: Family = {
 
 const continuwuity266: Family = {
   ...continuwuity057,
+  guests: 'refused-first',
+  passwordRequired: true,
+  terms: 'version-beside',
+  oauth: { authMetadata: true, createListed: 'always', closesRegister: true },
   forbiddenNames: 'register-and-available',
   name: 'continuwuity-26.6',
   label: 'continuwuity 26.6 and later',
   versions: [...R0, ...SPEC_VERSIONS(18)],
-  usernameTexts: {
-    invalid: 'Username contains disallowed characters or spaces',
-    taken: 'Username is not available.',
-    exclusive: 'Username is reserved by an appservice.',
-  },
+  usernameTexts: { ...RUST_NAME_TEXTS, taken: 'Username is not available.' },
   captchaRefused: { status: 401, errcode: 'M_CAPTCHA_INVALID', error: 'ReCaptcha verification failed' },
   sources: {
     register:
@@ -499,14 +546,11 @@ const continuwuity266: Family = {
 /** Tuwunel: §2.8. */
 const TUWUNEL_COMMON = {
   lineage: 'ruma',
+  namespaceOnAvailable: true,
   completed: 'when-non-empty',
   usernameAfterUia: false,
   lowercases: true,
-  usernameTexts: {
-    invalid: 'Username contains disallowed characters or spaces',
-    taken: 'User ID is not available.',
-    exclusive: 'Username is reserved by an appservice.',
-  },
+  usernameTexts: { ...RUST_NAME_TEXTS, taken: 'User ID is not available.' },
   forbiddenNames: 'register-and-available',
   disabled: { status: 403, errcode: 'M_FORBIDDEN', error: 'Registration has been disabled.' },
   unknownSession: { status: 403, errcode: 'M_FORBIDDEN', error: 'UIAA session does not exist.' },
@@ -521,6 +565,8 @@ const TUWUNEL_COMMON = {
 
 const tuwunel13: Family = {
   ...TUWUNEL_COMMON,
+  guests: 'setting-unless-token',
+  terms: 'synapse',
   name: 'tuwunel-1.3',
   label: 'Tuwunel 1.0–1.3',
   versions: [...R0, ...SPEC_VERSIONS(15)],
@@ -546,6 +592,14 @@ const tuwunel13: Family = {
 
 const tuwunel14: Family = {
   ...TUWUNEL_COMMON,
+  guests: 'setting',
+  terms: 'synapse',
+  requestTokenTexts: {
+    notConfigured: 'Email verification is not configured',
+    invalid: 'Email address must contain a domain',
+    inUse: 'That email address is already in use',
+  },
+  oauth: { authMetadata: true, createListed: 'while-open', closesRegister: false },
   name: 'tuwunel-1.4',
   label: 'Tuwunel 1.4 and later',
   versions: [...R0, ...SPEC_VERSIONS(19)],

@@ -93,27 +93,11 @@ export function requestTokenForFamily(homeserver: MockHomeserver, request: Model
     const idServer = typeof body.id_server === 'string' ? body.id_server : '';
     return matrixError(400, 'M_SERVER_NOT_TRUSTED', `Untrusted server '${idServer}'`);
   }
-  const tuwunel = family.name === 'tuwunel-1.4';
-  // Without SMTP Tuwunel refuses (request_registration_token_via_email.rs:18); continuwuity is read the same way.
-  if (config.email === 'off') {
-    return matrixError(
-      403,
-      'M_THREEPID_DENIED',
-      tuwunel ? 'Email verification is not configured' : 'Email is not configured',
-    );
-  }
-  if (email === undefined) {
-    // Tuwunel's canonical.rs:21; continuwuity's register.rs (`Address::try_from`).
-    return matrixError(
-      400,
-      'M_INVALID_PARAM',
-      tuwunel ? 'Email address must contain a domain' : 'Invalid email address.',
-    );
-  }
-  if (Object.hasOwn(state.threepids, email)) {
-    const error = tuwunel ? 'That email address is already in use' : 'This email address is already in use.';
-    return matrixError(400, 'M_THREEPID_IN_USE', error);
-  }
+  const texts = family.requestTokenTexts;
+  if (!texts) throw new Error(`${family.name} has no requestToken texts`);
+  if (config.email === 'off') return matrixError(403, 'M_THREEPID_DENIED', texts.notConfigured);
+  if (email === undefined) return matrixError(400, 'M_INVALID_PARAM', texts.invalid);
+  if (Object.hasOwn(state.threepids, email)) return matrixError(400, 'M_THREEPID_IN_USE', texts.inUse);
   const secret = typeof body.client_secret === 'string' ? body.client_secret : '';
   const attempt = typeof body.send_attempt === 'number' ? body.send_attempt : 1;
   return ok({ sid: sendValidationEmail(homeserver, email, secret, attempt).sid });

@@ -18,7 +18,7 @@ export function refuse(homeserver: MockHomeserver, refusal: Refusal): ModelRespo
  */
 function continuwuityTerms(homeserver: MockHomeserver): Record<string, unknown> {
   const { config } = homeserver;
-  const latest = homeserver.family.name === 'continuwuity-26.6';
+  const latest = homeserver.family.terms === 'version-beside';
   const policies: Record<string, unknown> = {};
   for (const [id, policy] of Object.entries(config.policies)) {
     const languages = Object.entries(policy.translations);
@@ -40,7 +40,7 @@ function continuwuityTerms(homeserver: MockHomeserver): Record<string, unknown> 
  */
 function familyParams(homeserver: MockHomeserver): Record<string, unknown> {
   const params = stageParams(homeserver);
-  if (homeserver.family.name.startsWith('continuwuity') && homeserver.config.requireTerms) {
+  if (homeserver.family.terms !== 'synapse' && homeserver.config.requireTerms) {
     params['m.login.terms'] = continuwuityTerms(homeserver);
   }
   return params;

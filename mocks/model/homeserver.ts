@@ -69,7 +69,9 @@ export class MockHomeserver {
    */
   get legacyRegistrationClosed(): boolean {
     return (
-      this.family.name === 'continuwuity-26.6' && this.config.oauth !== null && !this.config.oauth.passwordRegistration
+      this.family.oauth?.closesRegister === true &&
+      this.config.oauth !== null &&
+      !this.config.oauth.passwordRegistration
     );
   }
 
@@ -280,12 +282,13 @@ export class MockHomeserver {
    */
   authMetadata(): ModelResponse {
     const oauth = this.config.oauth;
-    if (!oauth || this.family.name === 'synapse-msc3861') {
+    if (!oauth || this.family.oauth?.authMetadata !== true) {
       return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request');
     }
     const metadata = serverMetadata(oauth);
-    if (this.family.lineage !== 'ruma') return ok(metadata);
-    const create = oauth.promptCreate && (this.family.name === 'continuwuity-26.6' || this.config.enableRegistration);
+    const { createListed } = this.family.oauth;
+    if (createListed === 'as-configured') return ok(metadata);
+    const create = oauth.promptCreate && (createListed === 'always' || this.config.enableRegistration);
     return ok({ ...metadata, prompt_values_supported: create ? ['create'] : [] });
   }
 

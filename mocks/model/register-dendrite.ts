@@ -4,7 +4,7 @@ import { familyUiaBody, refuse } from './family-uia.js';
 import type { MockHomeserver } from './homeserver.js';
 import { hashPassword } from './password.js';
 import { registerAppserviceUser } from './register.js';
-import { accessTokenOf, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
+import { accessTokenOf, clientParams, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
 import { matrixError, ok, type ModelResponse } from './response.js';
 import type { UiaSession } from './state.js';
 import { flowComplete } from './uia.js';
@@ -141,11 +141,4 @@ function isGoInt64(text: string): boolean {
   if (!/^[+-]?\d+$/.test(text)) return false;
   const value = BigInt(text);
   return value >= -(2n ** 63n) && value < 2n ** 63n;
-}
-
-function clientParams(body: JsonObject): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...body };
-  delete params.auth;
-  delete params.password;
-  return params;
 }

@@ -2,7 +2,7 @@ import { checkFamilyStage, familyUiaBody, refuse } from './family-uia.js';
 import type { MockHomeserver } from './homeserver.js';
 import { hashPassword } from './password.js';
 import { registerAppserviceUser } from './register.js';
-import { parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
+import { clientParams, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
 import { matrixError, ok, type ModelResponse } from './response.js';
 import { rumaUsernameProblem } from './ruma-username.js';
 import type { UiaSession } from './state.js';
@@ -26,18 +26,17 @@ export async function registerRuma(homeserver: MockHomeserver, request: ModelReq
   const isGuest = kind === 'guest';
   const isAppservice = body.type === 'm.login.application_service';
 
-  // continuwuity 26.6 refuses every kind but `user` before anything else (v26.6.0 register.rs:41).
-  if (family.name === 'continuwuity-26.6' && kind !== 'user') {
+  if (family.guests === 'refused-first' && kind !== 'user') {
     return matrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', 'Guests may not register on this server.');
   }
   if (!config.enableRegistration && !isAppservice) return refuse(homeserver, family.disabled);
   if (homeserver.legacyRegistrationClosed) {
     return matrixError(404, 'M_UNRECOGNIZED', 'User-interactive authentication is unavailable on this server');
   }
-  // Conduit lets guests in whenever registration is open; the others have their own switch, and
-  // Tuwunel ≤1.3 refuses them too where a token is configured (v1.3.0 register.rs:184-197).
-  const guestsRefused = !config.allowGuests || (family.name === 'tuwunel-1.3' && config.requireToken);
-  if (isGuest && !family.name.startsWith('conduit') && guestsRefused) {
+  const guestsRefused =
+    family.guests !== 'with-registration' &&
+    (!config.allowGuests || (family.guests === 'setting-unless-token' && config.requireToken));
+  if (isGuest && guestsRefused) {
     return matrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', 'Guest registration is disabled.');
   }
 
@@ -60,7 +59,7 @@ export async function registerRuma(homeserver: MockHomeserver, request: ModelReq
   const password = typeof body.password === 'string' ? body.password : undefined;
 
   // Guests skip UIA, but on Conduit where a token is configured (account.rs: skip_auth).
-  const skipAuth = isGuest && !(family.name.startsWith('conduit') && config.requireToken);
+  const skipAuth = isGuest && !(family.guests === 'with-registration' && config.requireToken);
   let session: UiaSession | undefined;
   if (!skipAuth) {
     const outcome = await authenticate(homeserver, request, body, auth, sessionId, known, password);
@@ -68,8 +67,7 @@ export async function registerRuma(homeserver: MockHomeserver, request: ModelReq
     session = outcome.session;
   }
 
-  // continuwuity 26.6 requires a password (register.rs:87-91); up to 0.5.11 the account is made without one.
-  if (family.name === 'continuwuity-26.6' && !isGuest && password === undefined) {
+  if (family.passwordRequired && !isGuest && password === undefined) {
     return matrixError(400, 'M_INVALID_PARAM', 'A password must be provided.');
   }
   // continuwuity ≥0.5.7 takes the email's local part when no name was given (v0.5.7 register.rs:143-154).
@@ -135,9 +133,8 @@ async function authenticate(
   if (!inFlows && family.stageOutsideFlows !== 'accept') {
     return { response: refuse(homeserver, family.stageOutsideFlows) };
   }
-  // continuwuity ≤0.5.6 refuses a captcha it has no keys for outright (v0.5.6 uiaa/mod.rs:184-186).
-  if (type === 'm.login.recaptcha' && family.name === 'continuwuity-0.5.6' && !homeserver.config.requireCaptcha) {
-    return { response: matrixError(403, 'M_FORBIDDEN', 'ReCaptcha is not configured.') };
+  if (type === 'm.login.recaptcha' && family.captchaUnconfigured && !homeserver.config.requireCaptcha) {
+    return { response: refuse(homeserver, family.captchaUnconfigured) };
   }
   // A type its UIA does not check is logged and ignored: it completes nothing, and no error is said.
   const ignored = family.stagesChecked !== undefined && !family.stagesChecked.includes(type);
@@ -158,14 +155,6 @@ async function authenticate(
   }
   homeserver.dropSession(session);
   return { session };
-}
-
-/** What a session keeps of its first request: the body without `auth` and `password`. */
-function clientParams(body: JsonObject): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...body };
-  delete params.auth;
-  delete params.password;
-  return params;
 }
 
 /** A random lower-case localpart of 10 characters, as the Rust servers make one (`RANDOM_USER_ID_LENGTH`). */

@@ -1,6 +1,6 @@
 import type { MockHomeserver } from './homeserver.js';
 import { hashPassword, passwordPolicyError } from './password.js';
-import { accessTokenOf, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
+import { accessTokenOf, clientParams, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
 import { matrixError, ok, rateLimited, type ModelResponse } from './response.js';
 import type { UiaSession } from './state.js';
 import { checkStage, flowComplete, uiaBody } from './uia.js';
@@ -100,7 +100,7 @@ export async function register(
   }
 
   // 12. User-interactive auth.
-  const params = clientParams(body);
+  const params = synapseClientParams(body);
   if (!session) {
     session = homeserver.newSession(request, params);
   } else {
@@ -344,10 +344,8 @@ export function registerAppserviceUser(
 }
 
 /** Synapse's "client dict": the body without `auth` and `password`. */
-function clientParams(body: JsonObject): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...body };
-  delete params.auth;
-  delete params.password;
+function synapseClientParams(body: JsonObject): Record<string, unknown> {
+  const params = clientParams(body);
   // Synapse drops the display name when it comes without a password: an old client sent it alone
   // on every UIA round and so wiped the remembered parameters.
   if (!('password' in body)) delete params.initial_device_display_name;

@@ -67,3 +67,11 @@ export function accessTokenOf(request: ModelRequest): string | undefined {
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
   return request.query.get('access_token') ?? undefined;
 }
+
+/** What a UIA session keeps of a request: the body without `auth` and `password` (Synapse's "client dict"). */
+export function clientParams(body: JsonObject): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...body };
+  delete params.auth;
+  delete params.password;
+  return params;
+}

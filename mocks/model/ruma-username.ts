@@ -32,7 +32,7 @@ export function rumaUsernameProblem(
     return { status: 400, errcode: 'M_INVALID_USERNAME', error: texts.invalid };
   }
   if (homeserver.findAccount(localpart)) return { status: 400, errcode: 'M_USER_IN_USE', error: texts.taken };
-  const checksNamespace = where === 'register' || !family.name.startsWith('conduit');
+  const checksNamespace = where === 'register' || family.namespaceOnAvailable;
   if (checksNamespace && homeserver.isExclusive(userId)) {
     return { status: 400, errcode: 'M_EXCLUSIVE', error: texts.exclusive };
   }

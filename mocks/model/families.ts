@@ -225,6 +225,15 @@ const delegated = {
   homeServerInSuccess: false,
   carriesFirstBody: false,
   // Tokens, email, terms and captcha are asked by MAS on its own sign-up page (the mock's plays it).
+  // Availability, token validity, requestToken and submit_token are not routed (register.py:1070-1073).
+  serves: {
+    available: false,
+    validity: false,
+    requestToken: false,
+    passwordPolicy: true,
+    fallback: [],
+    authIssuer: true,
+  },
   cannot: [],
   cors: SYNAPSE_CORS,
   preflightStatus: 204,
@@ -243,14 +252,6 @@ const synapseMas: Family = {
     errcode: 'M_FORBIDDEN',
     error: 'Registration has been disabled. Only m.login.application_service registrations are allowed.',
   },
-  serves: {
-    available: false,
-    validity: false,
-    requestToken: false,
-    passwordPolicy: true,
-    fallback: [],
-    authIssuer: true,
-  },
   sources: {
     register:
       'synapse/rest/client/register.py:907-982 RegisterAppServiceOnlyRestServlet (a58ad44eb0; since 1.126.0, #17661)',
@@ -267,14 +268,6 @@ const synapseMsc3861: Family = {
   label: 'Synapse 1.86–1.125 with MSC3861',
   versions: [...R0, ...SPEC_VERSIONS(11)],
   disabled: { status: 403, errcode: 'M_UNKNOWN', error: 'Non-application service registration type' },
-  serves: {
-    available: false,
-    validity: false,
-    requestToken: false,
-    passwordPolicy: true,
-    fallback: [],
-    authIssuer: true,
-  },
   sources: {
     register: 'synapse v1.86.0 synapse/rest/client/register.py:872-937 (v1.94.0 :867)',
     notRouted: 'synapse v1.86.0 register.py:1026-1027 (v1.94.0 :1021)',

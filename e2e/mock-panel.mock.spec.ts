@@ -73,7 +73,7 @@ test.describe('the mock panel', () => {
     signup,
     page,
   }) => {
-    await signup.open('?scenario=email');
+    await signup.open('?scenario=email-code');
     await signup.fill('panelmail', 'a password 1', 'panel@example.org');
     await signup.submit.click();
     await expect(signup.stepHeading).toHaveText('Check your email');

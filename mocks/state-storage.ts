@@ -6,8 +6,8 @@ import type { HomeserverState } from './model/state.js';
 export type { HomeserverState };
 
 const STORAGE_KEY = 'matrix-mock-homeserver.state';
-/** 3: with the OAuth server's state and the queued errors. */
-const FORMAT = 3;
+/** 4: email validations keep every token sent (3: with the OAuth server's state and the queued errors). */
+const FORMAT = 4;
 
 interface Saved {
   format: number;

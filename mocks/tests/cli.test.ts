@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,5 +151,14 @@ describe('the matrix-mock-homeserver bin', () => {
       expect(result.code).toBe(2);
       expect(result.output).toContain('Not a port');
     }
+  });
+});
+
+describe('the README', () => {
+  it('documents every knob of the config, by name', async () => {
+    const { configSchema } = await import('../model/config');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const config = readme.slice(readme.indexOf('## Config'), readme.indexOf('## `/_mock/` endpoints'));
+    expect(Object.keys(configSchema.shape).filter((knob) => !config.includes(`\`${knob}\``))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { HomeserverConfig } from './config.js';
 import { sha256Hex, type Environment } from './environment.js';
+import { codePointLength } from './user-id.js';
 
 /** A salted SHA-256: the mock never keeps a password as given, and hashing stays cheap for benchmarks. */
 export async function hashPassword(password: string, env: Environment): Promise<string> {
@@ -25,7 +26,8 @@ export function passwordPolicyError(
   const policy = config.passwordPolicy;
   if (!policy.enabled) return undefined;
   const code = (synapseCode: string) => (policy.errcodes === 'spec' ? 'M_WEAK_PASSWORD' : synapseCode);
-  if (password.length < policy.minLength) {
+  // In characters (code points), as Python's len() counts them, not UTF-16 units.
+  if (codePointLength(password) < policy.minLength) {
     return {
       errcode: code('M_PASSWORD_TOO_SHORT'),
       error: `The password must be at least ${policy.minLength} characters long`,

@@ -229,6 +229,8 @@ describe('§5.5 password policy', () => {
 
   it.each([
     ['Ab1!', 'M_PASSWORD_TOO_SHORT'],
+    // Python's len() counts code points: six characters, two of them outside the BMP, are six.
+    ['Ab1!😀😀', 'M_PASSWORD_TOO_SHORT'],
     ['Abcdefg!', 'M_PASSWORD_NO_DIGIT'],
     ['Abcdefg1', 'M_PASSWORD_NO_SYMBOL'],
     ['abcdefg1!', 'M_PASSWORD_NO_UPPERCASE'],

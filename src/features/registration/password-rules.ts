@@ -11,8 +11,12 @@ export function passwordRules(policy: PasswordPolicy | undefined): PasswordRule[
   if (!policy) return [];
   const rules: PasswordRule[] = [];
   const length = policy['m.minimum_length'];
+  // In code points, as Synapse counts them (Python's len()): an emoji is one, not two UTF-16 units.
   if (typeof length === 'number' && length > 0)
-    rules.push({ message: { id: 'password.rule.length', values: { count: length } }, met: (p) => p.length >= length });
+    rules.push({
+      message: { id: 'password.rule.length', values: { count: length } },
+      met: (p) => Array.from(p).length >= length,
+    });
   if (policy['m.require_digit']) rules.push({ message: { id: 'password.rule.digit' }, met: (p) => /\d/.test(p) });
   if (policy['m.require_symbol'])
     rules.push({ message: { id: 'password.rule.symbol' }, met: (p) => /[^a-zA-Z0-9]/.test(p) });

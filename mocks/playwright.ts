@@ -29,6 +29,8 @@ export interface MockHomeserverFixture {
   waitForEmail(to?: string, timeoutMs?: number): Promise<MailMessage>;
   /** The accounts, as `GET /_mock/accounts` lists them. */
   accounts(): ReturnType<MockController['accounts']>;
+  /** An admin approves an account that waits for approval (`requireApproval`, MSC3866); false if none waits. */
+  approve(userId: string): boolean;
   /** The next request to `endpoint` (`register`, `available`, …) fails with this errcode. */
   failNext(endpoint: EndpointName, errcode: string, status: number, extra?: Record<string, unknown>): void;
 }
@@ -70,6 +72,7 @@ function fixtureFor(running: RunningMock): MockHomeserverFixture {
       }
     },
     accounts: () => controller.accounts(),
+    approve: (userId) => controller.approve(userId),
     failNext: (endpoint, errcode, status, extra) => controller.forceNextError(endpoint, errcode, status, extra),
   };
 }

@@ -25,3 +25,17 @@ export function capabilities(homeserver: MockHomeserver, request: ModelRequest):
     },
   });
 }
+
+/** `GET /account/3pid`: the addresses bound to the account (recorded: er.account_3pid). */
+export function accountThreepids(homeserver: MockHomeserver, request: ModelRequest): ModelResponse {
+  const result = authenticate(homeserver, request, { allowGuest: false });
+  if ('error' in result) return result.error;
+  return ok({
+    threepids: (result.requester.account.threepids ?? []).map((threepid) => ({
+      medium: threepid.medium,
+      address: threepid.address,
+      validated_at: threepid.validatedAt,
+      added_at: threepid.addedAt,
+    })),
+  });
+}

@@ -2,7 +2,7 @@ import type { MockHomeserver } from './homeserver.js';
 import { hashPassword } from './password.js';
 import { parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
 import { matrixError, ok, type ModelResponse } from './response.js';
-import type { RegistrationToken } from './state.js';
+import type { Account, RegistrationToken } from './state.js';
 import { loginBody } from './register.js';
 import { checkUsername, codePointLength } from './user-id.js';
 
@@ -222,4 +222,77 @@ export async function sharedSecretRegister(homeserver: MockHomeserver, request: 
   if (problem) return matrixError(problem.status, problem.errcode, problem.error);
   const account = homeserver.addAccount({ localpart, guest: false, passwordHash, ...(admin ? { admin } : {}) });
   return ok(loginBody(homeserver, account.userId, body));
+}
+
+/**
+ * Synapse's admin view of an account (`GET /_synapse/admin/v2/users/{user_id}`, admin/users.py at
+ * v1.94.0): the fields a client of the admin API reads, `approved` only where MSC3866 is on.
+ */
+function userInfo(homeserver: MockHomeserver, account: Account): Record<string, unknown> {
+  return {
+    name: account.userId,
+    admin: account.admin === true,
+    deactivated: false,
+    locked: false,
+    shadow_banned: false,
+    creation_ts: Math.floor(account.createdAt / 1000),
+    appservice_id: account.appservice ?? null,
+    consent_server_notice_sent: null,
+    consent_version: null,
+    consent_ts: null,
+    user_type: null,
+    is_guest: account.guest,
+    ...(homeserver.config.requireApproval ? { approved: account.approved !== false } : {}),
+    displayname: account.localpart,
+    avatar_url: null,
+    threepids: (account.threepids ?? []).map((threepid) => ({
+      medium: threepid.medium,
+      address: threepid.address,
+      validated_at: threepid.validatedAt,
+      added_at: threepid.addedAt,
+    })),
+    external_ids: [],
+    erased: false,
+    last_seen_ts: null,
+  };
+}
+
+function localAccount(homeserver: MockHomeserver, userId: string): Account | ModelResponse {
+  const suffix = `:${homeserver.config.serverName}`;
+  if (!userId.startsWith('@') || !userId.endsWith(suffix)) {
+    return matrixError(400, 'M_UNKNOWN', 'Can only look up local users');
+  }
+  const account = homeserver.findAccount(userId.slice(1, -suffix.length));
+  return account ?? matrixError(404, 'M_NOT_FOUND', 'User not found');
+}
+
+/** `GET /_synapse/admin/v2/users/{user_id}`. */
+export function getUser(homeserver: MockHomeserver, userId: string): ModelResponse {
+  const found = localAccount(homeserver, userId);
+  return 'status' in found ? found : ok(userInfo(homeserver, found));
+}
+
+/**
+ * `PUT /_synapse/admin/v2/users/{user_id}` for an existing account: `approved` (MSC3866, where it
+ * is on) and `admin`, each type-checked as Synapse does (admin/users.py:302-310); other fields are
+ * accepted and not modelled. Making a new account through this endpoint is not modelled either.
+ */
+export function updateUser(homeserver: MockHomeserver, request: ModelRequest, userId: string): ModelResponse {
+  const found = localAccount(homeserver, userId);
+  if ('status' in found) return found;
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.value;
+  if (Object.hasOwn(body, 'approved') && homeserver.config.requireApproval) {
+    if (typeof body.approved !== 'boolean') {
+      return matrixError(400, 'M_INVALID_PARAM', "'approved' parameter is not of type boolean");
+    }
+    found.approved = body.approved;
+  }
+  if (Object.hasOwn(body, 'admin')) {
+    if (typeof body.admin !== 'boolean')
+      return matrixError(400, 'M_INVALID_PARAM', "'admin' parameter is not of type boolean");
+    found.admin = body.admin;
+  }
+  return ok(userInfo(homeserver, found));
 }

@@ -61,11 +61,25 @@ export const configSchema = z.strictObject({
   requireCaptcha: z.boolean(),
   /** `off`: no email stage; `optional`: a dummy flow and an email flow; `required`: email only. */
   email: z.enum(['off', 'optional', 'required']),
-  /** Synapse sends no `submit_url`; with it, a client can post the emailed code instead of following the link. */
+  /**
+   * Off, as Synapse: the email has a link only. On: requestToken answers a `submit_url`, the email
+   * carries a 6-digit code, and a client can post it there instead of following the link.
+   */
   emailSubmitUrl: z.boolean(),
+  /** A mock convenience: addresses at these domains are refused (403 `M_THREEPID_DENIED`). */
   deniedEmailDomains: z.array(z.string()),
+  /**
+   * Synapse's `allowed_local_3pids`: when set, only addresses matching one of these patterns may be
+   * used (Python's `re.match`: anchored at the start only), checked on the canonical address.
+   */
+  allowedLocal3pids: z.array(z.object({ medium: z.string(), pattern: z.string() })).nullable(),
   policies: z.record(z.string(), policySchema),
   captchaPublicKey: z.string(),
+  /**
+   * What stands in for Google's siteverify: `mock-widget` accepts only the response the mock's own
+   * widget issues; `{refuse}` accepts every response but these (the recorded Synapse's fake siteverify).
+   */
+  captchaVerifier: z.union([z.literal('mock-widget'), z.strictObject({ refuse: z.array(z.string()) })]),
   registrationTokens: z.array(
     z.object({
       token: z.string(),
@@ -97,6 +111,11 @@ export const configSchema = z.strictObject({
   /** Synapse's `registration_shared_secret` for `/_synapse/admin/v1/register`; null turns it off. */
   registrationSharedSecret: z.string().min(1).nullable(),
   inhibitUserInUseError: z.boolean(),
+  /**
+   * MSC3866's `require_approval_for_new_accounts` (Synapse's `experimental_features.msc3866`): a new
+   * account waits for an admin (admin API `PUT /_synapse/admin/v2/users/{id}` with `approved: true`).
+   */
+  requireApproval: z.boolean(),
   rateLimits: z.object({
     /** Checked at the start of `POST /register`, consumed only when an account is created. */
     registration: rateSchema.nullable(),
@@ -157,8 +176,9 @@ export const defaultConfig: HomeserverConfig = {
   requireTerms: false,
   requireCaptcha: false,
   email: 'off',
-  emailSubmitUrl: true,
+  emailSubmitUrl: false,
   deniedEmailDomains: ['blocked.example'],
+  allowedLocal3pids: null,
   policies: {
     privacy_policy: {
       version: '1.0',
@@ -173,6 +193,7 @@ export const defaultConfig: HomeserverConfig = {
     },
   },
   captchaPublicKey: MOCK_CAPTCHA_PUBLIC_KEY,
+  captchaVerifier: 'mock-widget',
   registrationTokens: [
     { token: 'letmein', usesAllowed: null, expiryTime: null },
     { token: 'single-use', usesAllowed: 1, expiryTime: null },
@@ -199,6 +220,7 @@ export const defaultConfig: HomeserverConfig = {
   admins: [MOCK_ADMIN.username],
   registrationSharedSecret: MOCK_SHARED_SECRET,
   inhibitUserInUseError: false,
+  requireApproval: false,
   rateLimits: { registration: null, registrationTokenValidity: null, threepidValidation: null, availability: null },
   clientRequestLimit: null,
   refreshTokens: true,

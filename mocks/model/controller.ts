@@ -190,7 +190,18 @@ export class MockController {
       appservice: account.appservice ?? null,
       emails: account.emails,
       created_at: account.createdAt,
+      /** False while it waits for an admin (MSC3866, `requireApproval`). */
+      approved: account.approved !== false,
     }));
+  }
+
+  /** An admin approves a waiting account (MSC3866), as the admin API's `approved: true` does. */
+  approve(userId: string): boolean {
+    const account = Object.values(this.homeserver.state.accounts).find((candidate) => candidate.userId === userId);
+    if (!account || account.approved !== false) return false;
+    account.approved = true;
+    this.notify();
+    return true;
   }
 
   /** The registration tokens and how far each is used, as the admin API lists them. */

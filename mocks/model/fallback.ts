@@ -5,33 +5,45 @@ import { page } from './pages.js';
 import { escapeHtml, html, matrixError, type ModelResponse } from './response.js';
 import { checkStage } from './uia.js';
 
-const FALLBACK_STAGES = new Set(['m.login.recaptcha', 'm.login.terms', 'm.login.registration_token', 'm.login.dummy']);
+/** The stages Synapse 1.94 serves a fallback page for (rest/client/auth.py; SSO is not modelled). */
+const FALLBACK_STAGES = new Set(['m.login.recaptcha', 'm.login.terms', 'm.login.registration_token']);
 
 /**
  * The UIA fallback page (spec §4.2 rule 10): a plain HTML form for one stage; when the stage is
- * done the page tells its opener `"authDone"` and the client re-sends `auth: {session}`.
+ * done the page tells its opener `"authDone"` and the client re-sends `auth: {session}`. In
+ * Synapse's order (rest/client/auth.py at v1.94.0): a session parameter first (400 "No session
+ * supplied"), then the stage (404); GET shows the form without looking the session up (recorded:
+ * ca.fallback_get_unknown_session), POST checks the stage and records it in the session.
  */
 export function authFallback(homeserver: MockHomeserver, request: ModelRequest, stage: string): ModelResponse {
-  if (!FALLBACK_STAGES.has(stage)) return matrixError(404, 'M_UNRECOGNIZED', 'Unknown auth stage type');
   const form = request.method === 'POST' ? new URLSearchParams(new TextDecoder().decode(request.body)) : request.query;
   const sessionId = form.get('session');
-  if (sessionId === null) return matrixError(400, 'M_MISSING_PARAM', 'Missing session');
-  const session = homeserver.getSession(sessionId);
-  if (!session) return html(page('Unknown session', '<p>This sign-up session has expired. Start again.</p>'), 400);
+  if (!sessionId) return matrixError(400, 'M_UNKNOWN', 'No session supplied');
+  if (!FALLBACK_STAGES.has(stage)) return matrixError(404, 'M_UNKNOWN', 'Unknown auth stage type');
+  if (request.method !== 'POST') return html(page('One more step', stageForm(homeserver, stage, sessionId, undefined)));
 
-  let problem: string | undefined;
-  if (request.method === 'POST') {
-    const auth: Record<string, unknown> = { type: stage, session: sessionId };
-    if (stage === 'm.login.recaptcha') auth.response = form.get('g-recaptcha-response') ?? '';
-    if (stage === 'm.login.registration_token') auth.token = form.get('token') ?? '';
-    const outcome = checkStage(homeserver, session, auth);
-    if (outcome.ok) {
-      if (!session.completed.includes(stage)) session.completed.push(stage);
-      session.results[stage] = outcome.result;
-      return html(donePage());
-    }
-    problem = 'errcode' in outcome ? outcome.error : 'This step is not available.';
+  const auth: Record<string, unknown> = { type: stage, session: sessionId };
+  if (stage === 'm.login.recaptcha') {
+    const response = form.get('g-recaptcha-response');
+    if (!response) return matrixError(400, 'M_UNKNOWN', 'No captcha response supplied');
+    auth.response = response;
   }
+  if (stage === 'm.login.registration_token') {
+    const token = form.get('token');
+    if (token === null) return matrixError(400, 'M_MISSING_PARAM', "Missing string query parameter 'token'");
+    auth.token = token;
+  }
+  // Synapse checks the stage first and then stores it in the session, which must exist (a guess
+  // from `mark_ui_auth_stage_complete`'s StoreError; no recording has it).
+  const session = homeserver.getSession(sessionId);
+  const outcome = session ? checkStage(homeserver, session, auth) : undefined;
+  if (!session) return matrixError(400, 'M_UNKNOWN', `Unknown session ID: ${sessionId}`);
+  if (outcome?.ok) {
+    if (!session.completed.includes(stage)) session.completed.push(stage);
+    session.results[stage] = outcome.result;
+    return html(donePage());
+  }
+  const problem = outcome && 'errcode' in outcome ? outcome.error : 'This step is not available.';
   return html(page('One more step', stageForm(homeserver, stage, sessionId, problem)));
 }
 

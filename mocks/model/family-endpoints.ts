@@ -100,7 +100,7 @@ export function requestTokenForFamily(homeserver: MockHomeserver, request: Model
   if (Object.hasOwn(state.threepids, email)) return matrixError(400, 'M_THREEPID_IN_USE', texts.inUse);
   const secret = typeof body.client_secret === 'string' ? body.client_secret : '';
   const attempt = typeof body.send_attempt === 'number' ? body.send_attempt : 1;
-  return ok({ sid: sendValidationEmail(homeserver, email, secret, attempt).sid });
+  return ok({ sid: sendValidationEmail(homeserver, email, secret, attempt, { style: 'link' }).sid });
 }
 
 /** `GET /password_policy`: Synapse's (MSC2000); the others route none. */

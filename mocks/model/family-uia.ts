@@ -1,4 +1,5 @@
-import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config.js';
+import { absoluteUrl } from './config.js';
+import { captchaAccepted } from './uia.js';
 import type { Refusal } from './families.js';
 import type { MockHomeserver } from './homeserver.js';
 import type { JsonObject } from './request.js';
@@ -88,7 +89,9 @@ export function checkFamilyStage(homeserver: MockHomeserver, type: string, auth:
     case 'm.login.terms':
       return { ok: true, result: true };
     case 'm.login.recaptcha':
-      return auth.response === MOCK_CAPTCHA_RESPONSE ? { ok: true, result: true } : refused(family.captchaRefused);
+      return typeof auth.response === 'string' && captchaAccepted(homeserver, auth.response)
+        ? { ok: true, result: true }
+        : refused(family.captchaRefused);
     case 'm.login.email.identity': {
       const creds = auth.threepid_creds ?? auth.threepidCreds;
       const { sid, client_secret: secret } = (typeof creds === 'object' && creds !== null ? creds : {}) as JsonObject;

@@ -122,8 +122,19 @@ export class MockHomeserver {
     );
   }
 
-  /** Synapse's `allowed_local_3pids`, inverted: addresses at these domains are refused. */
+  /**
+   * Synapse's `check_3pid_allowed` (util/threepids.py:35-73 at v1.94.0): with `allowed_local_3pids`
+   * set, only a canonical address one of its patterns matches from the start (Python's `re.match`);
+   * and the mock's own `deniedEmailDomains`.
+   */
   isDeniedEmail(email: string): boolean {
+    const allowList = this.config.allowedLocal3pids;
+    if (
+      allowList &&
+      !allowList.some(({ medium, pattern }) => medium === 'email' && new RegExp(`^(?:${pattern})`).test(email))
+    ) {
+      return true;
+    }
     return this.config.deniedEmailDomains.includes(email.slice(email.lastIndexOf('@') + 1).toLowerCase());
   }
 

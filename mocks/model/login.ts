@@ -1,6 +1,8 @@
 import type { MockHomeserver } from './homeserver.js';
 import { verifyPassword } from './password.js';
 import { parseJsonObject, type ModelRequest } from './request.js';
+import { canonicalEmail } from './email.js';
+import { awaitingApproval } from './register.js';
 import { matrixError, ok, type ModelResponse } from './response.js';
 
 export function loginFlows(homeserver: MockHomeserver): ModelResponse {
@@ -26,14 +28,30 @@ export async function login(homeserver: MockHomeserver, request: ModelRequest): 
   if ('error' in parsed) return parsed.error;
   const body = parsed.value;
   if (body.type !== 'm.login.password') return matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission');
-  const identifier = body.identifier as { type?: unknown; user?: unknown } | undefined;
+  const identifier = body.identifier as
+    { type?: unknown; user?: unknown; medium?: unknown; address?: unknown } | undefined;
   const user = identifier?.type === 'm.id.user' ? identifier.user : body.user;
-  if (typeof user !== 'string' || typeof body.password !== 'string') {
+  // An email address bound to an account signs in as that account (recorded: er.login_by_email).
+  const address =
+    identifier?.type === 'm.id.thirdparty' && identifier.medium === 'email' && typeof identifier.address === 'string'
+      ? canonicalEmail(identifier.address)
+      : undefined;
+  if ((typeof user !== 'string' && address === undefined) || typeof body.password !== 'string') {
     return matrixError(400, 'M_MISSING_PARAM', 'Missing params: identifier, password');
   }
-  const account = homeserver.findAccount(localpartOf(user));
+  const { threepids } = homeserver.state;
+  const account =
+    address !== undefined
+      ? Object.hasOwn(threepids, address)
+        ? homeserver.findAccount(localpartOf(threepids[address] ?? ''))
+        : undefined
+      : homeserver.findAccount(localpartOf(user as string));
   if (!account?.passwordHash || !(await verifyPassword(body.password, account.passwordHash, homeserver.env))) {
     return matrixError(403, 'M_FORBIDDEN', 'Invalid username or password');
+  }
+  // MSC3866: the right password, but no device until an admin approves (login.py:255-261 at v1.94.0).
+  if (homeserver.config.requireApproval && account.approved === false) {
+    return awaitingApproval('This account is pending approval by a server administrator.');
   }
   return ok({
     user_id: account.userId,

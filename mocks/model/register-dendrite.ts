@@ -1,4 +1,4 @@
-import { MOCK_CAPTCHA_RESPONSE } from './config.js';
+import { captchaAccepted } from './uia.js';
 import { DENDRITE_TEXTS } from './families.js';
 import { familyUiaBody, refuse } from './family-uia.js';
 import type { MockHomeserver } from './homeserver.js';
@@ -86,7 +86,7 @@ export async function registerDendrite(homeserver: MockHomeserver, request: Mode
       return matrixError(400, 'M_BAD_JSON', 'captcha response is required');
     }
     // Refused: a 401 without flows (register.go:717), which is no UIA body at all.
-    if (auth.response !== MOCK_CAPTCHA_RESPONSE) return refuse(homeserver, DENDRITE_TEXTS.captchaRefused);
+    if (!captchaAccepted(homeserver, auth.response)) return refuse(homeserver, DENDRITE_TEXTS.captchaRefused);
     if (!current.completed.includes(type)) current.completed.push(type);
   } else if (type === 'm.login.dummy') {
     if (!current.completed.includes(type)) current.completed.push(type);

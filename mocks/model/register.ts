@@ -113,6 +113,7 @@ export async function register(
   session.passwordHash ??= passwordHash;
   if (auth.kind === 'absent' || auth.empty) return { status: 401, body: uiaBody(homeserver, session, false) };
 
+  let failure: { errcode: string; error: string } | undefined;
   if (auth.dict !== undefined && 'type' in auth.dict) {
     const stage = auth.dict.type;
     const outcome = checkStage(homeserver, session, auth.dict);
@@ -120,28 +121,35 @@ export async function register(
       if ('invalidType' in outcome) return matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission');
       // The seed era answered a failed stage with a plain error; since r0.3.0 it is merged into the 401.
       if (contract === 'seed') return matrixError(401, outcome.errcode, outcome.error);
-      return {
-        status: 401,
-        body: { ...uiaBody(homeserver, session, true), errcode: outcome.errcode, error: outcome.error },
-      };
+      failure = { errcode: outcome.errcode, error: outcome.error };
+    } else {
+      if (!session.completed.includes(stage as string)) session.completed.push(stage as string);
+      session.results[stage as string] = outcome.result;
     }
-    if (!session.completed.includes(stage as string)) session.completed.push(stage as string);
-    session.results[stage as string] = outcome.result;
   }
+  // A failed stage matters only while no flow is complete (Synapse's `check_ui_auth`, handlers/auth.py
+  // at v1.94.0): the same request again after success, whose email creds are used up, still answers
+  // 200 (recorded: er.register_email_after_success_same_session).
   if (!flowComplete(homeserver.flows, session.completed)) {
-    return { status: 401, body: uiaBody(homeserver, session, true) };
+    return { status: 401, body: { ...uiaBody(homeserver, session, true), ...failure } };
   }
 
   // 13. A validated email from a domain the server refuses.
   const email = (session.results[EMAIL_STAGE] as { address?: string } | undefined)?.address;
   if (email !== undefined && homeserver.isDeniedEmail(email)) {
-    return matrixError(403, 'M_THREEPID_DENIED', 'Your email domain is not authorized to register on this server');
+    return matrixError(
+      403,
+      'M_THREEPID_DENIED',
+      'Third party identifiers (email/phone numbers) are not authorized on this server',
+    );
   }
 
   // 14. A session that already registered someone answers again, without a second account.
   if (session.registeredUserId !== undefined) return replay(homeserver, session, contract);
+  const validatedAt = (session.results[EMAIL_STAGE] as { validated_at?: number } | undefined)?.validated_at;
   return createAccount(homeserver, request, session, {
     email,
+    validatedAt,
     contract,
     passwordHash: passwordHash ?? session.passwordHash,
   });
@@ -178,13 +186,13 @@ function createAccount(
   homeserver: MockHomeserver,
   request: ModelRequest,
   session: UiaSession,
-  options: { email?: string; contract: RegisterContract; passwordHash?: string },
+  options: { email?: string; validatedAt?: number; contract: RegisterContract; passwordHash?: string },
 ): ModelResponse {
   const { config, state } = homeserver;
   if (options.passwordHash === undefined) return matrixError(400, 'M_MISSING_PARAM', 'Missing params: password');
   const params = session.params;
-  if (options.email !== undefined && state.threepids[options.email] !== undefined) {
-    return matrixError(400, 'M_THREEPID_IN_USE', 'Email is already in use');
+  if (options.email !== undefined && Object.hasOwn(state.threepids, options.email)) {
+    return matrixError(400, 'M_THREEPID_IN_USE', 'email is already in use');
   }
   const limit = homeserver.rateLimit('registration', request.clientIp, false);
   if (!limit.allowed) return rateLimited(limit.retryAfterMs);
@@ -222,8 +230,18 @@ function createAccount(
           ? { bindEmail: params.bind_email }
           : {}),
       });
+  if (config.requireApproval) account.approved = false;
   if (options.email !== undefined) {
     account.emails.push(options.email);
+    account.threepids = [
+      ...(account.threepids ?? []),
+      {
+        medium: 'email',
+        address: options.email,
+        validatedAt: options.validatedAt ?? homeserver.env.now(),
+        addedAt: homeserver.env.now(),
+      },
+    ];
     state.threepids[options.email] = account.userId;
   }
   if (session.registrationToken !== undefined) {
@@ -237,6 +255,10 @@ function createAccount(
   session.registeredUserId = account.userId;
   const response = successBody(homeserver, account.userId, params, options.contract);
   if (config.replayPolicy === 'cachedResponse') session.response = response;
+  // MSC3866: the account exists and waits for an admin; the same session again answers 200 without
+  // a token (register.py:748-752, 800 at v1.94.0; recorded: ap.register_dummy, ap.register_dummy_retry_same_session).
+  if (config.requireApproval)
+    return awaitingApproval('This account needs to be approved by an administrator before it can be used.');
   return ok(response);
 }
 
@@ -275,7 +297,8 @@ export function loginBody(
   params: Record<string, unknown>,
 ): Record<string, unknown> {
   const base = { user_id: userId, home_server: homeserver.config.serverName };
-  if (params.inhibit_login === true) return base;
+  // No device or token while accounts need approval, not even for the shared-secret API's admin.
+  if (params.inhibit_login === true || homeserver.config.requireApproval) return base;
   return {
     ...base,
     ...homeserver.issueLogin(userId, {
@@ -341,6 +364,13 @@ export function registerAppserviceUser(
   homeserver.addAccount({ localpart, guest: false, appservice: service.id });
   const base = { user_id: userId, home_server: homeserver.config.serverName };
   return ok(body.inhibit_login === true ? base : { ...base, ...homeserver.issueLogin(userId) });
+}
+
+/** MSC3866's answer while an account waits for an admin (`NotApprovedError`, api/errors.py). */
+export function awaitingApproval(error: string): ModelResponse {
+  return matrixError(403, 'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL', error, {
+    approval_notice_medium: 'org.matrix.msc3866.none',
+  });
 }
 
 /** Synapse's "client dict": the body without `auth` and `password`. */

@@ -40,8 +40,12 @@ export function rateLimited(retryAfterMs: number): ModelResponse {
   };
 }
 
+/**
+ * An HTML page, without CORS headers: Synapse serves its pages (UIA fallback, the email link) with
+ * `respond_with_html`, which adds none (recorded: ca.fallback_get, er.submit_token_valid).
+ */
 export function html(body: string, status = 200): ModelResponse {
-  return { status, html: body };
+  return { status, html: body, cors: false };
 }
 
 export function escapeHtml(text: string): string {

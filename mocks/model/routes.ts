@@ -1,12 +1,14 @@
-import { whoami, capabilities } from './account.js';
+import { accountThreepids, whoami, capabilities } from './account.js';
 import {
   deleteRegistrationToken,
   getRegistrationToken,
+  getUser,
   listRegistrationTokens,
   newRegistrationToken,
   sharedSecretNonce,
   sharedSecretRegister,
   updateRegistrationToken,
+  updateUser,
 } from './admin.js';
 import type { ApiPrefix, HomeserverConfig, OAuthConfig } from './config.js';
 import type { MockController } from './controller.js';
@@ -161,6 +163,11 @@ const routes: Route[] = [
   },
   {
     method: 'GET',
+    path: '/_matrix/client/{prefix}/account/3pid',
+    handle: (c, request) => accountThreepids(c.homeserver, request),
+  },
+  {
+    method: 'GET',
     path: '/_matrix/client/{prefix}/capabilities',
     handle: (c, request) => capabilities(c.homeserver, request),
   },
@@ -291,6 +298,16 @@ const routes: Route[] = [
     method: 'DELETE',
     path: '/_synapse/admin/v1/registration_tokens/{token}',
     handle: adminOnly((c, request, params) => deleteRegistrationToken(c.homeserver, request, params.token ?? '')),
+  },
+  {
+    method: 'GET',
+    path: '/_synapse/admin/v2/users/{user}',
+    handle: adminOnly((c, _request, params) => getUser(c.homeserver, params.user ?? '')),
+  },
+  {
+    method: 'PUT',
+    path: '/_synapse/admin/v2/users/{user}',
+    handle: adminOnly((c, request, params) => updateUser(c.homeserver, request, params.user ?? '')),
   },
   { method: 'GET', path: '/_synapse/admin/v1/register', handle: (c) => sharedSecretNonce(c.homeserver) },
   {

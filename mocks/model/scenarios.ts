@@ -27,7 +27,21 @@ export const scenarios = {
   },
   terms: { description: 'The terms of service and privacy policy must be accepted.', config: { requireTerms: true } },
   captcha: { description: 'A captcha must be solved (the mock widget).', config: { requireCaptcha: true } },
-  email: { description: 'An email address must be validated.', config: { email: 'required' } },
+  email: {
+    description:
+      'An email address must be validated, as Synapse does it: the email has a link to open and nothing to type (no `submit_url`).',
+    config: { email: 'required', emailSubmitUrl: false },
+  },
+  'email-code': {
+    description:
+      "An email address must be validated with a 6-digit code the person types or the link: the spec's `submit_url` variant (not Synapse's).",
+    config: { email: 'required', emailSubmitUrl: true },
+  },
+  approval: {
+    description:
+      'New accounts wait for an admin to approve them (MSC3866, `requireApproval`); approve them in the panel.',
+    config: { requireApproval: true },
+  },
   everything: {
     description: 'Captcha, terms, then email or nothing; a password policy.',
     config: {

@@ -11,9 +11,13 @@ export interface Account {
   /** A server admin, who may use the admin API. */
   admin?: boolean;
   createdAt: number;
+  /** False while the account waits for an admin's approval (MSC3866); absent means approved. */
+  approved?: boolean;
   /** The seed's `bind_email`, kept as the v2_alpha request gave it. */
   bindEmail?: boolean;
   emails: string[];
+  /** The addresses bound at sign-up, as `GET /account/3pid` lists them. */
+  threepids?: { medium: 'email'; address: string; validatedAt: number; addedAt: number }[];
 }
 
 export interface Device {
@@ -67,8 +71,12 @@ export interface EmailValidation {
   clientSecret: string;
   email: string;
   sendAttempt: number;
-  /** The secret in the emailed link and the code a person can type. */
-  token: string;
+  /**
+   * Every token mailed for this session, oldest first: the secret in each emailed link (and, in the
+   * code style, the code a person types). Each stays valid until it expires (Synapse's
+   * `threepid_validation_token` table), with the `next_link` its request gave.
+   */
+  tokens: { token: string; expiresAt: number; nextLink?: string }[];
   validatedAt?: number;
   createdAt: number;
 }
@@ -79,7 +87,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   link: string;
-  code: string;
+  /** Only in the code style (`emailSubmitUrl`, MAS): Synapse's email has a link and nothing to type. */
+  code?: string;
   sentAt: number;
 }
 

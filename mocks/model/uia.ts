@@ -31,7 +31,7 @@ export function checkStage(homeserver: MockHomeserver, session: UiaSession, auth
       if (typeof auth.response !== 'string') {
         return { ok: false, errcode: 'M_CAPTCHA_NEEDED', error: 'Captcha response is required' };
       }
-      if (auth.response !== MOCK_CAPTCHA_RESPONSE) {
+      if (!captchaAccepted(homeserver, auth.response)) {
         return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Captcha authentication failed' };
       }
       return { ok: true, result: true };
@@ -44,16 +44,29 @@ export function checkStage(homeserver: MockHomeserver, session: UiaSession, auth
   }
 }
 
+/**
+ * Synapse's `_check_threepid` (handlers/ui_auth/checkers.py:160-215 at v1.94.0): the validated
+ * session of these creds, which is then deleted, so creds work once (recorded:
+ * er.register_frank_reusing_erins_creds).
+ */
+/** What stands in for Google's siteverify (`captchaVerifier`) says of this response. */
+export function captchaAccepted(homeserver: MockHomeserver, response: string): boolean {
+  const verifier = homeserver.config.captchaVerifier;
+  return verifier === 'mock-widget' ? response === MOCK_CAPTCHA_RESPONSE : !verifier.refuse.includes(response);
+}
+
 function checkEmailStage(homeserver: MockHomeserver, auth: JsonObject): StageOutcome {
   const creds = auth.threepid_creds ?? auth.threepidCreds;
   if (typeof creds !== 'object' || creds === null) {
     return { ok: false, errcode: 'M_MISSING_PARAM', error: 'Missing threepid_creds' };
   }
   const { sid, client_secret: clientSecret } = creds as JsonObject;
-  const validation = typeof sid === 'string' ? homeserver.state.emailValidations[sid] : undefined;
+  const validations = homeserver.state.emailValidations;
+  const validation = typeof sid === 'string' && Object.hasOwn(validations, sid) ? validations[sid] : undefined;
   if (!validation || validation.clientSecret !== clientSecret || validation.validatedAt === undefined) {
     return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Unable to get validated threepid' };
   }
+  Reflect.deleteProperty(validations, validation.sid);
   return { ok: true, result: { medium: 'email', address: validation.email, validated_at: validation.validatedAt } };
 }
 
@@ -103,7 +116,9 @@ export function uiaBody(
     session: session.id,
     flows: homeserver.flows.map((stages) => ({ stages })),
     params: stageParams(homeserver),
-    ...(withCompleted ? { completed: [...session.completed] } : {}),
+    // In the order SQLite's primary-key index gives them (session, stage): alphabetical (recorded:
+    // te.register_uma_dummy_instead_of_token, where email was done before dummy).
+    ...(withCompleted ? { completed: [...session.completed].sort() } : {}),
   };
 }
 

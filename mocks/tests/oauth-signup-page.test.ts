@@ -112,15 +112,15 @@ describe('the OAuth server’s sign-up page', () => {
     expect(step.text).toContain('<label for="code">Code</label>');
     expect(mock.homeserver.findAccount('ana')).toBeUndefined();
     const [mail] = (await mock.call('GET', '/_mock/inbox')).body.messages;
-    expect(mail?.to).toBe('Ana@example.org');
+    expect(mail?.to).toBe('ana@example.org');
 
     const wrong = await post(mock, action, { action: 'verify', code: '000000x' });
     expect(fieldError(wrong.text, 'code')).toBe('This code is not right. Check the latest email.');
     const done = await post(mock, action, { action: 'verify', code: mail?.code ?? '' });
     expect(done.status).toBe(303);
     const account = mock.homeserver.findAccount('ana');
-    expect(account?.emails).toEqual(['Ana@example.org']);
-    expect(mock.state.threepids['Ana@example.org']).toBe('@ana:localhost:8008');
+    expect(account?.emails).toEqual(['ana@example.org']);
+    expect(mock.state.threepids['ana@example.org']).toBe('@ana:localhost:8008');
     const tokens = await exchange(mock, clientId, callbackParams(done).get('code') ?? '');
     expect(tokens.status).toBe(200);
   });

@@ -16,7 +16,8 @@ const SEED = Number(process.env.FC_SEED ?? 20261127);
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
 /** `M_…`, or a namespaced code such as Synapse's `IO.ELEMENT.MSC4190.M_APPSERVICE_LOGIN_UNSUPPORTED`. */
-const ERRCODE = /^([A-Z][A-Z0-9]*\.)*M_[A-Z0-9_]+$/;
+/** `M_…`, namespaced `COM.EXAMPLE.M_…`, or an MSC's unstable code (`ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL`). */
+const ERRCODE = /^(([A-Z][A-Z0-9]*\.)*M_[A-Z0-9_]+|([A-Z][A-Z0-9]*\.)+MSC[0-9]+_[A-Z0-9_]+)$/;
 
 /** What the spec allows an answer to look like, whatever was asked. */
 function expectSpecShaped(reply: Reply, sent: RandomRequest): void {

@@ -97,22 +97,28 @@ describe('§4.2 UIA rules', () => {
         raw: new URLSearchParams(fields).toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
-    // An empty response goes to the verifier like any other (homeservers.md §4.6).
-    expect((await submit({ session })).text).toContain('Captcha authentication failed');
+    // No response is a JSON 400 before any check (rest/client/auth.py at v1.94.0); a wrong one shows the form again.
+    expect((await submit({ session })).status).toBe(400);
+    expect((await submit({ session, 'g-recaptcha-response': 'wrong' })).text).toContain(
+      'Captcha authentication failed',
+    );
     const done = await submit({ session, 'g-recaptcha-response': MOCK_CAPTCHA_RESPONSE });
     expect(done.text).toContain('authDone');
     expect((await mock.register({ auth: { session } })).status).toBe(401); // dummy still to do
     expect((await mock.register({ auth: dummy(session) })).status).toBe(200);
   });
 
-  it('the fallback page refuses stages it has no page for, and unknown sessions', async () => {
+  it('the fallback page: no session 400, a stage it has no page for 404, an unknown session shown the form (recorded: ca.fallback_*)', async () => {
     const mock = await startMock();
-    expect(
-      (await mock.call('GET', '/_matrix/client/v3/auth/m.login.email.identity/fallback/web?session=x')).status,
-    ).toBe(404);
-    expect((await mock.call('GET', '/_matrix/client/v3/auth/m.login.terms/fallback/web?session=nope')).status).toBe(
-      400,
-    );
+    const get = (path: string) => mock.call('GET', `/_matrix/client/v3/auth/${path}`);
+    const noSession = await get('m.login.recaptcha/fallback/web');
+    expect([noSession.status, noSession.body.errcode]).toEqual([400, 'M_UNKNOWN']);
+    const dummy = await get('m.login.dummy/fallback/web?session=x');
+    expect([dummy.status, dummy.body.errcode]).toEqual([404, 'M_UNKNOWN']);
+    expect((await get('m.login.email.identity/fallback/web?session=x')).status).toBe(404);
+    const unknown = await get('m.login.terms/fallback/web?session=nope');
+    expect(unknown.status).toBe(200);
+    expect(unknown.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

@@ -99,7 +99,10 @@ function confirmEmail(step: Step, made: NonNullable<AuthorizationRequest['pendin
   const validation = step.homeserver.state.emailValidations[made.emailSid];
   if (!validation) return expired();
   const typed = (step.form.get('code') ?? '').trim();
-  if (validation.validatedAt === undefined && (typed === '' || typed !== validation.token)) {
+  if (
+    validation.validatedAt === undefined &&
+    (typed === '' || !validation.tokens.some((sent) => sent.token === typed))
+  ) {
     return codePage(step, { code: 'This code is not right. Check the latest email.' });
   }
   validation.validatedAt ??= step.homeserver.env.now();

@@ -4,6 +4,8 @@ import type { Exchange } from './transcript';
 /** The throwaway `registration_shared_secret` of the recorded server (README beside the transcript). */
 export const RECORDED_SHARED_SECRET = 'uJIMS.tVzR@h&wOG9X_V3,Pae9j.hRI1xOTrn3qsoUor-3fCNC';
 export const REDACTED_ACCESS_TOKEN = 'syt_REDACTED';
+/** Synapse 1.94 gives guests macaroons; the email recording redacts them so. */
+export const REDACTED_GUEST_TOKEN = 'guest_REDACTED';
 
 export interface OutgoingRequest {
   method: string;
@@ -45,8 +47,15 @@ export class Carry {
   /** Synapse's device ID to the mock's access token for it (whoami names the device it answers for). */
   private readonly tokenByDevice = new Map<string, string>();
   private readonly tokenByUser = new Map<string, string>();
+  /** The newest access token any answer gave: who a request by an unnamed user is from. */
+  private lastToken: string | undefined;
 
-  constructor(private readonly sharedSecret: string) {}
+  constructor(
+    /** The recorded server's. */
+    private readonly recordedSecret: string,
+    /** The mock's. */
+    private readonly sharedSecret: string,
+  ) {}
 
   rewrite(exchange: Exchange): OutgoingRequest {
     let body = exchange.request_body === null ? null : this.substitute(exchange.request_body);
@@ -54,7 +63,7 @@ export class Carry {
     if (recorded && typeof recorded.nonce === 'string' && typeof recorded.mac === 'string' && body !== null) {
       const parsed = parseObject(body) ?? {};
       // A mac that was right for Synapse's nonce is made right for the mock's; a wrong one stays wrong.
-      if (recorded.mac === sharedSecretMac(RECORDED_SHARED_SECRET, recorded, recorded.nonce)) {
+      if (recorded.mac === sharedSecretMac(this.recordedSecret, recorded, recorded.nonce)) {
         body = JSON.stringify({ ...parsed, mac: sharedSecretMac(this.sharedSecret, parsed, String(parsed.nonce)) });
       }
     }
@@ -70,7 +79,7 @@ export class Carry {
     const recorded = parseObject(exchange.response_body);
     const actual = parseObject(answered);
     if (!recorded || !actual) return;
-    for (const key of ['session', 'nonce'] as const) {
+    for (const key of ['session', 'nonce', 'sid'] as const) {
       const [from, to] = [recorded[key], actual[key]];
       if (typeof from === 'string' && typeof to === 'string') this.replacements.set(from, to);
     }
@@ -81,8 +90,17 @@ export class Carry {
       }
     }
     if (typeof actual.access_token === 'string') {
+      this.lastToken = actual.access_token;
       if (typeof recorded.device_id === 'string') this.tokenByDevice.set(recorded.device_id, actual.access_token);
       if (typeof actual.user_id === 'string') this.tokenByUser.set(actual.user_id, actual.access_token);
+    }
+  }
+
+  /** An emailed link's token (and sid): the mock's stands for Synapse's from now on. */
+  learnLink(recorded: URL, mock: URL): void {
+    for (const key of ['token', 'sid']) {
+      const [from, to] = [recorded.searchParams.get(key), mock.searchParams.get(key)];
+      if (from !== null && to !== null) this.replacements.set(from, to);
     }
   }
 
@@ -99,13 +117,17 @@ export class Carry {
     return result;
   }
 
-  /** The redacted token stands for the one the recording used: whoami's own device's, else the admin's. */
+  /**
+   * The redacted token stands for the one the recording used: whoami's own device's; the admin's on
+   * the admin API; else the newest one handed out (the account just made, as in er.account_3pid).
+   */
   private authorization(exchange: Exchange, value: string): string {
-    if (value !== `Bearer ${REDACTED_ACCESS_TOKEN}`) return value;
+    if (value !== `Bearer ${REDACTED_ACCESS_TOKEN}` && value !== `Bearer ${REDACTED_GUEST_TOKEN}`) return value;
     const answeredFor = parseObject(exchange.response_body)?.device_id;
+    const admin = this.tokenByUser.get('@admin:localhost');
     const token =
       (typeof answeredFor === 'string' ? this.tokenByDevice.get(answeredFor) : undefined) ??
-      this.tokenByUser.get('@admin:localhost');
+      (exchange.path.startsWith('/_synapse/admin') ? admin : (this.lastToken ?? admin));
     // None yet (the mock failed to log the admin in): the redacted token goes as recorded, and fails.
     return token === undefined ? value : `Bearer ${token}`;
   }

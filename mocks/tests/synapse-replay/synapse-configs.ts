@@ -1,5 +1,5 @@
 import type { ConfigOverrides } from '../../model/config';
-import type { SynapseConfigName } from './transcript';
+import type { EmailConfigName, FirstConfigName } from './transcript';
 
 /** What the recorded Synapse 1.94.0 advertised at `/versions`. */
 const SYNAPSE_1_94_VERSIONS = {
@@ -71,7 +71,7 @@ const recordedServer: ConfigOverrides = {
   },
 };
 
-export const synapseConfigs: Record<SynapseConfigName, ConfigOverrides> = {
+export const synapseConfigs: Record<FirstConfigName, ConfigOverrides> = {
   open: recordedServer,
   token: { ...recordedServer, requireToken: true },
   closed: { ...recordedServer, enableRegistration: false, rateLimits: SYNAPSE_DEFAULT_LIMITS },
@@ -80,4 +80,54 @@ export const synapseConfigs: Record<SynapseConfigName, ConfigOverrides> = {
     rateLimits: { ...SYNAPSE_DEFAULT_LIMITS, registration: { perSecond: 0.05, burst: 3 } },
   },
   terms: { ...recordedServer, requireTerms: true },
+};
+
+/** The email recording's throwaway `registration_shared_secret` (README beside it). */
+export const EMAIL_SET_SHARED_SECRET = 'g8vmhk2TNUD&z+Ncna8nZ4O-5OOR#Gl12p:5@6ETQoS3bmk,bL';
+
+/**
+ * The email recording's server (README beside `synapse-1.94-email.jsonl`): as the first, but every
+ * limit relaxed to 1000/s, no `user_consent`, no default accounts, and email (where configured)
+ * sent as Synapse does: a link, no `submit_url`.
+ */
+const emailSetServer: ConfigOverrides = {
+  ...recordedServer,
+  registrationSharedSecret: EMAIL_SET_SHARED_SECRET,
+  rateLimits: {
+    registration: RELAXED,
+    registrationTokenValidity: RELAXED,
+    threepidValidation: RELAXED,
+    availability: null,
+  },
+  policies: {},
+  emailSubmitUrl: false,
+};
+const emailRequired: ConfigOverrides = { ...emailSetServer, email: 'required' };
+
+export const emailSetConfigs: Record<EmailConfigName, ConfigOverrides> = {
+  'email-required': emailRequired,
+  'email-optional': { ...emailSetServer, email: 'optional' },
+  'token-email': { ...emailRequired, requireToken: true },
+  'password-policy': {
+    ...emailSetServer,
+    passwordPolicy: {
+      enabled: true,
+      minLength: 10,
+      requireDigit: true,
+      requireSymbol: true,
+      requireUppercase: true,
+      requireLowercase: true,
+      errcodes: 'synapse',
+    },
+  },
+  'denied-domain': { ...emailRequired, allowedLocal3pids: [{ medium: 'email', pattern: '^[^@]+@allowed\\.example$' }] },
+  guest: { ...emailSetServer, allowGuests: true },
+  approval: { ...emailSetServer, requireApproval: true },
+  captcha: {
+    ...emailSetServer,
+    requireCaptcha: true,
+    captchaPublicKey: '6LeDummyPublicKeyForLoopbackOnly000000000',
+    // The recording's fake siteverify: every response passes but these two.
+    captchaVerifier: { refuse: ['', 'bad-captcha'] },
+  },
 };

@@ -50,3 +50,13 @@ export function timeline(exchanges: readonly Exchange[]): number[] {
   const shift = ANCHOR.at - (relative[anchorIndex] ?? 0);
   return relative.map((time) => time + shift);
 }
+
+/**
+ * The email recording's clock: nothing in it depends on time but the email tokens' hour, so a
+ * steady step from the first email's arrival at the mail sink (emails.jsonl `received_at`) will do.
+ */
+export const EMAIL_RECORDING_START = 1_796_542_434_000;
+
+export function steadyClock(exchanges: readonly Exchange[]): number[] {
+  return exchanges.map((_, index) => EMAIL_RECORDING_START + STEP_MS * (index + 1));
+}

@@ -31,6 +31,7 @@ export function MockPanel({ controller }: { controller: MockController }) {
   const [errorIndex, setErrorIndex] = useState(0);
   const [armed, setArmed] = useState('');
   const [opened, setOpened] = useState('');
+  const [approved, setApproved] = useState('');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -163,7 +164,11 @@ export function MockPanel({ controller }: { controller: MockController }) {
                 <br />
                 {message.subject}
                 <br />
-                {t('panel.code')}: <code>{message.code}</code>{' '}
+                {message.code !== undefined ? (
+                  <>
+                    {t('panel.code')}: <code>{message.code}</code>{' '}
+                  </>
+                ) : null}
                 <button
                   type="button"
                   onClick={() => {
@@ -180,9 +185,27 @@ export function MockPanel({ controller }: { controller: MockController }) {
           <h3>{t('panel.accounts', { count: accounts.length })}</h3>
           <ul className="mock-panel-list">
             {accounts.map((account) => (
-              <li key={account.user_id}>{account.user_id}</li>
+              <li key={account.user_id}>
+                {account.user_id}
+                {account.approved ? null : (
+                  <>
+                    {' '}
+                    ({t('panel.awaitingApproval')}){' '}
+                    <button
+                      type="button"
+                      aria-label={`${t('panel.approve')} ${account.user_id}`}
+                      onClick={() => {
+                        if (controller.approve(account.user_id)) setApproved(account.user_id);
+                      }}
+                    >
+                      {t('panel.approve')}
+                    </button>
+                  </>
+                )}
+              </li>
             ))}
           </ul>
+          <p role="status">{approved ? t('panel.approved', { user: approved }) : ''}</p>
 
           <h3>{t('panel.tokens', { count: tokens.length })}</h3>
           <ul className="mock-panel-list">

@@ -10,7 +10,13 @@ import { en } from './support/english';
  */
 const EXPECTED: Record<
   string,
-  { field?: 'Username' | 'Password' | 'Email'; text?: string; extra?: Record<string, unknown> }
+  {
+    field?: 'Username' | 'Password' | 'Email';
+    text?: string;
+    extra?: Record<string, unknown>;
+    /** The heading of the end screen the answer leads to instead of an error. */
+    end?: string;
+  }
 > = {
   'M_USER_IN_USE@400': { field: 'Username' },
   'M_INVALID_USERNAME@400': { field: 'Username' },
@@ -27,9 +33,8 @@ const EXPECTED: Record<
   'M_UNKNOWN@403': { text: en('error.M_UNKNOWN@403') },
   'M_UNKNOWN@400': { text: en('error.M_UNKNOWN@400') },
   'M_UNKNOWN@500': { text: en('error.transport:server') },
-  'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL@403': {
-    text: en('error.ORG_MATRIX_MSC3866_USER_AWAITING_APPROVAL'),
-  },
+  // Not an error: the account exists and waits for the admins (MSC3866), an end screen of its own.
+  'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL@403': { end: en('approval.heading') },
   'M_RESOURCE_LIMIT_EXCEEDED@403': {
     text: `${en('error.M_RESOURCE_LIMIT_EXCEEDED')} ${en('resourceLimit.monthly_active_user')}`,
   },
@@ -47,7 +52,7 @@ test('every expectation names an errcode the mock can force', () => {
   expect(Object.keys(EXPECTED).filter((key) => !known.has(key))).toEqual([]);
 });
 
-for (const { errcode, status, field, extra, text } of CASES) {
+for (const { errcode, status, field, extra, text, end } of CASES) {
   test(`${errcode} (${status}) is explained in plain words${field ? ` at the ${field} field` : ''}`, async ({
     signup,
     page,
@@ -57,6 +62,13 @@ for (const { errcode, status, field, extra, text } of CASES) {
     await signup.ready();
     await signup.forceNextError(errcode, status, extra);
     await signup.submit.click();
+    if (end) {
+      await expect(signup.stepHeading).toHaveText(end);
+      await expect(signup.stepHeading).toBeFocused();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(signup.submit).toHaveCount(0);
+      return;
+    }
     const expected = text ?? en(`error.${errcode.replace(/\./g, '_')}` as MessageId);
     expect(expected).not.toBe('');
     if (field) {

@@ -164,3 +164,21 @@ test('non-secret fields survive a reload; passwords never reach storage or the U
   expect(stored).not.toContain('secret password 9');
   expect(page.url()).not.toContain('secret');
 });
+
+test('on a server whose admins approve new accounts, the end is a screen of its own, not an error over the form', async ({
+  signup,
+  page,
+  checkA11y,
+}) => {
+  await signup.open('?scenario=approval');
+  await signup.register('abby', 'a password 1');
+  await expect(signup.stepHeading).toHaveText(en('approval.heading'));
+  await expect(signup.stepHeading).toBeFocused();
+  await expect(signup.matrixId).toHaveText('@abby:localhost:8008');
+  await expect(page.getByText(en('approval.noticeNone'))).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(signup.submit).toHaveCount(0);
+  const { accounts } = (await signup.mock('accounts')) as { accounts: { user_id: string; approved: boolean }[] };
+  expect(accounts.find((account) => account.user_id === '@abby:localhost:8008')).toMatchObject({ approved: false });
+  await checkA11y();
+});

@@ -150,4 +150,67 @@ describe('RegistrationDriver', () => {
     ).start();
     expect(step).toMatchObject({ kind: 'registered', account: { user_id: '@cheeky_monkey:localhost:8008' } });
   });
+
+  describe('MSC3866: an account that waits for the admins', () => {
+    const approval = (medium?: string) =>
+      HttpResponse.json(
+        {
+          ...(medium ? { approval_notice_medium: medium } : {}),
+          errcode: 'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL',
+          error: 'This account needs to be approved by an administrator before it can be used.',
+        },
+        { status: 403 },
+      );
+    const dummyFlow = () =>
+      HttpResponse.json({ session: 'ap', flows: [{ stages: ['m.login.dummy'] }], params: {} }, { status: 401 });
+
+    it('is an end, with the name sent and how the person will hear of it (ap.register_dummy)', async () => {
+      mock.server.use(
+        http.post('*/_matrix/client/v3/register', async ({ request }) =>
+          ((await request.json()) as { auth?: unknown }).auth ? approval('org.matrix.msc3866.none') : dummyFlow(),
+        ),
+      );
+      expect(await (await driver({ username: 'abby' })).start()).toEqual({
+        kind: 'awaiting-approval',
+        username: 'abby',
+        notice: 'none',
+      });
+    });
+
+    it('reads the stable and unstable email medium as email, anything else as none', async () => {
+      for (const [medium, notice] of [
+        ['org.matrix.msc3866.email', 'email'],
+        ['m.email', 'email'],
+        ['org.example.pigeon', 'none'],
+        [undefined, 'none'],
+      ] as const) {
+        mock.server.use(http.post('*/_matrix/client/v3/register', () => approval(medium)));
+        expect(await (await driver({ username: 'abby' })).start()).toMatchObject({ notice });
+      }
+    });
+
+    it('is an end when it answers a request sent again, not an error', async () => {
+      let calls = 0;
+      mock.server.use(
+        http.post('*/_matrix/client/v3/register', () => {
+          calls += 1;
+          if (calls === 1) return dummyFlow();
+          if (calls === 2) return HttpResponse.json({ errcode: 'M_UNKNOWN', error: 'boom' }, { status: 500 });
+          return approval('org.matrix.msc3866.none');
+        }),
+      );
+      const registration = await driver({ username: 'abby' });
+      await expect(registration.start()).rejects.toBeInstanceOf(MatrixApiError);
+      expect(await registration.resume()).toMatchObject({ kind: 'awaiting-approval', username: 'abby' });
+    });
+
+    it('leaves other 403s alone', async () => {
+      mock.server.use(
+        http.post('*/_matrix/client/v3/register', () =>
+          HttpResponse.json({ errcode: 'M_FORBIDDEN', error: 'Registration has been disabled' }, { status: 403 }),
+        ),
+      );
+      await expect((await driver({ username: 'abby' })).start()).rejects.toMatchObject({ errcode: 'M_FORBIDDEN' });
+    });
+  });
 });

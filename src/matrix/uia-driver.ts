@@ -1,3 +1,4 @@
+import { awaitingApproval, type ApprovalNotice } from './approval';
 import { MatrixApiError } from './errors';
 import { chooseFlow, visibleStages, type FlowProblem } from './flow';
 import type { Homeserver } from './homeserver';
@@ -16,6 +17,12 @@ export interface StageFailure {
 
 export type RegistrationStep =
   | { kind: 'registered'; account: RegisterSuccess }
+  /**
+   * The account was made and waits for the server's admins (MSC3866). An end, like `registered`:
+   * the name is taken now, by this very account, so nothing is sent again. The answer carries no
+   * user ID: `username` is the name that was sent.
+   */
+  | { kind: 'awaiting-approval'; username?: string; notice: ApprovalNotice }
   | {
       kind: 'stage';
       stage: string;
@@ -146,6 +153,13 @@ export class RegistrationDriver {
         { signal: this.signal },
       );
     } catch (error) {
+      // Whichever request completed the flow (the form, a stage, a check after the server's own
+      // page, a retry): the account exists now.
+      const approval = awaitingApproval(error);
+      if (approval) {
+        const { username } = this.body;
+        return { kind: 'awaiting-approval', notice: approval.notice, ...(username !== undefined ? { username } : {}) };
+      }
       if (auth !== undefined && this.session !== undefined && sessionGone(error) && round < MAX_AUTOMATIC_ROUNDS) {
         this.session = undefined;
         this.latest = undefined;

@@ -21,10 +21,10 @@ describe('a failed stage is worded by the stage, whatever the errcode', () => {
     expect(error.details).toBe(`${errcode} · HTTP 401 · server words`);
   });
 
-  it('a step not finished on the server’s own page says so', () => {
+  it('a step not finished on the server’s own page says so; the captcha says what is missing', () => {
     expect(stageFailureToPageError('m.login.recaptcha', { unfinished: true })).toMatchObject({
       field: 'captcha',
-      messages: [{ id: 'error.stage:unfinished' }],
+      messages: [{ id: 'captcha.notReceived' }],
     });
     expect(stageFailureToPageError('org.example.sso', { unfinished: true })).toMatchObject({
       field: 'form',

@@ -1,4 +1,5 @@
 import { decodeError, decodeStageFailure, type DecodedError } from '../../matrix/decode-error';
+import { STAGE } from '../../matrix/stages';
 import type { StageFailure } from '../../matrix/uia-driver';
 import type { MessageId } from '../../i18n/catalogs';
 import { PageError, type Message } from './page-error';
@@ -59,7 +60,6 @@ export const WORDED_CODES = new Set([
   'M_CAPTCHA_INVALID',
   'M_APPSERVICE_LOGIN_UNSUPPORTED',
   'M_TOO_LARGE',
-  'ORG_MATRIX_MSC3866_USER_AWAITING_APPROVAL',
   'M_UNKNOWN@400',
   'M_UNKNOWN@403',
   'M_UNKNOWN@500',
@@ -146,7 +146,9 @@ export function stageFailureToPageError(stage: string, failure: StageFailure): P
   const decoded = decodeStageFailure(stage, failure);
   const stageMessage: Message | undefined =
     decoded.code === 'stage:unfinished'
-      ? { id: 'error.stage:unfinished' }
+      ? // The captcha is the stage people are most often sent to the server's page for, and the
+        // one most likely to fail there unseen (Google blocked): it says what exactly is missing.
+        { id: stage === STAGE.recaptcha ? 'captcha.notReceived' : 'error.stage:unfinished' }
       : STAGE_ERROR_FIELDS.has(decoded.field)
         ? { id: `stageError.${decoded.field}` as MessageId }
         : undefined;

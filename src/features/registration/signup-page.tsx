@@ -5,6 +5,7 @@ import type { AppConfig, LinkParams } from '../../config/app-config';
 import type { PasswordPolicy } from '../../matrix/requirements';
 import { localized, type Branding } from '../../config/community';
 import { chooseFlow, visibleStages } from '../../matrix/flow';
+import { keepsBindEmail } from '../../matrix/homeserver';
 import { displayServerName } from '../../matrix/url';
 import { LOCALPART_PATTERN, MAX_USER_ID_BYTES, normaliseLocalpart, userIdBytes } from '../../matrix/user-id';
 import { useI18n } from '../../i18n/i18n';
@@ -22,7 +23,7 @@ import { ServerSection } from './components/server-section';
 import type { RegistrationValues, SchemaContext } from './registration-schema';
 import { shownValues } from './shown-values';
 import { clearSavedForm, saveForm } from './saved-form';
-import { useRegistration } from './use-registration';
+import { isFinal, useRegistration } from './use-registration';
 import { refusedCharacters, refusedCharactersMessage } from './username-check';
 
 // Not needed to type, so not in the start-up bundle; fetched right after the first render so that
@@ -30,11 +31,14 @@ import { refusedCharacters, refusedCharactersMessage } from './username-check';
 const loadValidation = () => import('./form-validation');
 const stageView = preloadable(() => import('./stages/stage-view'));
 const successScreen = preloadable(() => import('./success-screen'));
+// Only on servers whose admins approve new accounts (MSC3866): fetched when one answers so.
+const approvalScreen = preloadable(() => import('./approval-screen'));
 // Only for servers that sign people up through OAuth 2.0 (spec v1.15+).
 const oauthSignup = preloadable(() => import('../oauth/oauth-signup'));
 const OAuthSignup = oauthSignup.Component;
 const StageView = stageView.Component;
 const SuccessScreen = successScreen.Component;
+const ApprovalScreen = approvalScreen.Component;
 
 /**
  * Dendrite refuses passwords of 1–7 bytes with 400 `M_WEAK_PASSWORD` on every request and
@@ -156,9 +160,11 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
     }
   }, [error, phase.kind, form]);
 
+  // The account exists: a reload must not bring its name back into a form.
+  const final = isFinal(phase);
   useEffect(() => {
-    if (phase.kind === 'done') clearSavedForm();
-  }, [phase.kind]);
+    if (final) clearSavedForm();
+  }, [final]);
 
   useEffect(() => {
     const timer = setTimeout(
@@ -317,6 +323,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
           userIdDomainPending={server === undefined && userIdDomain === undefined}
           usernameTooLong={tooLong}
           email={context.email}
+          offerBindEmail={server !== undefined && keepsBindEmail(server)}
           token={context.token}
           policy={policy}
           usernameStatus={usernameStatus}
@@ -364,7 +371,23 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
 
       {phase.kind === 'done' ? (
         <Suspense fallback={<p>{t('common.loading')}</p>}>
-          <SuccessScreen userId={phase.account.user_id} serverName={phase.serverName} clients={config.clients} />
+          <SuccessScreen
+            userId={phase.account.user_id}
+            serverName={phase.serverName}
+            clients={config.clients}
+            emailNotPublished={phase.emailNotPublished}
+          />
+        </Suspense>
+      ) : null}
+
+      {phase.kind === 'awaiting-approval' ? (
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <ApprovalScreen
+            username={phase.username}
+            userIdDomain={phase.userIdDomain}
+            serverName={phase.serverName}
+            notice={phase.notice}
+          />
         </Suspense>
       ) : null}
     </>

@@ -77,6 +77,7 @@ export function SignupShell({
         userIdDomain={typedUserIdDomain(server)}
         userIdDomainPending
         email="none"
+        offerBindEmail={false}
         token="none"
         policy={undefined}
         usernameStatus={undefined}

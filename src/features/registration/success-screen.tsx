@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useI18n, useMessages } from '../../i18n/i18n';
+import { AccountId } from './components/account-id';
 import { StepHeading } from './components/step-heading';
 
 /**
@@ -10,38 +10,26 @@ export default function SuccessScreen({
   userId,
   serverName,
   clients,
+  emailNotPublished = false,
 }: {
   userId: string;
   serverName: string;
   clients: { name: string; url: string }[];
+  /**
+   * An email was given where the page did not offer to publish it (docs/decisions/017): said once,
+   * so that nobody expects to be found by it.
+   */
+  emailNotPublished?: boolean;
 }) {
   const { t } = useI18n();
   const ready = useMessages('later') !== undefined;
-  const [copied, setCopied] = useState(false);
   if (!ready) return null;
   return (
     <section aria-labelledby="step-heading" className="success">
       <StepHeading title={t('success.heading')} />
-      <p>{t('success.yourId')}</p>
-      <p className="matrix-id big" data-testid="matrix-id" dir="ltr">
-        {userId}
-      </p>
-      <p>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            void navigator.clipboard.writeText(userId).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {t('success.copy')}
-        </button>{' '}
-        <span aria-live="polite">{copied ? t('success.copied') : ''}</span>
-      </p>
+      <AccountId t={t} label={t('success.yourId')} id={userId} />
       <p>{t('success.server', { server: serverName })}</p>
+      {emailNotPublished ? <p>{t('success.emailNotPublished')}</p> : null}
       <h3>{t('success.next')}</h3>
       <p>{t('success.signIn')}</p>
       {clients.length > 0 ? (

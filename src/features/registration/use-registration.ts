@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import type { ApprovalNotice } from '../../matrix/approval';
 import type { DiscoveredServer } from '../../matrix/discovery';
+import { keepsBindEmail } from '../../matrix/homeserver';
 import type { RegisterSuccess } from '../../matrix/register';
 import { STAGE } from '../../matrix/stages';
 import type { RegistrationDriver, RegistrationStep } from '../../matrix/uia-driver';
@@ -13,7 +15,27 @@ export type StageStep = Extract<RegistrationStep, { kind: 'stage' }>;
 export type Phase =
   | { kind: 'form' }
   | { kind: 'stage'; step: StageStep }
-  | { kind: 'done'; account: RegisterSuccess; serverName: string };
+  | {
+      kind: 'done';
+      account: RegisterSuccess;
+      serverName: string;
+      /** An email was sent where the page did not offer to publish it (`keepsBindEmail`). */
+      emailNotPublished: boolean;
+    }
+  /** The account exists and waits for the server's admins (MSC3866): an end, like `done`. */
+  | {
+      kind: 'awaiting-approval';
+      username: string;
+      notice: ApprovalNotice;
+      serverName: string;
+      /** The name after `:` in the server's user IDs, when known (see `DiscoveredServer`). */
+      userIdDomain?: string;
+    };
+
+/** The phases after which nothing is sent again: the account exists. */
+export function isFinal(phase: Phase): boolean {
+  return phase.kind === 'done' || phase.kind === 'awaiting-approval';
+}
 
 /** Only when the protocol code itself could not load: there is no finer wording to give. */
 function unknownError(): PageError {
@@ -36,6 +58,9 @@ export function useRegistration(server: DiscoveredServer | undefined, options: {
   // The server the driver talks to: another server means another attempt.
   const driverServer = useRef<string | undefined>(undefined);
   const protocol = useRef<Protocol | undefined>(undefined);
+  // Set with the end (account made, or waiting for approval); read where state could be stale.
+  const finished = useRef(false);
+  const emailNotPublished = useRef(false);
   const mutation = useMutation({
     mutationFn: async (request: (loaded: Protocol) => Promise<RegistrationStep>) => {
       const loaded = await loadProtocol();
@@ -45,9 +70,28 @@ export function useRegistration(server: DiscoveredServer | undefined, options: {
   });
 
   function onStep(step: RegistrationStep) {
+    // After the end, a late answer (an email check still under way) changes nothing.
+    if (finished.current) return;
+    if (step.kind === 'registered' || step.kind === 'awaiting-approval') finished.current = true;
     if (step.kind === 'registered') {
       setError(undefined);
-      setPhase({ kind: 'done', account: step.account, serverName: server?.serverName ?? '' });
+      setPhase({
+        kind: 'done',
+        account: step.account,
+        serverName: server?.serverName ?? '',
+        emailNotPublished: emailNotPublished.current,
+      });
+      return;
+    }
+    if (step.kind === 'awaiting-approval') {
+      setError(undefined);
+      setPhase({
+        kind: 'awaiting-approval',
+        username: step.username ?? '',
+        notice: step.notice,
+        serverName: server?.serverName ?? '',
+        ...(server?.userIdDomain !== undefined ? { userIdDomain: server.userIdDomain } : {}),
+      });
       return;
     }
     const failure =
@@ -57,12 +101,15 @@ export function useRegistration(server: DiscoveredServer | undefined, options: {
   }
 
   function fail(failure: PageError) {
+    if (finished.current) return;
     setError(failure);
     // A problem with a form field goes back to the form, where the field is.
     if (FORM_FIELDS.has(failure.field)) setPhase({ kind: 'form' });
   }
 
   function run(request: (loaded: Protocol) => Promise<RegistrationStep>) {
+    // The account exists: nothing is sent again (a second request would say the name is taken).
+    if (finished.current) return;
     setError(undefined);
     mutation.mutate(request, {
       onSuccess: onStep,
@@ -79,11 +126,13 @@ export function useRegistration(server: DiscoveredServer | undefined, options: {
     start(values: RegistrationValues) {
       if (!server) return;
       const email = values.email.trim();
+      const bindKept = keepsBindEmail(server);
+      emailNotPublished.current = email !== '' && !bindKept;
       const body = {
         username: values.username,
         password: values.password,
-        // Removed from the spec in r0.6.0 (servers ignore it); the seed's v2_alpha still reads it.
-        ...(email ? { bind_email: values.bindEmail } : {}),
+        // Only where the server reads it, which is where the form offers it (docs/decisions/017).
+        ...(email && bindKept ? { bind_email: values.bindEmail } : {}),
         inhibit_login: options.inhibitLogin,
         initial_device_display_name: 'Matrix sign-up page',
       };

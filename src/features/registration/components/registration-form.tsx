@@ -26,6 +26,11 @@ interface Props {
   /** Too long for this server's user IDs, by the form's own measure: the preview shows no ID. */
   usernameTooLong?: boolean;
   email: Need;
+  /**
+   * "Let people who know this email address find me": only where the server keeps `bind_email`
+   * (`keepsBindEmail`); elsewhere it would promise what no server does (docs/decisions/017).
+   */
+  offerBindEmail: boolean;
   token: Need;
   policy: PasswordPolicy | undefined;
   usernameStatus: FieldStatus | undefined;
@@ -216,10 +221,12 @@ export function RegistrationForm(props: Props) {
             </p>
             {fieldError('email')}
           </div>
-          <div className="field checkbox">
-            <input id={FIELD_IDS.bindEmail} type="checkbox" {...binding.field('bindEmail')} />
-            <label htmlFor={FIELD_IDS.bindEmail}>{t('email.bind')}</label>
-          </div>
+          {props.offerBindEmail ? (
+            <div className="field checkbox">
+              <input id={FIELD_IDS.bindEmail} type="checkbox" {...binding.field('bindEmail')} />
+              <label htmlFor={FIELD_IDS.bindEmail}>{t('email.bind')}</label>
+            </div>
+          ) : null}
         </>
       ) : null}
 

@@ -1,9 +1,11 @@
+import { deviceNameProblem } from './device.js';
 import type { MockHomeserver } from './homeserver.js';
+import { pythonTruthy } from './login-submission.js';
 import { hashPassword, passwordPolicyError } from './password.js';
 import { accessTokenOf, clientParams, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
 import { matrixError, ok, rateLimited, type ModelResponse } from './response.js';
 import type { UiaSession } from './state.js';
-import { checkStage, flowComplete, uiaBody } from './uia.js';
+import { checkStage, flowComplete, loginStage, uiaBody } from './uia.js';
 import { checkUsername, codePointLength, MAX_RAW_LENGTH } from './user-id.js';
 
 /** `current`: v3, r0 and unstable (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
@@ -13,8 +15,9 @@ const EMAIL_STAGE = 'm.login.email.identity';
 
 /**
  * `POST /register`, step by step in the order of Synapse's `RegisterRestServlet.on_POST`
- * (register-semantics §5.1). Everything after the password hash runs without awaiting, so two
- * concurrent requests cannot both pass the username check and both create the account.
+ * (register-semantics §5.1). Everything after the password hash runs without awaiting (but a stage
+ * with no checker, which `createAccount`'s own name check follows anyway), so two concurrent
+ * requests cannot both pass the username check and both create the account.
  */
 export async function register(
   homeserver: MockHomeserver,
@@ -115,8 +118,10 @@ export async function register(
 
   if (auth.dict !== undefined && 'type' in auth.dict) {
     const stage = auth.dict.type;
-    const outcome = checkStage(homeserver, session, auth.dict);
+    let outcome = checkStage(homeserver, session, auth.dict);
+    if ('invalidType' in outcome) outcome = await loginStage(homeserver, auth.dict);
     if (!outcome.ok) {
+      if ('refused' in outcome) return outcome.refused;
       if ('invalidType' in outcome) return matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission');
       // The seed era answered a failed stage with a plain error; since r0.3.0 it is merged into the 401.
       if (contract === 'seed') return matrixError(401, outcome.errcode, outcome.error);
@@ -235,6 +240,8 @@ function createAccount(
     }
   }
   session.registeredUserId = account.userId;
+  const refused = deviceRefusal(params, options.contract);
+  if (refused) return refused;
   const response = successBody(homeserver, account.userId, params, options.contract);
   if (config.replayPolicy === 'cachedResponse') session.response = response;
   return ok(response);
@@ -243,7 +250,16 @@ function createAccount(
 function replay(homeserver: MockHomeserver, session: UiaSession, contract: RegisterContract): ModelResponse {
   const userId = session.registeredUserId as string;
   if (homeserver.config.replayPolicy === 'cachedResponse' && session.response) return ok(session.response);
-  return ok(successBody(homeserver, userId, session.params, contract));
+  return deviceRefusal(session.params, contract) ?? ok(successBody(homeserver, userId, session.params, contract));
+}
+
+/**
+ * A device name Synapse refuses, which it finds only when it makes the device, after the account
+ * (v1.94.0 register.py:800-816; synapse/handlers/device.py:504): the account stays, the answer is 400.
+ */
+function deviceRefusal(params: Record<string, unknown>, contract: RegisterContract): ModelResponse | undefined {
+  if (contract === 'seed' || pythonTruthy(params.inhibit_login)) return undefined;
+  return deviceNameProblem(params.initial_device_display_name);
 }
 
 function successBody(
@@ -275,7 +291,8 @@ export function loginBody(
   params: Record<string, unknown>,
 ): Record<string, unknown> {
   const base = { user_id: userId, home_server: homeserver.config.serverName };
-  if (params.inhibit_login === true) return base;
+  // Python's truth, unchecked: `if not params.get("inhibit_login", False)` (v1.94.0 register.py:800).
+  if (pythonTruthy(params.inhibit_login)) return base;
   return {
     ...base,
     ...homeserver.issueLogin(userId, {
@@ -296,6 +313,8 @@ function registerGuest(homeserver: MockHomeserver, request: ModelRequest, body: 
   if (localpart === undefined) return matrixError(500, 'M_UNKNOWN', 'Unable to find a free user ID');
   homeserver.rateLimit('registration', request.clientIp, true);
   const account = homeserver.addAccount({ localpart, guest: true });
+  const refused = deviceNameProblem(body.initial_device_display_name);
+  if (refused) return refused;
   const login = homeserver.issueLogin(account.userId, {
     deviceId: 'guest_device',
     displayName: typeof body.initial_device_display_name === 'string' ? body.initial_device_display_name : undefined,
@@ -340,7 +359,8 @@ export function registerAppserviceUser(
   if (problem) return matrixError(problem.status, problem.errcode, problem.error);
   homeserver.addAccount({ localpart, guest: false, appservice: service.id });
   const base = { user_id: userId, home_server: homeserver.config.serverName };
-  return ok(body.inhibit_login === true ? base : { ...base, ...homeserver.issueLogin(userId) });
+  if (pythonTruthy(body.inhibit_login)) return ok(base);
+  return deviceNameProblem(body.initial_device_display_name) ?? ok({ ...base, ...homeserver.issueLogin(userId) });
 }
 
 /** Synapse's "client dict": the body without `auth` and `password`. */
@@ -352,12 +372,14 @@ function synapseClientParams(body: JsonObject): Record<string, unknown> {
   return params;
 }
 
-/** Fields Synapse does not type-check would crash it (500); the mock answers 400 `M_BAD_JSON` instead. */
+/**
+ * Fields Synapse does not type-check would crash it (500); the mock answers 400 `M_BAD_JSON` instead.
+ * (`inhibit_login` is not one: Synapse reads it by Python's truth, as `loginBody` does.)
+ */
 function wrongTypedField(body: JsonObject, contract: RegisterContract): ModelResponse | undefined {
   const expected: [string, string][] = [
     ['device_id', 'string'],
     ['initial_device_display_name', 'string'],
-    ['inhibit_login', 'boolean'],
     ['guest_access_token', 'string'],
     ...(contract === 'seed' ? ([['bind_email', 'boolean']] as [string, string][]) : []),
   ];

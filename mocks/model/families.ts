@@ -97,6 +97,12 @@ export interface Family {
   /** A preflight's status: Synapse 204, tower-http (the Rust servers) and Dendrite 200. */
   preflightStatus: 200 | 204;
   /**
+   * How paths are matched. `synapse`: Synapse's regexes, of which some have no `$` (a longer path is
+   * the same endpoint), behind Twisted's resource tree, whose root answers OPTIONS on every path and
+   * whose well-known resources are Twisted's own (see `routes.ts`). `exact`: whole-path templates.
+   */
+  routing: 'synapse' | 'exact';
+  /**
    * The stages its UIA checks at all; another type is logged and ignored, completing nothing (the
    * Rust servers' `k => error!("type not supported")`). Absent: every stage of the mock.
    */
@@ -206,6 +212,7 @@ const synapse: Family = {
   cannot: [],
   cors: SYNAPSE_CORS,
   preflightStatus: 204,
+  routing: 'synapse',
   namespaceOnAvailable: true,
   terms: 'synapse',
   sources: SYNAPSE_SOURCES,
@@ -237,6 +244,7 @@ const delegated = {
   cannot: [],
   cors: SYNAPSE_CORS,
   preflightStatus: 204,
+  routing: 'synapse',
   namespaceOnAvailable: true,
   terms: 'synapse',
 } as const;
@@ -311,6 +319,7 @@ const conduit = {
   stagesChecked: ['m.login.dummy', 'm.login.registration_token'],
   cors: CONDUIT_CORS,
   preflightStatus: 200,
+  routing: 'exact',
 } as const;
 
 const CONDUIT_SOURCES = {
@@ -384,6 +393,7 @@ const dendrite: Family = {
   cannot: ['token', 'email', 'email-optional', 'terms'],
   cors: DENDRITE_CORS,
   preflightStatus: 200,
+  routing: 'exact',
   sources: {
     register:
       'clientapi/routing/register.go Register (numeric, lower-case, username, password) and handleRegistrationFlow (disabled :691, exclusive, stage)',
@@ -416,6 +426,7 @@ const CONTINUWUITY_COMMON = {
   homeServerInSuccess: false,
   cors: CONTINUWUITY_CORS,
   preflightStatus: 200,
+  routing: 'exact',
 } as const;
 
 const continuwuity056: Family = {
@@ -554,6 +565,7 @@ const TUWUNEL_COMMON = {
   carriesFirstBody: true,
   cors: TUWUNEL_CORS,
   preflightStatus: 200,
+  routing: 'exact',
 } as const;
 
 const tuwunel13: Family = {

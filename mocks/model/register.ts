@@ -1,9 +1,11 @@
+import { deviceNameProblem } from './device.js';
 import type { MockHomeserver } from './homeserver.js';
+import { pythonTruthy } from './login-submission.js';
 import { hashPassword, passwordPolicyError } from './password.js';
 import { accessTokenOf, clientParams, parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
 import { matrixError, ok, rateLimited, type ModelResponse } from './response.js';
 import type { UiaSession } from './state.js';
-import { checkStage, flowComplete, uiaBody } from './uia.js';
+import { checkStage, flowComplete, loginStage, uiaBody } from './uia.js';
 import { checkUsername, codePointLength, MAX_RAW_LENGTH } from './user-id.js';
 
 /** `current`: v3, r0 and unstable (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
@@ -13,8 +15,9 @@ const EMAIL_STAGE = 'm.login.email.identity';
 
 /**
  * `POST /register`, step by step in the order of Synapse's `RegisterRestServlet.on_POST`
- * (register-semantics §5.1). Everything after the password hash runs without awaiting, so two
- * concurrent requests cannot both pass the username check and both create the account.
+ * (register-semantics §5.1). Everything after the password hash runs without awaiting (but a stage
+ * with no checker, which `createAccount`'s own name check follows anyway), so two concurrent
+ * requests cannot both pass the username check and both create the account.
  */
 export async function register(
   homeserver: MockHomeserver,
@@ -116,8 +119,10 @@ export async function register(
   let failure: { errcode: string; error: string } | undefined;
   if (auth.dict !== undefined && 'type' in auth.dict) {
     const stage = auth.dict.type;
-    const outcome = checkStage(homeserver, session, auth.dict);
+    let outcome = checkStage(homeserver, session, auth.dict);
+    if ('invalidType' in outcome) outcome = await loginStage(homeserver, auth.dict);
     if (!outcome.ok) {
+      if ('refused' in outcome) return outcome.refused;
       if ('invalidType' in outcome) return matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission');
       // The seed era answered a failed stage with a plain error; since r0.3.0 it is merged into the 401.
       if (contract === 'seed') return matrixError(401, outcome.errcode, outcome.error);
@@ -253,6 +258,9 @@ function createAccount(
     }
   }
   session.registeredUserId = account.userId;
+  // Under approval no device is made at all (register.py:800), so there is no device name to refuse.
+  const refused = config.requireApproval ? undefined : deviceRefusal(params, options.contract);
+  if (refused) return refused;
   const response = successBody(homeserver, account.userId, params, options.contract);
   if (config.replayPolicy === 'cachedResponse') session.response = response;
   // MSC3866: the account exists and waits for an admin; the same session again answers 200 without
@@ -265,7 +273,17 @@ function createAccount(
 function replay(homeserver: MockHomeserver, session: UiaSession, contract: RegisterContract): ModelResponse {
   const userId = session.registeredUserId as string;
   if (homeserver.config.replayPolicy === 'cachedResponse' && session.response) return ok(session.response);
-  return ok(successBody(homeserver, userId, session.params, contract));
+  const refused = homeserver.config.requireApproval ? undefined : deviceRefusal(session.params, contract);
+  return refused ?? ok(successBody(homeserver, userId, session.params, contract));
+}
+
+/**
+ * A device name Synapse refuses, which it finds only when it makes the device, after the account
+ * (v1.94.0 register.py:800-816; synapse/handlers/device.py:504): the account stays, the answer is 400.
+ */
+function deviceRefusal(params: Record<string, unknown>, contract: RegisterContract): ModelResponse | undefined {
+  if (contract === 'seed' || pythonTruthy(params.inhibit_login)) return undefined;
+  return deviceNameProblem(params.initial_device_display_name);
 }
 
 function successBody(
@@ -297,8 +315,10 @@ export function loginBody(
   params: Record<string, unknown>,
 ): Record<string, unknown> {
   const base = { user_id: userId, home_server: homeserver.config.serverName };
-  // No device or token while accounts need approval, not even for the shared-secret API's admin.
-  if (params.inhibit_login === true || homeserver.config.requireApproval) return base;
+  // Python's truth, unchecked: `if not params.get("inhibit_login", False) and not self._require_approval`
+  // (v1.94.0 register.py:800): no device or token while accounts need approval, not even for the
+  // shared-secret API's admin.
+  if (pythonTruthy(params.inhibit_login) || homeserver.config.requireApproval) return base;
   return {
     ...base,
     ...homeserver.issueLogin(userId, {
@@ -319,6 +339,8 @@ function registerGuest(homeserver: MockHomeserver, request: ModelRequest, body: 
   if (localpart === undefined) return matrixError(500, 'M_UNKNOWN', 'Unable to find a free user ID');
   homeserver.rateLimit('registration', request.clientIp, true);
   const account = homeserver.addAccount({ localpart, guest: true });
+  const refused = deviceNameProblem(body.initial_device_display_name);
+  if (refused) return refused;
   const login = homeserver.issueLogin(account.userId, {
     deviceId: 'guest_device',
     displayName: typeof body.initial_device_display_name === 'string' ? body.initial_device_display_name : undefined,
@@ -363,7 +385,8 @@ export function registerAppserviceUser(
   if (problem) return matrixError(problem.status, problem.errcode, problem.error);
   homeserver.addAccount({ localpart, guest: false, appservice: service.id });
   const base = { user_id: userId, home_server: homeserver.config.serverName };
-  return ok(body.inhibit_login === true ? base : { ...base, ...homeserver.issueLogin(userId) });
+  if (pythonTruthy(body.inhibit_login)) return ok(base);
+  return deviceNameProblem(body.initial_device_display_name) ?? ok({ ...base, ...homeserver.issueLogin(userId) });
 }
 
 /** MSC3866's answer while an account waits for an admin (`NotApprovedError`, api/errors.py). */
@@ -382,12 +405,14 @@ function synapseClientParams(body: JsonObject): Record<string, unknown> {
   return params;
 }
 
-/** Fields Synapse does not type-check would crash it (500); the mock answers 400 `M_BAD_JSON` instead. */
+/**
+ * Fields Synapse does not type-check would crash it (500); the mock answers 400 `M_BAD_JSON` instead.
+ * (`inhibit_login` is not one: Synapse reads it by Python's truth, as `loginBody` does.)
+ */
 function wrongTypedField(body: JsonObject, contract: RegisterContract): ModelResponse | undefined {
   const expected: [string, string][] = [
     ['device_id', 'string'],
     ['initial_device_display_name', 'string'],
-    ['inhibit_login', 'boolean'],
     ['guest_access_token', 'string'],
     ...(contract === 'seed' ? ([['bind_email', 'boolean']] as [string, string][]) : []),
   ];

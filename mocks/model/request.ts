@@ -43,7 +43,8 @@ export type JsonObject = Record<string, unknown>;
 
 /**
  * Synapse's `parse_json_object_from_request`: strict UTF-8, strict JSON (no NaN/Infinity, no empty
- * body), and the top level must be an object.
+ * body), and the top level must be an object. A byte-order mark is not stripped: Python's `utf-8`
+ * codec keeps it as U+FEFF, which its JSON decoder refuses (v1.94.0 `synapse/http/servlet.py:742`).
  */
 export function parseJsonObject(body: Uint8Array): { value: JsonObject } | { error: ModelResponse } {
   if (body.byteLength > MAX_BODY_BYTES) {
@@ -51,7 +52,7 @@ export function parseJsonObject(body: Uint8Array): { value: JsonObject } | { err
   }
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body));
   } catch {
     return { error: matrixError(400, 'M_NOT_JSON', 'Content not JSON.') };
   }

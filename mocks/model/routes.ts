@@ -33,11 +33,11 @@ import { revoke } from './oauth/revoke.js';
 import { submitAuthorization } from './oauth/signup-form.js';
 import { token } from './oauth/token.js';
 import { usernameAvailability } from './oauth/username.js';
-import { consentPage, outsideTheApi, staticPage } from './pages.js';
+import { consentPage, outsideTheApi, page, staticPage } from './pages.js';
 import { register } from './register.js';
 import type { ModelRequest } from './request.js';
 import { authenticateAdmin } from './requester.js';
-import { matrixError, ok, type ModelResponse } from './response.js';
+import { escapeHtml, matrixError, ok, type ModelResponse } from './response.js';
 import { isScenarioName } from './scenarios.js';
 
 const FORCEABLE: readonly string[] = [...FORCEABLE_ENDPOINTS, ...OAUTH_FORCEABLE_ENDPOINTS];
@@ -61,6 +61,14 @@ interface Route {
   path: string;
   /** What faults, `/_mock/next-error` and the panel call it. */
   name?: EndpointName;
+  /**
+   * On Synapse's router (`Family.routing`): `prefix`, the pattern has no `$`, so any longer path is
+   * this endpoint too; `leaf`, a Twisted resource with `isLeaf`, which takes every path below it and
+   * answers another method with Twisted's HTML 405.
+   */
+  synapseMatch?: 'prefix' | 'leaf';
+  /** A route of Synapse's router alone (`Family.routing`); the other families do not have it. */
+  synapseOnly?: true;
   handle: Handle;
 }
 
@@ -107,7 +115,28 @@ function adminOnly(handle: Handle): Handle {
 }
 
 const routes: Route[] = [
-  { method: 'GET', path: '/.well-known/matrix/client', name: 'wellKnown', handle: (c) => c.homeserver.wellKnown() },
+  // A Twisted leaf on Synapse: `/.well-known/matrix/client/anything` is the same document
+  // (v1.94.0 synapse/rest/well_known.py:68-77).
+  {
+    method: 'GET',
+    path: '/.well-known/matrix/client',
+    name: 'wellKnown',
+    synapseMatch: 'leaf',
+    handle: (c) => c.homeserver.wellKnown(),
+  },
+  // Synapse's `serve_server_wellknown` is off by default: a plain-text 404 (well_known.py:91-114).
+  {
+    method: 'GET',
+    path: '/.well-known/matrix/server',
+    synapseMatch: 'leaf',
+    synapseOnly: true,
+    handle: () => ({
+      status: 404,
+      text: '404. Is anything ever truly *well* known?\n',
+      contentType: 'text/plain',
+      cors: false,
+    }),
+  },
   { method: 'GET', path: '/_matrix/client/versions', name: 'versions', handle: (c) => c.homeserver.versions() },
   {
     method: 'POST',
@@ -126,6 +155,8 @@ const routes: Route[] = [
     method: 'GET',
     path: '/_matrix/client/{prefix}/register/available',
     name: 'available',
+    // `client_patterns("/register/available")`, without `$` (v1.94.0 register.py:306).
+    synapseMatch: 'prefix',
     handle: (c, request) => availableForFamily(c.homeserver, request),
   },
   {
@@ -141,21 +172,38 @@ const routes: Route[] = [
     handle: (c, request) =>
       c.homeserver.family.lineage === 'synapse' ? requestMsisdnToken(c.homeserver, request) : unrecognized(),
   },
-  // Synapse's `client_patterns(..., releases=("v1",))`: v1 (where v3 is served) and unstable beside it.
+  // Synapse's `client_patterns(..., releases=("v1",))`: v1 (where v3 is served) and unstable beside it;
+  // no `$` (v1.94.0 register.py:366-369).
   {
     method: 'GET',
     path: '/_matrix/client/v1/register/m.login.registration_token/validity',
     name: 'validity',
+    synapseMatch: 'prefix',
     handle: validityWhereServed(['v3']),
   },
   {
     method: 'GET',
     path: '/_matrix/client/unstable/register/m.login.registration_token/validity',
     name: 'validity',
+    synapseMatch: 'prefix',
     handle: validityWhereServed(['v3', 'unstable']),
   },
   { method: 'GET', path: '/_matrix/client/{prefix}/login', handle: (c) => loginFlows(c.homeserver) },
   { method: 'POST', path: '/_matrix/client/{prefix}/login', handle: (c, request) => login(c.homeserver, request) },
+  // `client_patterns("/login$", v1=True)`: the 2014 prefix too (v1.94.0 login.py:75), where Synapse
+  // serves login at all (not with its accounts delegated, login.py:693-694).
+  {
+    method: 'GET',
+    path: '/_matrix/client/api/v1/login',
+    synapseOnly: true,
+    handle: (c) => (c.homeserver.family.lineage === 'synapse' ? loginFlows(c.homeserver) : unrecognized()),
+  },
+  {
+    method: 'POST',
+    path: '/_matrix/client/api/v1/login',
+    synapseOnly: true,
+    handle: (c, request) => (c.homeserver.family.lineage === 'synapse' ? login(c.homeserver, request) : unrecognized()),
+  },
   {
     method: 'GET',
     path: '/_matrix/client/{prefix}/account/whoami',
@@ -176,14 +224,17 @@ const routes: Route[] = [
     path: '/_matrix/client/{prefix}/password_policy',
     handle: (c) => passwordPolicyForFamily(c.homeserver),
   },
+  // No `$` on Synapse (v1.94.0 synapse/rest/client/auth.py:42).
   {
     method: 'GET',
     path: '/_matrix/client/{prefix}/auth/{stage}/fallback/web',
+    synapseMatch: 'prefix',
     handle: (c, request, params) => fallbackForFamily(c.homeserver, request, params.stage ?? ''),
   },
   {
     method: 'POST',
     path: '/_matrix/client/{prefix}/auth/{stage}/fallback/web',
+    synapseMatch: 'prefix',
     handle: (c, request, params) => fallbackForFamily(c.homeserver, request, params.stage ?? ''),
   },
   { method: 'GET', path: SUBMIT_TOKEN_PATH, handle: (c, request) => emailLink(c, request) },
@@ -420,27 +471,34 @@ function readChoice(request: ModelRequest): { name?: string; homeserver?: string
 const CLIENT_PREFIXES: readonly ApiPrefix[] = ['r0', 'v3', 'unstable'];
 
 interface CompiledRoute extends Route {
+  /** The whole path, as every router but Synapse's matches it. */
   pattern: RegExp;
+  /** As Synapse's router matches it (`synapseMatch`). */
+  synapsePattern: RegExp;
   internal: boolean;
 }
 
+const SYNAPSE_ENDS = { prefix: '', leaf: '(?:/.*)?$' } as const;
+
 /** Templates to anchored patterns over the raw (still percent-encoded) path, as Synapse matches. */
-const compiled: CompiledRoute[] = routes.map((route) => ({
-  ...route,
-  internal: route.path.startsWith('/_mock'),
-  pattern: new RegExp(
-    `^${route.path
-      .split(/(\{[a-z]+\})/)
-      .map((part) => {
-        if (part === '{prefix}') return `(?<prefix>${CLIENT_PREFIXES.join('|')})`;
-        if (part === '{issuer}') return '(?<issuer>/(?:.*/)?)';
-        if (part === '{authorization}') return '(?<authorization>/.*)';
-        if (/^\{[a-z]+\}$/.test(part)) return `(?<${part.slice(1, -1)}>[^/]*)`;
-        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      })
-      .join('')}$`,
-  ),
-}));
+const compiled: CompiledRoute[] = routes.map((route) => {
+  const source = `^${route.path
+    .split(/(\{[a-z]+\})/)
+    .map((part) => {
+      if (part === '{prefix}') return `(?<prefix>${CLIENT_PREFIXES.join('|')})`;
+      if (part === '{issuer}') return '(?<issuer>/(?:.*/)?)';
+      if (part === '{authorization}') return '(?<authorization>/.*)';
+      if (/^\{[a-z]+\}$/.test(part)) return `(?<${part.slice(1, -1)}>[^/]*)`;
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('')}`;
+  return {
+    ...route,
+    internal: route.path.startsWith('/_mock'),
+    pattern: new RegExp(`${source}$`),
+    synapsePattern: new RegExp(`${source}${route.synapseMatch ? SYNAPSE_ENDS[route.synapseMatch] : '$'}`),
+  };
+});
 
 /** Python's `urllib.parse.unquote`: percent-escapes decoded as UTF-8, broken ones left as they are. */
 function unquote(text: string): string {
@@ -468,15 +526,36 @@ function served(config: HomeserverConfig, groups: Record<string, string>): boole
 }
 
 function matchRoutes(controller: MockController, path: string) {
-  const { config } = controller.homeserver;
+  const { config, family } = controller.homeserver;
+  const synapse = family.routing === 'synapse';
   return compiled.flatMap((route) => {
-    const match = route.pattern.exec(path);
+    if (route.synapseOnly && !synapse) return [];
+    const match = (synapse ? route.synapsePattern : route.pattern).exec(path);
     if (!match || !served(config, match.groups ?? {})) return [];
     const params = Object.fromEntries(
       Object.entries(match.groups ?? {}).map(([name, value]) => [name, unquote(value)]),
     );
     return [{ route, params }];
   });
+}
+
+/**
+ * Twisted's answer to a method its resource has no `render_*` for: 405, `Allow` listing the methods
+ * it has (`render_HEAD` of the base class first, then the resource's own), and an HTML page, without
+ * CORS (twisted.web `Resource.render`, `_computeAllowedMethods`, `server.Request.render`).
+ */
+function twistedMethodNotAllowed(request: ModelRequest): ModelResponse {
+  // Every leaf here has `render_GET` alone.
+  const allowed = 'HEAD, GET';
+  return {
+    status: 405,
+    html: page(
+      'Method Not Allowed',
+      `<p>Your browser approached me (at ${escapeHtml(request.uri)}) with the method "${escapeHtml(request.method)}". I only allow the methods ${allowed} here.</p>`,
+    ),
+    headers: { Allow: allowed },
+    cors: false,
+  };
 }
 
 /** Deliberate faults of the `broken` scenario. */
@@ -494,18 +573,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function answer(controller: MockController, request: ModelRequest): Promise<ModelResponse> {
   const { path } = request;
+  const { family } = controller.homeserver;
+  const synapse = family.routing === 'synapse';
   if (request.method === 'OPTIONS') {
-    // Preflight: answered without running any endpoint logic (spec §11).
-    // Synapse answers 204; tower-http (the Rust servers) and Dendrite 200 (families.ts).
-    return isApiPath(path, controller.homeserver.config)
-      ? { status: controller.homeserver.family.preflightStatus, empty: true, headers: { 'Content-Length': '0' } }
+    // Preflight: answered without running any endpoint logic (spec §11). Synapse answers 204;
+    // tower-http (the Rust servers) and Dendrite 200 (families.ts). Synapse's root resource is an
+    // `OptionsResource`, which takes OPTIONS for itself and every path below it, outside the API too
+    // (v1.94.0 synapse/app/homeserver.py:133-139, synapse/http/server.py:631-649).
+    return synapse || isApiPath(path, controller.homeserver.config)
+      ? { status: family.preflightStatus, empty: true, headers: { 'Content-Length': '0' } }
       : outsideTheApi(path);
   }
   const matches = matchRoutes(controller, path);
   const method = request.method === 'HEAD' ? 'GET' : request.method;
   const found = matches.find(({ route }) => route.method === method);
   if (!found) {
+    const leaf = synapse ? matches.find(({ route }) => route.synapseMatch === 'leaf') : undefined;
+    if (leaf) return twistedMethodNotAllowed(request);
     if (matches.length > 0) return matrixError(405, 'M_UNRECOGNIZED', 'Unrecognized request');
+    // Under `/.well-known` Synapse has plain Twisted resources: what they do not know is Twisted's
+    // HTML 404 (v1.94.0 synapse/rest/well_known.py:120-129).
+    if (synapse && path.startsWith('/.well-known/')) return outsideTheApi(path);
     return isApiPath(path, controller.homeserver.config) ? unrecognized() : outsideTheApi(path);
   }
   const { route, params } = found;

@@ -1,13 +1,17 @@
 import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config.js';
 import type { MockHomeserver } from './homeserver.js';
+import { validateLogin } from './login-submission.js';
 import type { JsonObject } from './request.js';
+import { matrixError, type ModelResponse } from './response.js';
 import type { UiaSession } from './state.js';
 
 export type StageOutcome =
   | { ok: true; result: unknown }
   | { ok: false; errcode: string; error: string }
-  /** Not a stage failure: the request itself is wrong (Synapse's "Invalid login submission"). */
-  | { ok: false; invalidType: true };
+  /** No checker on this server for that type: `loginStage` answers it. */
+  | { ok: false; invalidType: true }
+  /** Not a stage failure: the request itself is wrong, and this is the answer. */
+  | { ok: false; refused: ModelResponse };
 
 /** Auth types this server accepts, even outside any flow (Synapse records them anyway, §4.5). */
 export function enabledStages(homeserver: MockHomeserver): Set<string> {
@@ -45,16 +49,34 @@ export function checkStage(homeserver: MockHomeserver, session: UiaSession, auth
 }
 
 /**
- * Synapse's `_check_threepid` (handlers/ui_auth/checkers.py:160-215 at v1.94.0): the validated
- * session of these creds, which is then deleted, so creds work once (recorded:
- * er.register_frank_reusing_erins_creds).
+ * A type no checker of this server takes goes through Synapse's login validation instead (v1.94.0
+ * `synapse/handlers/auth.py:709-717`): the right password of an account completes a stage named
+ * `m.login.password`; wrong credentials fail inside the 401 (`LoginError`, :579-582); anything else
+ * is refused as `/login` refuses it ("Invalid login submission" without an identifier, "Unknown
+ * login type" with one).
  */
+export async function loginStage(homeserver: MockHomeserver, auth: JsonObject): Promise<StageOutcome> {
+  // An object or a list as the type cannot be looked up in Synapse's checkers (a 500): 4xx here.
+  if (typeof auth.type === 'object' && auth.type !== null) {
+    return { ok: false, refused: matrixError(400, 'M_INVALID_PARAM', 'Invalid login submission') };
+  }
+  const login = await validateLogin(homeserver, auth);
+  if ('userId' in login) return { ok: true, result: login.userId };
+  if ('failed' in login) return { ok: false, errcode: login.failed.errcode, error: login.failed.error };
+  return { ok: false, refused: login.error };
+}
+
 /** What stands in for Google's siteverify (`captchaVerifier`) says of this response. */
 export function captchaAccepted(homeserver: MockHomeserver, response: string): boolean {
   const verifier = homeserver.config.captchaVerifier;
   return verifier === 'mock-widget' ? response === MOCK_CAPTCHA_RESPONSE : !verifier.refuse.includes(response);
 }
 
+/**
+ * Synapse's `_check_threepid` (handlers/ui_auth/checkers.py:160-215 at v1.94.0): the validated
+ * session of these creds, which is then deleted, so creds work once (recorded:
+ * er.register_frank_reusing_erins_creds).
+ */
 function checkEmailStage(homeserver: MockHomeserver, auth: JsonObject): StageOutcome {
   const creds = auth.threepid_creds ?? auth.threepidCreds;
   if (typeof creds !== 'object' || creds === null) {

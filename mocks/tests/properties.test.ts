@@ -32,8 +32,12 @@ function expectSpecShaped(reply: Reply, sent: RandomRequest): void {
   if (sent.method === 'HEAD') return;
   const type = reply.headers.get('content-type') ?? '';
   if (type.startsWith('text/html')) {
-    // Only the fallback pages and the email link's landing page are HTML.
-    expect(sent.path.includes('/fallback/web') || sent.path === SUBMIT_TOKEN_PATH, where).toBe(true);
+    // Only the fallback pages, the email link's landing page and, on Synapse, Twisted's own
+    // resources under `/.well-known` (a 405) are HTML.
+    expect(
+      sent.path.includes('/fallback/web') || sent.path === SUBMIT_TOKEN_PATH || sent.path.startsWith('/.well-known/'),
+      where,
+    ).toBe(true);
     return;
   }
   expect(type, where).toBe('application/json');

@@ -1,4 +1,5 @@
 import { KNOWN_ERRORS } from 'matrix-mock-homeserver';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { MessageId } from '../src/i18n/catalogs';
 import { en } from './support/english';
@@ -10,13 +11,7 @@ import { en } from './support/english';
  */
 const EXPECTED: Record<
   string,
-  {
-    field?: 'Username' | 'Password' | 'Email';
-    text?: string;
-    extra?: Record<string, unknown>;
-    /** The heading of the end screen the answer leads to instead of an error. */
-    end?: string;
-  }
+  { field?: 'Username' | 'Password' | 'Email'; text?: string; extra?: Record<string, unknown> }
 > = {
   'M_USER_IN_USE@400': { field: 'Username' },
   'M_INVALID_USERNAME@400': { field: 'Username' },
@@ -33,8 +28,9 @@ const EXPECTED: Record<
   'M_UNKNOWN@403': { text: en('error.M_UNKNOWN@403') },
   'M_UNKNOWN@400': { text: en('error.M_UNKNOWN@400') },
   'M_UNKNOWN@500': { text: en('error.transport:server') },
-  // Not an error: the account exists and waits for the admins (MSC3866), an end screen of its own.
-  'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL@403': { end: en('approval.heading') },
+  'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL@403': {
+    text: en('error.ORG_MATRIX_MSC3866_USER_AWAITING_APPROVAL'),
+  },
   'M_RESOURCE_LIMIT_EXCEEDED@403': {
     text: `${en('error.M_RESOURCE_LIMIT_EXCEEDED')} ${en('resourceLimit.monthly_active_user')}`,
   },
@@ -52,55 +48,94 @@ test('every expectation names an errcode the mock can force', () => {
   expect(Object.keys(EXPECTED).filter((key) => !known.has(key))).toEqual([]);
 });
 
-for (const { errcode, status, field, extra, text, end } of CASES) {
-  test(`${errcode} (${status}) is explained in plain words${field ? ` at the ${field} field` : ''}`, async ({
+type Case = (typeof CASES)[number];
+
+/**
+ * Several errcodes per page load: opening the page and filling the form cost far more than one
+ * forced answer, and the page is meant to take one failed submit after another. Each errcode is
+ * its own step (a failure names it), and checks that the one before left nothing behind. Errors at
+ * a field and errors for the whole form go in separate groups, at most `GROUP_SIZE` to a page.
+ */
+const GROUP_SIZE = 6;
+const chunks = (cases: Case[]) =>
+  Array.from({ length: Math.ceil(cases.length / GROUP_SIZE) }, (_, index) =>
+    cases.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE),
+  );
+const GROUPS = [...chunks(CASES.filter((known) => known.field)), ...chunks(CASES.filter((known) => !known.field))];
+
+const named = ({ errcode, status }: Case) => `${errcode} (${String(status)})`;
+const expectedText = ({ errcode, text }: Case) => text ?? en(`error.${errcode.replace(/\./g, '_')}` as MessageId);
+
+for (const group of GROUPS) {
+  test(`${group.map(named).join(', ')}: each is explained in plain words${group[0]?.field ? ', at its field' : ''}`, async ({
     signup,
     page,
   }) => {
+    const input = (field: Case['field']) =>
+      field === 'Password' ? signup.password : field === 'Email' ? signup.email : signup.username;
     await signup.open('?scenario=email');
     await signup.fill('errors', 'a password 1', 'errors@example.org');
-    await signup.ready();
-    await signup.forceNextError(errcode, status, extra);
-    await signup.submit.click();
-    if (end) {
-      await expect(signup.stepHeading).toHaveText(end);
-      await expect(signup.stepHeading).toBeFocused();
-      await expect(page.getByRole('alert')).toHaveCount(0);
-      await expect(signup.submit).toHaveCount(0);
-      return;
-    }
-    const expected = text ?? en(`error.${errcode.replace(/\./g, '_')}` as MessageId);
-    expect(expected).not.toBe('');
-    if (field) {
-      const input = field === 'Password' ? signup.password : field === 'Email' ? signup.email : signup.username;
-      await expect(input).toBeFocused();
-      await expect(input).toHaveAttribute('aria-invalid', 'true');
-      await expect(page.locator(`#${(await input.getAttribute('id')) ?? ''}-error`)).toHaveText(expected);
-    } else {
-      const alert = page.getByRole('alert').filter({ hasText: expected });
-      await expect(alert).toBeVisible();
-      await alert.getByText('Details', { exact: true }).click();
-      await expect(
-        alert.getByText(`${errcode} · HTTP ${status}`, {
-          exact: false,
-        }),
-      ).toBeVisible();
-    }
-    if (errcode === 'M_LIMIT_EXCEEDED') {
-      // Said once, not twice (the errcode's sentence and the countdown were two lines before).
-      await expect(page.locator('p', { hasText: /Too many attempts/ })).toHaveCount(1);
-      await expect(page.getByText(/You can try again in [1-4] seconds?\./).first()).toBeVisible();
-      await expect(signup.submit).toBeDisabled();
-      await expect(page.getByText(en('error.rateLimit.ready'), { exact: true }).first()).toBeVisible({
-        timeout: 8_000,
+    /** What only the errcode before showed: its sentence at its field, or its line under Details. */
+    let previous: { name: string; evidence: Locator } | undefined;
+    for (const known of group) {
+      const { errcode, status, field, extra } = known;
+      const said = (what: string) => `${named(known)}: ${what}`;
+      await test.step(`${named(known)} is explained in plain words${field ? ` at the ${field} field` : ''}`, async () => {
+        await signup.ready();
+        await signup.forceNextError(errcode, status, extra);
+        await signup.submit.click();
+        // The answer before this one is gone: what follows is this errcode's doing.
+        if (previous) await expect(previous.evidence, said(`${previous.name} is no longer shown`)).toHaveCount(0);
+        const expected = expectedText(known);
+        expect(expected, said('has words')).not.toBe('');
+        let shown: Locator;
+        if (field) {
+          await expect(input(field), said('focus at the field')).toBeFocused();
+          await expect(input(field), said('the field is marked')).toHaveAttribute('aria-invalid', 'true');
+          const fieldError = page.locator(`#${(await input(field).getAttribute('id')) ?? ''}-error`);
+          await expect(fieldError, said('the field says why')).toHaveText(expected);
+          shown = fieldError.filter({ hasText: expected });
+          // Only this field is marked, and nothing is said for the whole form.
+          await expect(page.locator('[aria-invalid="true"]'), said('one field marked')).toHaveCount(1);
+          await expect(page.locator('.form-error'), said('no form-level error')).toHaveCount(0);
+        } else {
+          const alert = page.getByRole('alert').filter({ hasText: expected });
+          shown = alert.filter({ hasText: `${errcode} · HTTP ${status}` });
+          await expect(alert, said('the alert says why')).toBeVisible();
+          await alert.getByText('Details', { exact: true }).click();
+          await expect(
+            alert.getByText(`${errcode} · HTTP ${status}`, {
+              exact: false,
+            }),
+            said('Details name the errcode and status'),
+          ).toBeVisible();
+          await expect(page.locator('[aria-invalid="true"]'), said('no field marked')).toHaveCount(0);
+          await expect(page.locator('.form-error'), said('one form-level error')).toHaveCount(1);
+        }
+        if (errcode === 'M_LIMIT_EXCEEDED') {
+          // Said once, not twice (the errcode's sentence and the countdown were two lines before).
+          await expect(page.locator('p', { hasText: /Too many attempts/ }), said('said once')).toHaveCount(1);
+          await expect(
+            page.getByText(/You can try again in [1-4] seconds?\./).first(),
+            said('countdown'),
+          ).toBeVisible();
+          await expect(signup.submit, said('submit waits')).toBeDisabled();
+          await expect(
+            page.getByText(en('error.rateLimit.ready'), { exact: true }).first(),
+            said('wait over'),
+          ).toBeVisible({
+            timeout: 8_000,
+          });
+          await expect(signup.submit, said('submit again')).toBeEnabled();
+        }
+        if (errcode === 'M_RESOURCE_LIMIT_EXCEEDED') {
+          await expect(
+            page.getByRole('link', { name: 'Contact the server’s admins' }),
+            said('admin contact link'),
+          ).toHaveAttribute('href', 'mailto:admin@example.org');
+        }
+        previous = { name: named(known), evidence: shown };
       });
-      await expect(signup.submit).toBeEnabled();
-    }
-    if (errcode === 'M_RESOURCE_LIMIT_EXCEEDED') {
-      await expect(page.getByRole('link', { name: 'Contact the server’s admins' })).toHaveAttribute(
-        'href',
-        'mailto:admin@example.org',
-      );
     }
   });
 }

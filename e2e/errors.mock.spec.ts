@@ -11,7 +11,13 @@ import { en } from './support/english';
  */
 const EXPECTED: Record<
   string,
-  { field?: 'Username' | 'Password' | 'Email'; text?: string; extra?: Record<string, unknown> }
+  {
+    field?: 'Username' | 'Password' | 'Email';
+    text?: string;
+    extra?: Record<string, unknown>;
+    /** The heading of the end screen the answer leads to instead of an error. */
+    end?: string;
+  }
 > = {
   'M_USER_IN_USE@400': { field: 'Username' },
   'M_INVALID_USERNAME@400': { field: 'Username' },
@@ -28,9 +34,8 @@ const EXPECTED: Record<
   'M_UNKNOWN@403': { text: en('error.M_UNKNOWN@403') },
   'M_UNKNOWN@400': { text: en('error.M_UNKNOWN@400') },
   'M_UNKNOWN@500': { text: en('error.transport:server') },
-  'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL@403': {
-    text: en('error.ORG_MATRIX_MSC3866_USER_AWAITING_APPROVAL'),
-  },
+  // Not an error: the account exists and waits for the admins (MSC3866), an end screen of its own.
+  'ORG.MATRIX.MSC3866_USER_AWAITING_APPROVAL@403': { end: en('approval.heading') },
   'M_RESOURCE_LIMIT_EXCEEDED@403': {
     text: `${en('error.M_RESOURCE_LIMIT_EXCEEDED')} ${en('resourceLimit.monthly_active_user')}`,
   },
@@ -61,7 +66,26 @@ const chunks = (cases: Case[]) =>
   Array.from({ length: Math.ceil(cases.length / GROUP_SIZE) }, (_, index) =>
     cases.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE),
   );
-const GROUPS = [...chunks(CASES.filter((known) => known.field)), ...chunks(CASES.filter((known) => !known.field))];
+// An answer that ends the journey (approval) leaves no form to submit again: it has a test of its own.
+const ERRORS = CASES.filter((known) => !known.end);
+const GROUPS = [...chunks(ERRORS.filter((known) => known.field)), ...chunks(ERRORS.filter((known) => !known.field))];
+
+for (const { errcode, status, extra, end } of CASES.filter((known) => known.end)) {
+  test(`${errcode} (${String(status)}) ends on its own screen, not an error over the form`, async ({
+    signup,
+    page,
+  }) => {
+    await signup.open('?scenario=email');
+    await signup.fill('errors', 'a password 1', 'errors@example.org');
+    await signup.ready();
+    await signup.forceNextError(errcode, status, extra);
+    await signup.submit.click();
+    await expect(signup.stepHeading).toHaveText(end ?? '');
+    await expect(signup.stepHeading).toBeFocused();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(signup.submit).toHaveCount(0);
+  });
+}
 
 const named = ({ errcode, status }: Case) => `${errcode} (${String(status)})`;
 const expectedText = ({ errcode, text }: Case) => text ?? en(`error.${errcode.replace(/\./g, '_')}` as MessageId);

@@ -13,7 +13,7 @@ import { en } from './support/english';
  */
 test.use({ expectedConsoleErrors: [/\/auth\/m\.login\.recaptcha\/fallback\/web\?session=.* blocked by CORS policy/] });
 
-test('without Google, the captcha step offers the server’s page, says what a blank one would mean, answers “I have finished that step”, and goes on once it is done', async ({
+test('without Google, the captcha step offers the server’s page (without an opener), says what a blank one would mean, answers “I have finished that step”, and goes on once it is done', async ({
   signup,
   page,
 }) => {
@@ -36,6 +36,11 @@ test('without Google, the captcha step offers the server’s page, says what a b
   await popup.getByLabel('I am not a robot').check();
   await popup.getByRole('button', { name: 'Continue' }).click();
   await expect(popup.getByText('Thank you. You can close this window.')).toBeVisible();
+  // Opened without `opener` (security review P2): the server's page cannot reach this tab, neither
+  // to navigate it nor to post `authDone`, so the person says they are done.
+  expect(await popup.evaluate(() => window.opener === null)).toBe(true);
+  await popup.close();
+  await page.getByRole('button', { name: en('fallback.done') }).click();
 
   await expect(signup.matrixId).toHaveText(`@${username}:localhost:8020`);
 });

@@ -63,3 +63,30 @@ test('a token endpoint that cannot be reached: said so, with the server named', 
   await new OAuthServerPage(page).signUp(`offline${Date.now().toString(36)}`, 'An OAuth password 7');
   await expect(page.getByRole('alert')).toHaveText(new RegExp(`${HOST} could not be reached`));
 });
+
+test('a homeserver whose auth_metadata puts the token endpoint on another host: no sign-up is started there (security review P1)', async ({
+  page,
+}) => {
+  const stolen: string[] = [];
+  await page.route('http://127.0.0.1:19999/**', async (route) => {
+    stolen.push(route.request().url());
+    await route.fulfill({ json: { access_token: 'x', token_type: 'Bearer' } });
+  });
+  // The real OAuth server's metadata, but for the token and revocation endpoints (the review's mix-up).
+  await page.route(`${OAUTH_MOCK_URL}/_matrix/client/*/auth_metadata`, async (route) => {
+    const response = await route.fetch();
+    const metadata = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({
+      response,
+      json: {
+        ...metadata,
+        token_endpoint: 'http://127.0.0.1:19999/steal',
+        revocation_endpoint: 'http://127.0.0.1:19999/revoke',
+      },
+    });
+  });
+  await page.goto(`/?hs=${encodeURIComponent(OAUTH_MOCK_URL)}`);
+  await expect(page.getByText(`Accounts on this server are made at ${HOST}`, { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Continue to ${HOST}` })).toHaveCount(0);
+  expect(stolen).toEqual([]);
+});

@@ -148,6 +148,8 @@ test('invite links prefill the username, email and token, and the token is check
   await expect(signup.username).toHaveValue('bea');
   await expect(signup.token).toHaveValue('letmein');
   await expect(page.getByText('This token is valid.')).toBeVisible();
+  // Read into the form, the token and the email leave the address (security review 2026-12, P4).
+  expect(page.url()).not.toMatch(/token=|email=|letmein/);
 });
 
 test('non-secret fields survive a reload; passwords never reach storage or the URL', async ({ signup, page }) => {

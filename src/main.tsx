@@ -4,7 +4,7 @@ import { App, ConfigProblem, HydratedApp, type AppProps } from './app/app';
 import { enableMocking } from './app/enable-mocking';
 import { preloadSignupPage } from './features/registration/signup';
 import { applyTheme, storedTheme } from './app/theme';
-import { fetchAppConfig, readLinkParams, type AppConfig } from './config/app-config';
+import { fetchAppConfig, takeLinkParams, type AppConfig } from './config/app-config';
 import type { Branding } from './config/community';
 import { loadCatalog, type Catalog } from './i18n/catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n';
@@ -66,7 +66,7 @@ async function start(root: HTMLElement) {
   const now: AppProps | undefined = config && {
     config,
     branding,
-    link: readLinkParams(window.location.search),
+    link: takeLinkParams(window.location, window.history),
     ...(oauthReturn ? { oauthReturn } : {}),
   };
   const page = (content: React.ReactNode) => (

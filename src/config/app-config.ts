@@ -91,3 +91,22 @@ export function readLinkParams(search: string): LinkParams {
   const get = (name: string) => params.get(name)?.trim() || undefined;
   return { server: get('hs'), token: get('token'), username: get('username'), email: get('email') };
 }
+
+/** The link's parameters that are a secret (the token) or personal (the email): not kept in the address. */
+const PRIVATE_LINK_PARAMS = ['token', 'email'];
+
+/**
+ * The link's parameters, read once at start; the token and the email are then taken out of the
+ * address (`history.replaceState`), so that they stay in neither the address bar, the history, a
+ * bookmark nor a screenshot (security review 2026-12, P4). The form holds them from here on; a
+ * reload keeps the email (saved-form.ts) but not the token, which the invite link still carries.
+ */
+export function takeLinkParams(location: Location, history: History): LinkParams {
+  const link = readLinkParams(location.search);
+  const query = new URLSearchParams(location.search);
+  if (!PRIVATE_LINK_PARAMS.some((name) => query.has(name))) return link;
+  for (const name of PRIVATE_LINK_PARAMS) query.delete(name);
+  const search = query.toString();
+  history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  return link;
+}

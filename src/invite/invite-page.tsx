@@ -5,15 +5,28 @@ import { inviteLink, type Invite } from './invite-link';
 
 type QrMatrix = boolean[][];
 
-/** The QR code library loads on this page only, and only once there is a link to draw. */
-function useQrCode(text: string | undefined): QrMatrix | undefined {
-  const [matrix, setMatrix] = useState<{ text: string; data: QrMatrix }>();
+/** The QR code of a link, or `too-long` when no QR code can hold it (uqr throws `Data too long`). */
+type QrState = QrMatrix | 'too-long';
+
+/**
+ * The QR code library loads on this page only, and only once there is a link to draw. A token of
+ * a few thousand characters makes a link no QR version holds: that is said, not left "loading"
+ * with an unhandled rejection (security review 2026-12, P6).
+ */
+function useQrCode(text: string | undefined): QrState | undefined {
+  const [matrix, setMatrix] = useState<{ text: string; data: QrState }>();
   useEffect(() => {
     if (text === undefined) return;
     let current = true;
-    void import('uqr').then(({ encode }) => {
-      if (current) setMatrix({ text, data: encode(text, { border: 2 }).data });
-    });
+    void import('uqr')
+      .then(({ encode }) => encode(text, { border: 2 }).data)
+      .then(
+        (data): QrState => data,
+        (): QrState => 'too-long',
+      )
+      .then((data) => {
+        if (current) setMatrix({ text, data });
+      });
     return () => {
       current = false;
     };
@@ -89,7 +102,15 @@ export function InvitePage({ config }: { config: AppConfig }) {
             </button>{' '}
             <span aria-live="polite">{copied ? t('invite.copied') : ''}</span>
           </p>
-          {qr ? <QrCode matrix={qr} label={t('invite.qr')} /> : <p className="hint">{t('invite.qrLoading')}</p>}
+          {qr === 'too-long' ? (
+            <p className="hint" role="status">
+              {t('invite.qrTooLong')}
+            </p>
+          ) : qr ? (
+            <QrCode matrix={qr} label={t('invite.qr')} />
+          ) : (
+            <p className="hint">{t('invite.qrLoading')}</p>
+          )}
           <p className="notice">{t('invite.warning')}</p>
         </>
       ) : (

@@ -84,7 +84,15 @@ describe('fetchRequirements', () => {
 
   it('oidc without prompt=create: says where accounts are managed, and that the page cannot create one', async () => {
     await mock.reset('oidc');
-    serveAuthMetadata({ account_management_uri: 'javascript:alert(1)' });
+    // The issuer the oidc scenario's well-known names: metadata naming another would not be used.
+    const issuer = 'http://localhost:8008/oauth2/';
+    serveAuthMetadata({
+      issuer,
+      authorization_endpoint: `${issuer}authorize`,
+      token_endpoint: `${issuer}token`,
+      registration_endpoint: `${issuer}register`,
+      account_management_uri: 'javascript:alert(1)',
+    });
     expect(await requirementsOf()).toMatchObject({ kind: 'oauth', oauth: { canCreate: false } });
     expect(await requirementsOf()).not.toHaveProperty('oauth.accountUrl');
   });
@@ -267,7 +275,10 @@ describe('OAuth sign-up, whatever /register answers (homeservers.md §2.1, §2.4
     registerAnswers(400, S3_400);
     delegation({ issuer: ISSUER, openid: { ...MAS_METADATA, issuer: 'https://evil.example/' } });
     const requirements = await requirementsOf();
-    expect(requirements).toEqual({ kind: 'oauth', oauth: { issuer: ISSUER, canCreate: false, responseMode: 'query' } });
+    expect(requirements).toEqual({
+      kind: 'oauth',
+      oauth: { issuer: ISSUER, canCreate: false, responseMode: 'query', issInAnswer: false },
+    });
   });
 
   it('the well-known’s issuer stands for auth_issuer (not asked then), its account link kept when the document fails', async () => {

@@ -18,6 +18,7 @@ const WORDED = new Set([
   'invalid_redirect_uri',
   'invalid_grant',
   'state_mismatch',
+  'issuer_mismatch',
   'no_round_trip',
   'bad_answer',
 ]);

@@ -37,6 +37,7 @@ export async function startOAuthSignup(options: StartOptions): Promise<string> {
     clientId,
     redirectUri,
     issuer: options.oauth.issuer,
+    ...(options.oauth.issInAnswer ? { issRequired: true } : {}),
     tokenEndpoint: endpoints.token,
     ...(endpoints.revocation ? { revocationEndpoint: endpoints.revocation } : {}),
     baseUrl: options.server.baseUrl,

@@ -4,7 +4,12 @@ import { requestJson } from '../http';
 import { oauthErrorOf, OAuthError } from './errors';
 import type { AuthorizationAnswer, RoundTrip } from './round-trip';
 
-const tokenSchema = z.looseObject({ access_token: z.string(), refresh_token: z.optional(z.string()) });
+/** RFC 6749 §5.1: `token_type` is required; the page can only use a bearer token (RFC 6750), in any case. */
+const tokenSchema = z.looseObject({
+  access_token: z.string(),
+  token_type: z.string(),
+  refresh_token: z.optional(z.string()),
+});
 const whoamiSchema = z.looseObject({ user_id: z.string() });
 
 export interface OAuthAccount {
@@ -24,6 +29,12 @@ export async function completeOAuthSignup(
   if (!roundTrip) throw new OAuthError('no_round_trip');
   // Checked before anything else: an answer to another request (or a forged link) is not used at all.
   if (answer.state !== roundTrip.state) throw new OAuthError('state_mismatch');
+  // RFC 9207 §2.4: an answer from another issuer than the one this tab sent the person to is a
+  // mix-up (security review 2026-12, P1): its code must not go to this issuer's token endpoint.
+  // Checked for errors too, and an answer without `iss` is refused when the metadata promised it.
+  if (answer.iss !== undefined ? answer.iss !== roundTrip.issuer : roundTrip.issRequired === true) {
+    throw new OAuthError('issuer_mismatch');
+  }
   if (answer.error !== undefined) throw new OAuthError(answer.error, answer.errorDescription);
   if (answer.code === undefined) throw new OAuthError('bad_answer');
 
@@ -53,7 +64,7 @@ async function exchangeCode(roundTrip: RoundTrip, code: string) {
   });
   if (response.status >= 400) throw oauthErrorOf(response.body);
   const parsed = tokenSchema.safeParse(response.body);
-  if (!parsed.success) throw new OAuthError('bad_answer');
+  if (!parsed.success || parsed.data.token_type.toLowerCase() !== 'bearer') throw new OAuthError('bad_answer');
   return parsed.data;
 }
 

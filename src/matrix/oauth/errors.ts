@@ -9,7 +9,8 @@ export const oauthErrorBodySchema = z.looseObject({
 /**
  * The OAuth server, or the round trip, said no. `code` is the RFC's error code (`access_denied`,
  * `invalid_redirect_uri`, `invalid_grant`, …) or one of the page's own: `state_mismatch` (the answer
- * is not to the request this tab made), `no_round_trip` (nothing was started here, or it was already
+ * is not to the request this tab made), `issuer_mismatch` (RFC 9207: the answer's `iss` is not
+ * the issuer this tab sent the person to, or is missing where the metadata promised it), `no_round_trip` (nothing was started here, or it was already
  * finished), `bad_answer` (an answer the protocol does not define).
  */
 export class OAuthError extends Error {

@@ -88,14 +88,24 @@ export async function findOAuthServer(
   server: DiscoveredServer,
   { v1, askAuthIssuer, signal }: FindOptions,
 ): Promise<OAuthServer | undefined> {
-  const described = (await v1) ?? (await fetchAuthMetadata(server.baseUrl, AUTH_METADATA_UNSTABLE, signal));
-  if (described) return described;
   const wellKnownIssuer = server.oauthIssuer && parseHttpUrl(server.oauthIssuer) ? server.oauthIssuer : undefined;
+  // Where the well-known names an issuer, `auth_metadata` must describe that one (RFC 8414 §3.3's
+  // rule, applied to the homeserver's copy): otherwise the issuer's own document is asked instead.
+  const named = (found: OAuthServer | undefined) =>
+    found && (wellKnownIssuer === undefined || found.issuer === wellKnownIssuer) ? found : undefined;
+  const described = named(await v1) ?? named(await fetchAuthMetadata(server.baseUrl, AUTH_METADATA_UNSTABLE, signal));
+  if (described) return described;
   const issuer = wellKnownIssuer ?? (askAuthIssuer ? await fetchAuthIssuer(server.baseUrl, signal) : undefined);
   if (!issuer || !parseHttpUrl(issuer)) return undefined;
   const own = await fetchIssuerMetadata(issuer, signal);
   if (own) return own;
   const account =
     issuer === wellKnownIssuer && server.oauthAccountUrl ? parseHttpUrl(server.oauthAccountUrl) : undefined;
-  return { issuer, ...(account ? { accountUrl: account.href } : {}), canCreate: false, responseMode: 'query' };
+  return {
+    issuer,
+    ...(account ? { accountUrl: account.href } : {}),
+    canCreate: false,
+    responseMode: 'query',
+    issInAnswer: false,
+  };
 }

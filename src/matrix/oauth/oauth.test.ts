@@ -7,6 +7,7 @@ import { startOAuthSignup } from './authorization';
 import { clientMetadata } from './client-registration';
 import { completeOAuthSignup } from './complete';
 import { OAuthError } from './errors';
+import { findOAuthServer } from './find-oauth-server';
 import { describeOAuthServer, type OAuthServer } from './metadata';
 import { s256 } from './pkce';
 import { readAuthorizationAnswer, takeRoundTrip, type RoundTrip } from './round-trip';
@@ -57,6 +58,58 @@ describe('describeOAuthServer', () => {
     expect(describeOAuthServer({ ...metadata, token_endpoint: 'javascript:alert(1)' })?.canCreate).toBe(false);
     expect(describeOAuthServer({ ...metadata, issuer: 'data:text/html,x' })).toBeUndefined();
     expect(describeOAuthServer({ ...metadata, response_modes_supported: ['query'] })?.responseMode).toBe('query');
+  });
+
+  it.each([
+    ['token_endpoint', 'https://evil.example/steal'],
+    ['registration_endpoint', 'https://evil.example/register'],
+    ['revocation_endpoint', 'https://evil.example/revoke'],
+    ['authorization_endpoint', 'https://evil.example/authorize'],
+    ['token_endpoint', 'http://auth.example.org/token'],
+    ['token_endpoint', 'https://auth.example.org:8443/token'],
+  ])('trusts no endpoint when %s is off the issuer’s origin (%s): the page cannot create, no mix-up', (key, url) => {
+    const described = describeOAuthServer({ ...metadata, [key]: url });
+    expect(described).toMatchObject({ issuer: ISSUER, canCreate: false });
+    expect(described).not.toHaveProperty('endpoints');
+  });
+
+  it('takes an authorization endpoint on this page’s own origin (the in-browser mock’s sign-up page)', () => {
+    const here = `${window.location.origin}/mock-oauth.html`;
+    expect(describeOAuthServer({ ...metadata, authorization_endpoint: here })).toMatchObject({
+      canCreate: true,
+      endpoints: { authorization: here },
+    });
+  });
+
+  it('knows when the server promises `iss` in its answers (RFC 9207)', () => {
+    expect(oauth.issInAnswer).toBe(false);
+    expect(
+      describeOAuthServer({ ...metadata, authorization_response_iss_parameter_supported: true })?.issInAnswer,
+    ).toBe(true);
+  });
+});
+
+describe('findOAuthServer', () => {
+  it('where the well-known names an issuer, auth_metadata naming another is not used: the named issuer’s own document is', async () => {
+    const hostile = describeOAuthServer({
+      ...metadata,
+      issuer: 'https://evil.example/',
+      authorization_endpoint: 'https://evil.example/authorize',
+      token_endpoint: 'https://evil.example/token',
+      registration_endpoint: 'https://evil.example/register',
+      revocation_endpoint: 'https://evil.example/revoke',
+    });
+    network.use(
+      http.get('https://matrix.example.org/_matrix/client/unstable/org.matrix.msc2965/auth_metadata', () =>
+        HttpResponse.json({ errcode: 'M_UNRECOGNIZED' }, { status: 404 }),
+      ),
+      http.get(`${ISSUER}.well-known/openid-configuration`, () => HttpResponse.json(metadata)),
+    );
+    const found = await findOAuthServer(
+      { ...server, oauthIssuer: ISSUER },
+      { v1: Promise.resolve(hostile), askAuthIssuer: false },
+    );
+    expect(found).toMatchObject({ issuer: ISSUER, endpoints: { token: `${ISSUER}token` } });
   });
 });
 
@@ -119,6 +172,16 @@ describe('startOAuthSignup', () => {
     expect(params.code_challenge).toBe(await s256(saved.verifier));
     expect(saved.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(url.href).not.toContain(saved.verifier);
+    expect(saved.issuer).toBe(ISSUER);
+    expect(saved).not.toHaveProperty('issRequired');
+  });
+
+  it('keeps that the server promised `iss`, so that its absence on return is refused', async () => {
+    network.use(http.post(`${ISSUER}register`, () => HttpResponse.json({ client_id: 'client-1' }, { status: 201 })));
+    const promising = describeOAuthServer({ ...metadata, authorization_response_iss_parameter_supported: true });
+    if (!promising) throw new Error('metadata refused');
+    await startOAuthSignup({ server, oauth: promising, page, clientName: 'x' });
+    expect(takeRoundTrip()).toMatchObject({ issuer: ISSUER, issRequired: true });
   });
 
   it('a refused client registration is the server’s error, and nothing is kept', async () => {
@@ -145,6 +208,15 @@ describe('readAuthorizationAnswer', () => {
       errorDescription: undefined,
     });
     expect(window.location.href).toBe('http://localhost:3000/signup/?lang=de');
+    window.history.replaceState(
+      null,
+      '',
+      `/signup/?lang=de&iss=x#code=abc&state=xyz&iss=${encodeURIComponent(ISSUER)}`,
+    );
+    expect(readAuthorizationAnswer(window.location, window.history)).toMatchObject({ code: 'abc', iss: ISSUER });
+    // Nothing of the answer is left for the page (or a later script) to read back.
+    expect(window.location.href).toBe('http://localhost:3000/signup/?lang=de');
+    expect(JSON.stringify(window.history.state)).not.toMatch(/abc|xyz/);
     window.history.replaceState(null, '', '/signup/?error=access_denied&state=xyz&lang=de');
     expect(readAuthorizationAnswer(window.location, window.history)).toMatchObject({ error: 'access_denied' });
     expect(window.location.search).toBe('?lang=de');
@@ -223,6 +295,57 @@ describe('completeOAuthSignup', () => {
     network.use(tokenEndpoint(() => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })));
     await expect(completeOAuthSignup({ code: 'used', state: 'the-state' }, roundTrip)).rejects.toMatchObject({
       code: 'invalid_grant',
+    });
+  });
+
+  it('refuses an answer from another issuer (RFC 9207 `iss`) before any request, even an error', async () => {
+    for (const answer of [
+      { code: 'c', state: 'the-state', iss: 'https://evil.example/' },
+      { error: 'access_denied', state: 'the-state', iss: 'https://auth.example.org' },
+    ]) {
+      await expect(completeOAuthSignup(answer, roundTrip)).rejects.toMatchObject({ code: 'issuer_mismatch' });
+    }
+    // Without `iss`, where the metadata promised it.
+    await expect(
+      completeOAuthSignup({ code: 'c', state: 'the-state' }, { ...roundTrip, issRequired: true }),
+    ).rejects.toMatchObject({ code: 'issuer_mismatch' });
+    expect(calls).toEqual([]);
+  });
+
+  it('goes on with the right `iss`', async () => {
+    network.use(
+      tokenEndpoint(tokens),
+      http.get('https://matrix.example.org/_matrix/client/v3/account/whoami', () =>
+        HttpResponse.json({ user_id: '@ana:example.org' }),
+      ),
+      http.post(`${ISSUER}revoke`, () => new HttpResponse(null, { status: 200 })),
+    );
+    await expect(
+      completeOAuthSignup({ code: 'c', state: 'the-state', iss: ISSUER }, { ...roundTrip, issRequired: true }),
+    ).resolves.toMatchObject({ userId: '@ana:example.org' });
+  });
+
+  it.each([
+    ['no token_type', {}],
+    ['a MAC token', { token_type: 'mac' }],
+  ])('refuses a token answer with %s (RFC 6749 §5.1, RFC 6750)', async (_, extra) => {
+    network.use(tokenEndpoint(() => HttpResponse.json({ access_token: 'at-1', ...extra })));
+    await expect(completeOAuthSignup({ code: 'c', state: 'the-state' }, roundTrip)).rejects.toMatchObject({
+      code: 'bad_answer',
+    });
+    expect(calls.map((call) => call.url)).toEqual([`${ISSUER}token`]);
+  });
+
+  it('takes `bearer` in any case', async () => {
+    network.use(
+      tokenEndpoint(() => HttpResponse.json({ access_token: 'at-1', token_type: 'bEaReR' })),
+      http.get('https://matrix.example.org/_matrix/client/v3/account/whoami', () =>
+        HttpResponse.json({ user_id: '@ana:example.org' }),
+      ),
+      http.post(`${ISSUER}revoke`, () => new HttpResponse(null, { status: 200 })),
+    );
+    await expect(completeOAuthSignup({ code: 'c', state: 'the-state' }, roundTrip)).resolves.toMatchObject({
+      userId: '@ana:example.org',
     });
   });
 

@@ -7,7 +7,10 @@ export interface RoundTrip {
   verifier: string;
   clientId: string;
   redirectUri: string;
+  /** The issuer the person was sent to: an answer naming another (RFC 9207 `iss`) is refused. */
   issuer: string;
+  /** The issuer's metadata promised `iss` in every answer (`authorization_response_iss_parameter_supported`). */
+  issRequired?: boolean;
   tokenEndpoint: string;
   revocationEndpoint?: string;
   /** The homeserver: where to ask `whoami`, and how to name it on the success screen. */
@@ -40,6 +43,8 @@ export interface AuthorizationAnswer {
   code?: string;
   error?: string;
   errorDescription?: string;
+  /** RFC 9207: the issuer that answered, when it says. */
+  iss?: string;
 }
 
 const ANSWER_KEYS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
@@ -52,6 +57,7 @@ function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
     code: value('code'),
     error: value('error'),
     errorDescription: value('error_description'),
+    iss: value('iss'),
   };
 }
 

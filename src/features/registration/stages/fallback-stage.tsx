@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { fallbackUrl } from '../../../matrix/fallback';
 import { useI18n } from '../../../i18n/i18n';
 import { StepHeading } from '../components/step-heading';
@@ -9,31 +8,27 @@ function pageFor({ step, registration, server }: StageProps): string {
 }
 
 /**
- * Opens the server's fallback page for a stage (spec: UIA fallback) and goes on when it reports
- * `authDone`, or when the person says they are done (the opener link can be cut by the server).
- * Either way the server is asked with the session alone; a stage it has not recorded is said to
- * be unfinished rather than shown again as if nothing happened.
+ * Opens the server's fallback page for a stage (spec: UIA fallback) in a new window without
+ * `opener` (`noopener`), and goes on when the person says they are done: the server is then asked
+ * with the session alone, and a stage it has not recorded is said to be unfinished rather than
+ * shown again as if nothing happened.
+ *
+ * With an opener, the server's page could navigate this tab elsewhere (`opener.location = …`, a
+ * reverse tabnabbing: security review 2026-12, P2). Without it, the spec's `authDone` message
+ * (`window.opener.postMessage("authDone", "*")`) cannot reach this tab either, so the page does not
+ * listen for it: the "done" button is the way back. `window.open` returns null for a `noopener`
+ * window, so whether a pop-up blocker stopped it cannot be told; the click is a user activation,
+ * which browsers let open a window.
  */
 export function FallbackLink(props: StageProps) {
   const { t } = useI18n();
-  const { registration, server } = props;
-  const [blocked, setBlocked] = useState(false);
-  useEffect(() => {
-    const origin = new URL(server.baseUrl).origin;
-    const onMessage = (event: MessageEvent) => {
-      if (event.origin === origin && event.data === 'authDone') registration.checkOutOfBand();
-    };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, [server.baseUrl, registration]);
+  const { registration } = props;
   return (
     <div>
       <p>
         <button
           type="button"
-          onClick={() =>
-            setBlocked(window.open(pageFor(props), 'matrix-auth-fallback', 'popup,width=520,height=720') === null)
-          }
+          onClick={() => window.open(pageFor(props), '_blank', 'popup,width=520,height=720,noopener')}
         >
           {t('fallback.open')}
         </button>{' '}
@@ -46,11 +41,6 @@ export function FallbackLink(props: StageProps) {
           {t('fallback.done')}
         </button>
       </p>
-      {blocked ? (
-        <p className="form-error" role="alert">
-          {t('fallback.blocked')}
-        </p>
-      ) : null}
     </div>
   );
 }

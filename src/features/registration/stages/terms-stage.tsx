@@ -20,7 +20,9 @@ export function policyInLanguage(policy: Policy, languages: readonly string[]) {
 export function TermsStage({ step, registration }: StageProps) {
   const { t, language } = useI18n();
   const policies = parsePolicies(step.uia.params[STAGE.terms]);
-  const [accepted, setAccepted] = useState<Record<string, boolean>>({});
+  // A Set, not an object keyed by the server's policy IDs: an ID such as `__proto__`, `constructor`
+  // or `toString` would otherwise read as ticked (security review 2026-12, P5).
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(() => new Set());
   const [notAll, setNotAll] = useState(false);
   const error = registration.error?.field === 'terms' ? registration.error : undefined;
   return (
@@ -28,7 +30,7 @@ export function TermsStage({ step, registration }: StageProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (policies.some((policy) => !accepted[policy.id])) {
+        if (policies.some((policy) => !accepted.has(policy.id))) {
           setNotAll(true);
           return;
         }
@@ -51,9 +53,12 @@ export function TermsStage({ step, registration }: StageProps) {
               <input
                 id={`policy-${policy.id}`}
                 type="checkbox"
-                checked={accepted[policy.id] ?? false}
+                checked={accepted.has(policy.id)}
                 onChange={(event) => {
-                  setAccepted({ ...accepted, [policy.id]: event.target.checked });
+                  const next = new Set(accepted);
+                  if (event.target.checked) next.add(policy.id);
+                  else next.delete(policy.id);
+                  setAccepted(next);
                   setNotAll(false);
                 }}
               />

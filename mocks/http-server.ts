@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import type { MockController } from './model/controller.js';
 import { modelRequest } from './model/request.js';
 import { matrixError, serialize, type ModelResponse } from './model/response.js';
@@ -47,7 +48,17 @@ async function respond(
   outgoing: ServerResponse,
   controller: MockController,
 ): Promise<number> {
-  const cors = controller.homeserver.config.cors;
+  const { config } = controller.homeserver;
+  const cors = config.cors;
+  const target = incoming.url ?? '';
+  // `//x/_mock/…` would parse as an authority and run `/_mock/…` past a proxy's rule on the path
+  // (review M6); `*` and absolute forms are no paths either.
+  if (!target.startsWith('/') || target.startsWith('//')) {
+    return send(outgoing, incoming, matrixError(400, 'M_UNRECOGNIZED', 'The request target must be a path'), cors);
+  }
+  if (!isAllowedHost(incoming.headers.host, config.publicBaseUrl)) {
+    return send(outgoing, incoming, misdirected(), false);
+  }
   try {
     const body = await readBody(incoming);
     if (body === undefined)
@@ -57,7 +68,7 @@ async function respond(
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     // The same normalised path and query a browser's `fetch` would send.
-    const url = new URL(incoming.url ?? '/', 'http://mock.invalid');
+    const url = new URL(`http://mock.invalid${target}`);
     const request = modelRequest({
       method: incoming.method ?? 'GET',
       uri: `${url.pathname}${url.search}`,
@@ -66,10 +77,35 @@ async function respond(
       clientIp: incoming.socket.remoteAddress,
     });
     const answered = await answer(controller, request);
-    return send(outgoing, incoming, answered, controller.homeserver.config.cors, controller.homeserver.family.cors);
+    return send(outgoing, incoming, answered, cors, controller.homeserver.family.cors);
   } catch {
     return send(outgoing, incoming, matrixError(500, 'M_UNKNOWN', 'Internal server error'), cors);
   }
+}
+
+/**
+ * Against DNS rebinding: a page of `evil.example` whose name now points here sends
+ * `Host: evil.example`, so only names that cannot be an attacker's are served: `localhost`, any IP
+ * literal (rebinding needs a domain name) and `publicBaseUrl`'s host. The same rule as Vite's dev
+ * server (`server.allowedHosts`). It guards the whole server, not only `/_mock`: rebinding would
+ * also read the mock's HTML pages (OAuth sign-up, consent) and pass `"cors": false`; and a client
+ * that reaches the mock by another name gets links to `publicBaseUrl`'s anyway, so it must set it.
+ */
+export function isAllowedHost(host: string | undefined, publicBaseUrl: string): boolean {
+  // RFC 9110 §7.2: `uri-host [":" port]`, the host a bracketed IPv6 literal or a name.
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]@/\\?#]+)(?::\d*)?$/i.exec(host ?? '');
+  const name = match?.[1]?.toLowerCase();
+  if (name === undefined) return false;
+  const bare = name.startsWith('[') ? name.slice(1, -1) : name;
+  return name === 'localhost' || isIP(bare) !== 0 || name === new URL(publicBaseUrl).hostname;
+}
+
+function misdirected(): ModelResponse {
+  return matrixError(
+    421,
+    'M_FORBIDDEN',
+    'This mock answers only for localhost, IP addresses and the host of its publicBaseUrl (against DNS rebinding)',
+  );
 }
 
 function readBody(incoming: IncomingMessage): Promise<Uint8Array | undefined> {

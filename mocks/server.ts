@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, type AddressInfo } from 'node:net';
 import { serveController, type HttpServerOptions } from './http-server.js';
 import type { ConfigOverrides } from './model/config.js';
 import { MockController } from './model/controller.js';
@@ -42,6 +42,28 @@ export interface RunningMock {
 /** Loopback and wildcard binds, which this machine's clients reach as `localhost`. */
 const LOCALHOST_BINDS = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
 
+/** Whether a bind address is this machine's loopback alone (`127.0.0.0/8`, `::1`, `localhost`). */
+export function isLoopbackBind(host: string): boolean {
+  const bare = host.toLowerCase().replace(/^::ffff:/, '');
+  return bare === 'localhost' || bare === '::1' || (isIPv4(bare) && bare.startsWith('127.'));
+}
+
+/** What binding beyond loopback hands to everyone who can reach the port; undefined on loopback. */
+export function exposureWarning(host: string, port: number): string | undefined {
+  if (isLoopbackBind(host)) return undefined;
+  return [
+    '',
+    `WARNING: the mock homeserver is bound to ${host}:${port}, beyond this machine's loopback.`,
+    'Anyone on the network who can reach this port can read its mail (email codes and links), list',
+    'its accounts and registration tokens, reset it, switch its scenario, force errors, sign in as',
+    'its admin (admin / admin-password, public defaults) and register accounts, admins too, with its',
+    'public shared secret. Use --host 127.0.0.1 unless this network is yours alone; see "Running it',
+    'in shared CI" in its README. Clients on other machines reach it by IP address or by the host of',
+    'publicBaseUrl (set it in --config); other names are refused, against DNS rebinding.',
+    '',
+  ].join('\n');
+}
+
 /** The address clients use for a server bound to `host`. */
 function publicUrl(host: string, port: number): string {
   if (LOCALHOST_BINDS.has(host)) return `http://localhost:${port}`;
@@ -73,6 +95,9 @@ export async function listen(options: ListenOptions = {}): Promise<RunningMock> 
   });
   const { port } = server.address() as AddressInfo;
   const url = publicUrl(host, port);
+  const warning = exposureWarning(host, port);
+  // On stderr, whoever started it (the CLI, the fixture, a script): it must not go unseen.
+  if (warning !== undefined) process.stderr.write(`${warning}\n`);
   const close = () =>
     new Promise<void>((resolve, reject) => {
       server.closeAllConnections();

@@ -59,7 +59,10 @@ export class SignupPage {
     return fetchJsonInPage(
       this.page,
       `${MOCK_ORIGIN}/_mock/${path}`,
-      body === undefined ? undefined : { method: 'POST', body: JSON.stringify(body) },
+      // JSON, as the mock requires of a change (a page of another origin cannot send it unasked).
+      body === undefined
+        ? undefined
+        : { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } },
     );
   }
 

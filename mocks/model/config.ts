@@ -142,6 +142,13 @@ export const configSchema = z.strictObject({
   responseDelayMs: z.number().int().nonnegative(),
   /** Off: answers carry no CORS headers, as a misconfigured server's (browsers then refuse to read them). */
   cors: z.boolean(),
+  /**
+   * Origins whose pages may call the mock's control surface (`/_mock`, the admin API) across
+   * origins, e.g. `http://localhost:5173`; none by default (security review M3).
+   */
+  controlOrigins: z.array(
+    z.url().refine((url) => URL.canParse(url) && new URL(url).origin === url, 'An origin: scheme, host and port only'),
+  ),
   /** Deliberate faults for the `broken` scenario, by endpoint name. */
   faults: z.record(z.string(), z.enum(['bad-gateway-html', 'internal-error-json', 'not-json'])),
 });
@@ -233,6 +240,7 @@ export const defaultConfig: HomeserverConfig = {
   wellKnown: null,
   responseDelayMs: 0,
   cors: true,
+  controlOrigins: [],
   faults: {},
 };
 

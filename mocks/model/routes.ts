@@ -33,6 +33,7 @@ import { revoke } from './oauth/revoke.js';
 import { submitAuthorization } from './oauth/signup-form.js';
 import { token } from './oauth/token.js';
 import { usernameAvailability } from './oauth/username.js';
+import { controlPreflight, isControlPath, refuseSimpleChange, withControlCors } from './control-surface.js';
 import { consentPage, outsideTheApi, page, staticPage } from './pages.js';
 import { register } from './register.js';
 import type { ModelRequest } from './request.js';
@@ -511,7 +512,7 @@ function unquote(text: string): string {
   });
 }
 
-/** Paths the homeserver answers in JSON, with CORS: its APIs, the mock's own, and the OAuth server's. */
+/** Paths the homeserver answers in JSON: its APIs, the mock's own (CORS: `control-surface.ts`), and the OAuth server's. */
 export function isApiPath(path: string, config: HomeserverConfig): boolean {
   return /^\/(_matrix|_synapse|_mock|\.well-known\/matrix)(\/|$)/.test(path) || isOAuthApiPath(path, config);
 }
@@ -572,6 +573,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * in Node, the HTTP server) hands a request here and sends back what it returns.
  */
 export async function answer(controller: MockController, request: ModelRequest): Promise<ModelResponse> {
+  if (!isControlPath(request.path)) return route(controller, request);
+  const { config, family } = controller.homeserver;
+  if (request.method === 'OPTIONS') return controlPreflight(request, config, family.preflightStatus);
+  const refused = request.path.startsWith('/_mock') ? refuseSimpleChange(request) : undefined;
+  return withControlCors(request, config, refused ?? (await route(controller, request)));
+}
+
+async function route(controller: MockController, request: ModelRequest): Promise<ModelResponse> {
   const { path } = request;
   const { family } = controller.homeserver;
   const synapse = family.routing === 'synapse';

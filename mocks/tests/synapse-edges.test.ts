@@ -128,7 +128,8 @@ describe('7. OPTIONS outside the Matrix API', () => {
     '/.well-known/foo',
     // Already so: the mock took these for API paths.
     '/_matrix/static/',
-    '/_synapse/admin/v1/nowhere',
+    // Not the admin API: that is the mock's control surface, closed to other origins (control-surface.test.ts).
+    '/_synapse/nowhere',
   ])(
     "OPTIONS %s is 204 with CORS: Synapse's root is an OptionsResource for every path below it (synapse/app/homeserver.py:133-139, synapse/http/server.py:631-649)",
     async (path) => {
@@ -138,9 +139,9 @@ describe('7. OPTIONS outside the Matrix API', () => {
     },
   );
 
-  it("the mock's own endpoints still answer a preflight, and GET / is still the redirect", async () => {
+  it("the mock's own endpoints refuse a preflight (no control origins), and GET / is still the redirect", async () => {
     const mock = await startMock();
-    expect((await mock.call('OPTIONS', '/_mock/scenario')).status).toBe(204);
+    expect((await mock.call('OPTIONS', '/_mock/scenario')).status).toBe(403);
     expect((await mock.call('GET', '/')).status).toBe(302);
   });
 

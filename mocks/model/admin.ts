@@ -5,6 +5,7 @@ import { matrixError, ok, type ModelResponse } from './response.js';
 import type { Account, RegistrationToken } from './state.js';
 import { loginBody } from './register.js';
 import { checkUsername, codePointLength } from './user-id.js';
+import { own } from './records.js';
 
 /** Characters Synapse draws generated registration tokens from (and accepts in chosen ones). */
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-';
@@ -191,7 +192,7 @@ export async function sharedSecretRegister(homeserver: MockHomeserver, request: 
   const body = parsed.value;
   if (!('nonce' in body)) return matrixError(400, 'M_BAD_JSON', 'nonce must be specified');
   const { nonce } = body;
-  if (typeof nonce !== 'string' || !(nonce in homeserver.state.nonces)) {
+  if (typeof nonce !== 'string' || own(homeserver.state.nonces, nonce) === undefined) {
     return matrixError(400, 'M_UNKNOWN', 'unrecognised nonce');
   }
   // Used up even if what follows is refused.

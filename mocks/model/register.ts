@@ -7,6 +7,7 @@ import { matrixError, ok, rateLimited, type ModelResponse } from './response.js'
 import type { UiaSession } from './state.js';
 import { checkStage, flowComplete, loginStage, uiaBody } from './uia.js';
 import { checkUsername, codePointLength, MAX_RAW_LENGTH } from './user-id.js';
+import { own } from './records.js';
 
 /** `current`: v3, r0 and unstable (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
 export type RegisterContract = 'current' | 'seed';
@@ -196,7 +197,7 @@ function createAccount(
   const { config, state } = homeserver;
   if (options.passwordHash === undefined) return matrixError(400, 'M_MISSING_PARAM', 'Missing params: password');
   const params = session.params;
-  if (options.email !== undefined && Object.hasOwn(state.threepids, options.email)) {
+  if (options.email !== undefined && own(state.threepids, options.email) !== undefined) {
     return matrixError(400, 'M_THREEPID_IN_USE', 'email is already in use');
   }
   const limit = homeserver.rateLimit('registration', request.clientIp, false);

@@ -4,6 +4,7 @@ import { validateLogin } from './login-submission.js';
 import type { JsonObject } from './request.js';
 import { matrixError, type ModelResponse } from './response.js';
 import type { UiaSession } from './state.js';
+import { own } from './records.js';
 
 export type StageOutcome =
   | { ok: true; result: unknown }
@@ -84,7 +85,7 @@ function checkEmailStage(homeserver: MockHomeserver, auth: JsonObject): StageOut
   }
   const { sid, client_secret: clientSecret } = creds as JsonObject;
   const validations = homeserver.state.emailValidations;
-  const validation = typeof sid === 'string' && Object.hasOwn(validations, sid) ? validations[sid] : undefined;
+  const validation = typeof sid === 'string' ? own(validations, sid) : undefined;
   if (!validation || validation.clientSecret !== clientSecret || validation.validatedAt === undefined) {
     return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Unable to get validated threepid' };
   }

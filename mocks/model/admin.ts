@@ -188,7 +188,7 @@ const MAC_SHAPE = /^[0-9a-f]{40}$/;
  * same length; then every character is compared, whatever the first difference. Written by hand
  * because the model runs in browsers too, where `node:crypto`'s `timingSafeEqual` does not exist.
  */
-function macMatches(given: unknown, wanted: string): boolean {
+export function macMatches(given: unknown, wanted: string): boolean {
   if (typeof given !== 'string' || !MAC_SHAPE.test(given) || given.length !== wanted.length) return false;
   let difference = 0;
   for (let index = 0; index < wanted.length; index++) {

@@ -179,6 +179,9 @@ export async function sharedSecretMac(
   return Array.from(new Uint8Array(signature), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** A nonce as `sharedSecretNonce` hands it out; any other string is unknown before the lookup. */
+const NONCE_SHAPE = /^[0-9a-f]{128}$/;
+
 /** A hex HMAC-SHA1, as `sharedSecretMac` writes it. */
 const MAC_SHAPE = /^[0-9a-f]{40}$/;
 
@@ -210,7 +213,7 @@ export async function sharedSecretRegister(homeserver: MockHomeserver, request: 
   const body = parsed.value;
   if (!('nonce' in body)) return matrixError(400, 'M_BAD_JSON', 'nonce must be specified');
   const { nonce } = body;
-  if (typeof nonce !== 'string' || own(homeserver.state.nonces, nonce) === undefined) {
+  if (typeof nonce !== 'string' || !NONCE_SHAPE.test(nonce) || own(homeserver.state.nonces, nonce) === undefined) {
     return matrixError(400, 'M_UNKNOWN', 'unrecognised nonce');
   }
   // Used up even if what follows is refused.

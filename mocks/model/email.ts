@@ -3,7 +3,7 @@ import type { MockHomeserver } from './homeserver.js';
 import { page } from './pages.js';
 import { parseJsonObject, type ModelRequest } from './request.js';
 import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response.js';
-import type { EmailValidation } from './state.js';
+import { emailValidationOf, type EmailValidation } from './state.js';
 import { codePointLength } from './user-id.js';
 import { own } from './records.js';
 
@@ -231,8 +231,7 @@ function validateEmailToken(
   homeserver: MockHomeserver,
   fields: { sid: unknown; client_secret: unknown; token: unknown },
 ): TokenOutcome {
-  const validations = homeserver.state.emailValidations;
-  const validation = typeof fields.sid === 'string' ? own(validations, fields.sid) : undefined;
+  const validation = emailValidationOf(homeserver.state, fields.sid);
   if (!validation) return { ok: false, reason: 'Unknown session_id' };
   const sent = validation.tokens.find((candidate) => candidate.token === fields.token);
   if (!sent) return { ok: false, reason: 'Validation token not found or has expired' };

@@ -1,6 +1,6 @@
 import { emptyOAuthState, restoreOAuthState, type OAuthState } from './oauth/state.js';
 import type { BucketState } from './rate-limiter.js';
-import { keyed, keyedFrom, type Keyed } from './records.js';
+import { keyed, keyedFrom, own, type Keyed } from './records.js';
 
 export interface Account {
   localpart: string;
@@ -149,4 +149,12 @@ export function restoreState(saved: HomeserverState): HomeserverState {
     rateLimits: keyedFrom(saved.rateLimits, (buckets) => keyedFrom<BucketState>(buckets)),
     oauth: restoreOAuthState(saved.oauth),
   };
+}
+
+/** A `sid` as `sendValidationEmail` makes it (Synapse's `random_string(16)`). */
+const SID_SHAPE = /^[A-Za-z]{16}$/;
+
+/** The email validation a request names by `sid`; anything but a sid's shape is unknown before the lookup. */
+export function emailValidationOf(state: HomeserverState, sid: unknown): EmailValidation | undefined {
+  return typeof sid === 'string' && SID_SHAPE.test(sid) ? own(state.emailValidations, sid) : undefined;
 }

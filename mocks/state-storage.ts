@@ -1,7 +1,7 @@
 import type { ForcedAnswer, MockController } from './model/controller.js';
 import { isFamilyName, type FamilyName } from './model/families.js';
 import { isScenarioName, type ScenarioName } from './model/scenarios.js';
-import type { HomeserverState } from './model/state.js';
+import { restoreState, type HomeserverState } from './model/state.js';
 
 export type { HomeserverState };
 
@@ -68,6 +68,8 @@ export function loadSavedMock(): Saved | undefined {
     return {
       ...saved,
       homeserver,
+      // Null-prototype records again: a saved key `__proto__` must stay a key (security review M1).
+      state: restoreState(saved.state),
       forced: Array.isArray(saved.forced) ? saved.forced : [],
     } as Saved;
   } catch {

@@ -5,6 +5,7 @@ import { matrixError, ok, type ModelResponse } from './response.js';
 import type { Account, RegistrationToken } from './state.js';
 import { loginBody } from './register.js';
 import { checkUsername, codePointLength } from './user-id.js';
+import { own } from './records.js';
 
 /** Characters Synapse draws generated registration tokens from (and accepts in chosen ones). */
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-';
@@ -178,6 +179,27 @@ export async function sharedSecretMac(
   return Array.from(new Uint8Array(signature), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** A nonce as `sharedSecretNonce` hands it out; any other string is unknown before the lookup. */
+const NONCE_SHAPE = /^[0-9a-f]{128}$/;
+
+/** A hex HMAC-SHA1, as `sharedSecretMac` writes it. */
+const MAC_SHAPE = /^[0-9a-f]{40}$/;
+
+/**
+ * Synapse's `hmac.compare_digest` (rest/admin/users.py, v1.94.0): the time taken must not tell how
+ * much of the mac was right (security review M5). The shape check first, so both strings have the
+ * same length; then every character is compared, whatever the first difference. Written by hand
+ * because the model runs in browsers too, where `node:crypto`'s `timingSafeEqual` does not exist.
+ */
+export function macMatches(given: unknown, wanted: string): boolean {
+  if (typeof given !== 'string' || !MAC_SHAPE.test(given) || given.length !== wanted.length) return false;
+  let difference = 0;
+  for (let index = 0; index < wanted.length; index++) {
+    difference |= given.charCodeAt(index) ^ wanted.charCodeAt(index);
+  }
+  return difference === 0;
+}
+
 /**
  * `POST /_synapse/admin/v1/register`: how Synapse's `register_new_matrix_user` and test suites make
  * accounts (admins among them) without UIA, even where sign-up is closed. Synapse's order of checks.
@@ -191,7 +213,7 @@ export async function sharedSecretRegister(homeserver: MockHomeserver, request: 
   const body = parsed.value;
   if (!('nonce' in body)) return matrixError(400, 'M_BAD_JSON', 'nonce must be specified');
   const { nonce } = body;
-  if (typeof nonce !== 'string' || !(nonce in homeserver.state.nonces)) {
+  if (typeof nonce !== 'string' || !NONCE_SHAPE.test(nonce) || own(homeserver.state.nonces, nonce) === undefined) {
     return matrixError(400, 'M_UNKNOWN', 'unrecognised nonce');
   }
   // Used up even if what follows is refused.
@@ -213,7 +235,7 @@ export async function sharedSecretRegister(homeserver: MockHomeserver, request: 
   if (!('mac' in body)) return matrixError(400, 'M_BAD_JSON', 'mac must be specified');
   const admin = pythonTruthy(body.admin);
   const wanted = await sharedSecretMac(secret, { nonce, username, password, admin, userType });
-  if (body.mac !== wanted) return matrixError(403, 'M_UNKNOWN', 'HMAC incorrect');
+  if (!macMatches(body.mac, wanted)) return matrixError(403, 'M_UNKNOWN', 'HMAC incorrect');
   if ('refresh_token' in body && typeof body.refresh_token !== 'boolean') {
     return matrixError(400, 'M_UNKNOWN', 'refresh_token must be a boolean');
   }

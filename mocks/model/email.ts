@@ -3,8 +3,9 @@ import type { MockHomeserver } from './homeserver.js';
 import { page } from './pages.js';
 import { parseJsonObject, type ModelRequest } from './request.js';
 import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response.js';
-import type { EmailValidation } from './state.js';
+import { emailValidationOf, type EmailValidation } from './state.js';
 import { codePointLength } from './user-id.js';
+import { own } from './records.js';
 
 const CLIENT_SECRET = /^[0-9a-zA-Z.=_-]{1,255}$/;
 const DIGITS = '0123456789';
@@ -69,7 +70,8 @@ export function requestEmailToken(homeserver: MockHomeserver, request: ModelRequ
   }
   const limit = homeserver.rateLimit('threepidValidation', `${request.clientIp}|${email}`, true);
   if (!limit.allowed) return rateLimited(limit.retryAfterMs);
-  if (Object.hasOwn(state.threepids, email)) return matrixError(400, 'M_THREEPID_IN_USE', 'Email is already in use');
+  if (own(state.threepids, email) !== undefined)
+    return matrixError(400, 'M_THREEPID_IN_USE', 'Email is already in use');
 
   const nextLink = typeof body.next_link === 'string' && body.next_link !== '' ? body.next_link : undefined;
   const style = config.emailSubmitUrl ? 'code' : 'link';
@@ -229,9 +231,7 @@ function validateEmailToken(
   homeserver: MockHomeserver,
   fields: { sid: unknown; client_secret: unknown; token: unknown },
 ): TokenOutcome {
-  const validations = homeserver.state.emailValidations;
-  const validation =
-    typeof fields.sid === 'string' && Object.hasOwn(validations, fields.sid) ? validations[fields.sid] : undefined;
+  const validation = emailValidationOf(homeserver.state, fields.sid);
   if (!validation) return { ok: false, reason: 'Unknown session_id' };
   const sent = validation.tokens.find((candidate) => candidate.token === fields.token);
   if (!sent) return { ok: false, reason: 'Validation token not found or has expired' };

@@ -11,6 +11,7 @@ import { matrixError, ok, type ModelResponse } from './response.js';
 import { rumaUsernameProblem } from './ruma-username.js';
 import { userIdOf } from './user-id.js';
 import { refuse } from './family-uia.js';
+import { own } from './records.js';
 
 /** Not routed: the router's fallback of every family (Synapse's, and Conduit's `src/main.rs:550-553`). */
 export function unrecognized(): ModelResponse {
@@ -87,7 +88,7 @@ export function requestTokenForFamily(homeserver: MockHomeserver, request: Model
   if (requestToken === 'identity-server') {
     // Dendrite: an address in use first, then the identity server the body names, which the mock
     // never trusts (clientapi/routing/threepid.go:50-75; gomatrixserverlib spec.NotTrusted).
-    if (email !== undefined && Object.hasOwn(state.threepids, email)) {
+    if (email !== undefined && own(state.threepids, email) !== undefined) {
       return matrixError(400, 'M_THREEPID_IN_USE', 'this third-party identifier is already in use');
     }
     const idServer = typeof body.id_server === 'string' ? body.id_server : '';
@@ -97,7 +98,7 @@ export function requestTokenForFamily(homeserver: MockHomeserver, request: Model
   if (!texts) throw new Error(`${family.name} has no requestToken texts`);
   if (config.email === 'off') return matrixError(403, 'M_THREEPID_DENIED', texts.notConfigured);
   if (email === undefined) return matrixError(400, 'M_INVALID_PARAM', texts.invalid);
-  if (Object.hasOwn(state.threepids, email)) return matrixError(400, 'M_THREEPID_IN_USE', texts.inUse);
+  if (own(state.threepids, email) !== undefined) return matrixError(400, 'M_THREEPID_IN_USE', texts.inUse);
   const secret = typeof body.client_secret === 'string' ? body.client_secret : '';
   const attempt = typeof body.send_attempt === 'number' ? body.send_attempt : 1;
   return ok({ sid: sendValidationEmail(homeserver, email, secret, attempt, { style: 'link' }).sid });

@@ -4,7 +4,7 @@ import type { Refusal } from './families.js';
 import type { MockHomeserver } from './homeserver.js';
 import type { JsonObject } from './request.js';
 import { matrixError, type ModelResponse } from './response.js';
-import type { UiaSession } from './state.js';
+import { emailValidationOf, type UiaSession } from './state.js';
 import { stageParams } from './uia.js';
 
 /** A family's refusal as an answer; `{server}` in its text is the server's name. */
@@ -95,8 +95,7 @@ export function checkFamilyStage(homeserver: MockHomeserver, type: string, auth:
     case 'm.login.email.identity': {
       const creds = auth.threepid_creds ?? auth.threepidCreds;
       const { sid, client_secret: secret } = (typeof creds === 'object' && creds !== null ? creds : {}) as JsonObject;
-      const validation =
-        typeof sid === 'string' && Object.hasOwn(state.emailValidations, sid) ? state.emailValidations[sid] : undefined;
+      const validation = emailValidationOf(state, sid);
       if (!validation || validation.clientSecret !== secret || validation.validatedAt === undefined) {
         return refused(family.emailPending);
       }

@@ -4,10 +4,18 @@ import { familyFlows } from './family-flows.js';
 import { realEnvironment, type Environment } from './environment.js';
 import { serverMetadata } from './oauth/issuer.js';
 import { hashPassword, publishedPasswordPolicy } from './password.js';
-import { rateLimit, type RateVerdict } from './rate-limiter.js';
+import { rateLimit, type BucketState, type RateVerdict } from './rate-limiter.js';
 import type { ModelRequest } from './request.js';
 import { matrixError, ok, type ModelResponse } from './response.js';
-import { emptyState, type Account, type HomeserverState, type RegistrationToken, type UiaSession } from './state.js';
+import { keyed, own } from './records.js';
+import {
+  emptyState,
+  restoreState,
+  type Account,
+  type HomeserverState,
+  type RegistrationToken,
+  type UiaSession,
+} from './state.js';
 import { userIdOf, type UsernameContext } from './user-id.js';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -49,7 +57,7 @@ export class MockHomeserver {
 
   /** A homeserver continuing from saved state (the browser mock's reload). */
   static restore(config: HomeserverConfig, state: HomeserverState, env: Environment = realEnvironment): MockHomeserver {
-    return new MockHomeserver(config, env, state);
+    return new MockHomeserver(config, env, restoreState(state));
   }
 
   get flows(): string[][] {
@@ -83,7 +91,7 @@ export class MockHomeserver {
 
   /** Case-insensitive, as Synapse's `get_users_by_id_case_insensitive`. */
   findAccount(localpart: string): Account | undefined {
-    return this.state.accounts[localpart.toLowerCase()];
+    return own(this.state.accounts, localpart.toLowerCase());
   }
 
   addAccount(fields: Pick<Account, 'localpart' | 'guest'> & Partial<Account>): Account {
@@ -110,7 +118,7 @@ export class MockHomeserver {
         guestToken === undefined
           ? undefined
           : (localpart) => {
-              const owner = this.state.accessTokens[guestToken];
+              const owner = own(this.state.accessTokens, guestToken);
               return owner?.userId === this.userId(localpart) && this.findAccount(localpart)?.guest === true;
             },
     };
@@ -181,7 +189,7 @@ export class MockHomeserver {
       createdAt: this.env.now(),
       params,
       completed: [],
-      results: {},
+      results: keyed(),
     };
     this.state.sessions[session.id] = session;
     return session;
@@ -189,7 +197,7 @@ export class MockHomeserver {
 
   /** A live session, or undefined when unknown or past `sessionTtlMs` (then it is dropped). */
   getSession(id: string): UiaSession | undefined {
-    const session = this.state.sessions[id];
+    const session = own(this.state.sessions, id);
     if (!session) return undefined;
     if (this.env.now() - session.createdAt > this.config.sessionTtlMs) {
       this.expireSession(session);
@@ -235,7 +243,8 @@ export class MockHomeserver {
   rateLimit(limiter: keyof HomeserverConfig['rateLimits'], key: string, consume: boolean): RateVerdict {
     const rate: Rate | null = this.config.rateLimits[limiter];
     // A check alone must leave the state as it was: only create buckets when counting.
-    const buckets = consume ? (this.state.rateLimits[limiter] ??= {}) : (this.state.rateLimits[limiter] ?? {});
+    const buckets = own(this.state.rateLimits, limiter) ?? keyed<BucketState>();
+    if (consume) this.state.rateLimits[limiter] = buckets;
     return rateLimit(buckets, key, rate, this.env.now(), consume);
   }
 
@@ -250,7 +259,7 @@ export class MockHomeserver {
   clientRequestLimit(request: ModelRequest): ModelResponse | undefined {
     const rate = this.config.clientRequestLimit;
     if (rate === null) return undefined;
-    const buckets = this.state.rateLimits.clientRequests ?? {};
+    const buckets = own(this.state.rateLimits, 'clientRequests') ?? keyed<BucketState>();
     this.state.rateLimits.clientRequests = buckets;
     const limit = rateLimit(buckets, request.clientIp, rate, this.env.now(), true);
     if (limit.allowed) return undefined;

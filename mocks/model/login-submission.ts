@@ -3,6 +3,7 @@ import type { MockHomeserver } from './homeserver.js';
 import { verifyPassword } from './password.js';
 import type { JsonObject } from './request.js';
 import { matrixError, type ModelResponse } from './response.js';
+import { own } from './records.js';
 
 /**
  * Synapse's `AuthHandler.validate_login`, which both `POST /login` and a UIA stage without a checker
@@ -92,10 +93,10 @@ export async function validateLogin(homeserver: MockHomeserver, submission: Json
       address = typeof address === 'string' ? canonicalEmail(address) : undefined;
       if (address === undefined) return { error: matrixError(400, 'M_UNKNOWN', 'Unable to parse email address') };
     }
-    const { threepids } = homeserver.state;
-    const bound = medium === 'email' && typeof address === 'string' && Object.hasOwn(threepids, address);
-    if (!bound) return { failed: INVALID_USERNAME_OR_PASSWORD };
-    identifier = { type: 'm.id.user', user: threepids[address as string] };
+    const owner =
+      medium === 'email' && typeof address === 'string' ? own(homeserver.state.threepids, address) : undefined;
+    if (owner === undefined) return { failed: INVALID_USERNAME_OR_PASSWORD };
+    identifier = { type: 'm.id.user', user: owner };
   }
 
   // :1257-1267.

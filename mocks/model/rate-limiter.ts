@@ -1,4 +1,5 @@
 import type { Rate } from './config.js';
+import { own, type Keyed } from './records.js';
 
 export interface BucketState {
   /** Actions counted, decaying at `perSecond`. Never negative. */
@@ -11,17 +12,18 @@ export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: nu
 /**
  * Synapse's `Ratelimiter`: a leaky bucket per key. `consume: false` asks without counting (Synapse's
  * `update=False`); `consume: true` counts one action when allowed. Buckets are plain data so the
- * state can be saved.
+ * state can be saved; the
+ * record has no prototype (`records.ts`), since the key is the client's address or a username.
  */
 export function rateLimit(
-  buckets: Record<string, BucketState>,
+  buckets: Keyed<BucketState>,
   key: string,
   rate: Rate | null,
   now: number,
   consume: boolean,
 ): RateVerdict {
   if (rate === null) return { allowed: true };
-  const bucket = buckets[key];
+  const bucket = own(buckets, key);
   const count = bucket ? Math.max(0, bucket.count - (Math.max(0, now - bucket.updatedAt) / 1000) * rate.perSecond) : 0;
   if (count + 1 > rate.burst) {
     // Truncated like Synapse's `int()`, after rounding to the microsecond so float noise (1.9999…)

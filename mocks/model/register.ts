@@ -7,6 +7,7 @@ import { matrixError, ok, rateLimited, type ModelResponse } from './response.js'
 import type { UiaSession } from './state.js';
 import { checkStage, flowComplete, loginStage, uiaBody } from './uia.js';
 import { checkUsername, codePointLength, MAX_RAW_LENGTH } from './user-id.js';
+import { own } from './records.js';
 
 /** `current`: v3, r0 and unstable (spec v1.16, Synapse). `seed`: the 2015 v2_alpha document's contract. */
 export type RegisterContract = 'current' | 'seed';
@@ -90,8 +91,7 @@ export async function register(
   if (auth.kind === 'given' && auth.sessionId !== undefined) {
     session = typeof auth.sessionId === 'string' ? homeserver.getSession(auth.sessionId) : undefined;
     if (!session) {
-      const named = typeof auth.sessionId === 'string' ? auth.sessionId : JSON.stringify(auth.sessionId);
-      return matrixError(400, 'M_UNKNOWN', `Unknown session ID: ${named}`);
+      return matrixError(400, 'M_UNKNOWN', unknownSessionMessage(auth.sessionId));
     }
   }
 
@@ -196,7 +196,7 @@ function createAccount(
   const { config, state } = homeserver;
   if (options.passwordHash === undefined) return matrixError(400, 'M_MISSING_PARAM', 'Missing params: password');
   const params = session.params;
-  if (options.email !== undefined && Object.hasOwn(state.threepids, options.email)) {
+  if (options.email !== undefined && own(state.threepids, options.email) !== undefined) {
     return matrixError(400, 'M_THREEPID_IN_USE', 'email is already in use');
   }
   const limit = homeserver.rateLimit('registration', request.clientIp, false);
@@ -423,4 +423,17 @@ function wrongTypedField(body: JsonObject, contract: RegisterContract): ModelRes
     if (actual !== type) return matrixError(400, 'M_BAD_JSON', `\`${field}\` must be a ${type}`);
   }
   return undefined;
+}
+
+/**
+ * Synapse's "Unknown session ID: %s" (handlers/auth.py, v1.94.0). A string or a number is named;
+ * anything else is not echoed at all: serialising an object nested 30,000 deep threw (security
+ * review M6), and a client gains nothing from seeing its own structure back. A guess for objects:
+ * Synapse hands them to its database lookup.
+ */
+function unknownSessionMessage(sessionId: unknown): string {
+  if (typeof sessionId === 'string') return `Unknown session ID: ${sessionId}`;
+  if (typeof sessionId === 'number' || typeof sessionId === 'boolean')
+    return `Unknown session ID: ${String(sessionId)}`;
+  return 'Unknown session ID';
 }

@@ -69,10 +69,32 @@ export function accessTokenOf(request: ModelRequest): string | undefined {
   return request.query.get('access_token') ?? undefined;
 }
 
-/** What a UIA session keeps of a request: the body without `auth` and `password` (Synapse's "client dict"). */
+/**
+ * The fields of a `/register` body a session may need on a later round (spec v1.18 "POST /register",
+ * Synapse's `bind_email`/`bind_msisdn`/`x_show_msisdn`, Dendrite's top-level `type`).
+ */
+const REGISTER_FIELDS = [
+  'username',
+  'device_id',
+  'initial_device_display_name',
+  'inhibit_login',
+  'refresh_token',
+  'guest_access_token',
+  'bind_email',
+  'bind_msisdn',
+  'x_show_msisdn',
+  'type',
+] as const;
+
+/**
+ * What a UIA session keeps of a request: the body without `auth` and `password` (Synapse's "client
+ * dict"), and only the fields a registration reads: Synapse keeps the whole dict, but a session is
+ * kept for 48 hours, so unknown fields would let anyone fill memory (security review M7).
+ */
 export function clientParams(body: JsonObject): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...body };
-  delete params.auth;
-  delete params.password;
+  const params: Record<string, unknown> = {};
+  for (const field of REGISTER_FIELDS) {
+    if (Object.hasOwn(body, field)) params[field] = body[field];
+  }
   return params;
 }

@@ -3,6 +3,7 @@ import { noteAccessTokenUse } from './oauth/sessions.js';
 import { accessTokenOf, type ModelRequest } from './request.js';
 import { matrixError, type ModelResponse } from './response.js';
 import type { AccessToken, Account } from './state.js';
+import { own } from './records.js';
 
 export interface Requester {
   account: Account;
@@ -17,7 +18,7 @@ export function authenticate(
 ): { requester: Requester } | { error: ModelResponse } {
   const presented = accessTokenOf(request);
   if (presented === undefined) return { error: matrixError(401, 'M_MISSING_TOKEN', 'Missing access token') };
-  const token = homeserver.state.accessTokens[presented];
+  const token = own(homeserver.state.accessTokens, presented);
   const account = token && homeserver.findAccount(token.userId.slice(1, token.userId.indexOf(':')));
   if (!token || !account) {
     return { error: matrixError(401, 'M_UNKNOWN_TOKEN', 'Invalid access token passed.', { soft_logout: false }) };

@@ -414,26 +414,33 @@ const routes: Route[] = [
     method: 'POST',
     path: '/_mock/next-error',
     handle: (c, request) => {
-      let body: { endpoint?: unknown; errcode?: unknown; status?: unknown; extra?: unknown } = {};
+      let parsed: unknown;
       try {
-        body = JSON.parse(new TextDecoder().decode(request.body)) as typeof body;
+        parsed = JSON.parse(new TextDecoder().decode(request.body));
       } catch {
         // Answered below.
       }
+      // `null`, an array or a number is no request (destructuring `null` threw: security review M6).
+      const body: { endpoint?: unknown; errcode?: unknown; status?: unknown; extra?: unknown } =
+        typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
       const { endpoint = 'register', errcode, status, extra = {} } = body;
       if (
         typeof endpoint !== 'string' ||
         typeof errcode !== 'string' ||
-        typeof status !== 'number' ||
+        // An HTTP status: any other number made the forced answer's `writeHead` throw later.
+        !Number.isInteger(status) ||
+        (status as number) < 100 ||
+        (status as number) > 599 ||
         typeof extra !== 'object' ||
-        extra === null
+        extra === null ||
+        Array.isArray(extra)
       ) {
         return matrixError(400, 'M_BAD_JSON', 'Expected {endpoint?, errcode, status, extra?}');
       }
       // A misspelt name would wait for a request that never comes, and the test would pass unforced.
       if (!FORCEABLE.includes(endpoint))
         return matrixError(400, 'M_INVALID_PARAM', `Unknown endpoint ${endpoint}; one of ${FORCEABLE.join(', ')}`);
-      c.forceNextError(endpoint, errcode, status, extra as Record<string, unknown>);
+      c.forceNextError(endpoint, errcode, status as number, extra as Record<string, unknown>);
       return ok({ endpoint, errcode, status });
     },
   },

@@ -1,5 +1,6 @@
-import { emptyOAuthState, type OAuthState } from './oauth/state.js';
+import { emptyOAuthState, restoreOAuthState, type OAuthState } from './oauth/state.js';
 import type { BucketState } from './rate-limiter.js';
+import { keyed, keyedFrom, own, type Keyed } from './records.js';
 
 export interface Account {
   localpart: string;
@@ -92,39 +93,68 @@ export interface MailMessage {
   sentAt: number;
 }
 
-/** Everything the homeserver remembers. Plain data, so it can be saved and restored whole. */
+/**
+ * Everything the homeserver remembers. Plain data, so it can be saved and restored whole; every
+ * record keyed by outside input is a null-prototype `Keyed` record, read only through `own`.
+ */
 export interface HomeserverState {
-  accounts: Record<string, Account>;
+  accounts: Keyed<Account>;
   devices: Device[];
-  accessTokens: Record<string, AccessToken>;
-  sessions: Record<string, UiaSession>;
+  accessTokens: Keyed<AccessToken>;
+  sessions: Keyed<UiaSession>;
   /** In the order they were made (the admin API lists them so). */
   registrationTokens: RegistrationToken[];
   /** Shared-secret registration nonces, with when each was handed out. */
-  nonces: Record<string, number>;
-  emailValidations: Record<string, EmailValidation>;
+  nonces: Keyed<number>;
+  emailValidations: Keyed<EmailValidation>;
   /** Email address (canonical) to the user it belongs to. */
-  threepids: Record<string, string>;
+  threepids: Keyed<string>;
   inbox: MailMessage[];
   nextGeneratedLocalpart: number;
-  rateLimits: Record<string, Record<string, BucketState>>;
+  rateLimits: Keyed<Keyed<BucketState>>;
   /** The OAuth 2.0 server's clients, pending sign-ups, codes and sessions (`config.oauth`). */
   oauth: OAuthState;
 }
 
 export function emptyState(): HomeserverState {
   return {
-    accounts: {},
+    accounts: keyed(),
     devices: [],
-    accessTokens: {},
-    sessions: {},
+    accessTokens: keyed(),
+    sessions: keyed(),
     registrationTokens: [],
-    nonces: {},
-    emailValidations: {},
-    threepids: {},
+    nonces: keyed(),
+    emailValidations: keyed(),
+    threepids: keyed(),
     inbox: [],
     nextGeneratedLocalpart: 1,
-    rateLimits: {},
+    rateLimits: keyed(),
     oauth: emptyOAuthState(),
   };
+}
+
+/**
+ * Saved state made whole again: `JSON.parse` gives plain objects, whose prototype a key like
+ * `__proto__` or `constructor` would reach, so every keyed record is copied into a null-prototype one.
+ */
+export function restoreState(saved: HomeserverState): HomeserverState {
+  return {
+    ...saved,
+    accounts: keyedFrom(saved.accounts),
+    accessTokens: keyedFrom(saved.accessTokens),
+    sessions: keyedFrom(saved.sessions),
+    nonces: keyedFrom(saved.nonces),
+    emailValidations: keyedFrom(saved.emailValidations),
+    threepids: keyedFrom(saved.threepids),
+    rateLimits: keyedFrom(saved.rateLimits, (buckets) => keyedFrom<BucketState>(buckets)),
+    oauth: restoreOAuthState(saved.oauth),
+  };
+}
+
+/** A `sid` as `sendValidationEmail` makes it (Synapse's `random_string(16)`). */
+const SID_SHAPE = /^[A-Za-z]{16}$/;
+
+/** The email validation a request names by `sid`; anything but a sid's shape is unknown before the lookup. */
+export function emailValidationOf(state: HomeserverState, sid: unknown): EmailValidation | undefined {
+  return typeof sid === 'string' && SID_SHAPE.test(sid) ? own(state.emailValidations, sid) : undefined;
 }

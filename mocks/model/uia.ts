@@ -3,7 +3,7 @@ import type { MockHomeserver } from './homeserver.js';
 import { validateLogin } from './login-submission.js';
 import type { JsonObject } from './request.js';
 import { matrixError, type ModelResponse } from './response.js';
-import type { UiaSession } from './state.js';
+import { emailValidationOf, type UiaSession } from './state.js';
 
 export type StageOutcome =
   | { ok: true; result: unknown }
@@ -83,12 +83,11 @@ function checkEmailStage(homeserver: MockHomeserver, auth: JsonObject): StageOut
     return { ok: false, errcode: 'M_MISSING_PARAM', error: 'Missing threepid_creds' };
   }
   const { sid, client_secret: clientSecret } = creds as JsonObject;
-  const validations = homeserver.state.emailValidations;
-  const validation = typeof sid === 'string' && Object.hasOwn(validations, sid) ? validations[sid] : undefined;
+  const validation = emailValidationOf(homeserver.state, sid);
   if (!validation || validation.clientSecret !== clientSecret || validation.validatedAt === undefined) {
     return { ok: false, errcode: 'M_UNAUTHORIZED', error: 'Unable to get validated threepid' };
   }
-  Reflect.deleteProperty(validations, validation.sid);
+  Reflect.deleteProperty(homeserver.state.emailValidations, validation.sid);
   return { ok: true, result: { medium: 'email', address: validation.email, validated_at: validation.validatedAt } };
 }
 

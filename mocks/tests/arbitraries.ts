@@ -15,7 +15,29 @@ export const LAST_SID = '__LAST_SID__';
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)) });
 const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
 
-const usernames = fc.constantFrom('alice', 'Alice', 'carol', 'CAROL', 'dave', 'bridge-x', '_hidden', 'a:b', '', '1');
+/**
+ * Names every object inherits: as IDs, keys and tokens they once reached `Object.prototype` through
+ * the mock's state (security review M1), so every generator below mixes them in.
+ */
+export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'] as const;
+const prototypeKey = fc.constantFrom(...PROTOTYPE_KEYS);
+/** An ID or token the way a client sends it, or a prototype key now and then. */
+const orPrototypeKey = <T>(likely: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: likely, weight: 5 }, { arbitrary: prototypeKey, weight: 1 });
+
+const usernames = fc.constantFrom(
+  'alice',
+  'Alice',
+  'carol',
+  'CAROL',
+  'dave',
+  'bridge-x',
+  '_hidden',
+  'a:b',
+  '',
+  '1',
+  ...PROTOTYPE_KEYS,
+);
 const passwords = fc.constantFrom('a good passw0rd', 'short', 'alice-password', '');
 const stages = fc.constantFrom(
   'm.login.dummy',
@@ -38,10 +60,12 @@ const plausible = <T>(likely: fc.Arbitrary<T>) =>
 const auth = fc.record(
   {
     type: plausible(stages),
-    session: plausible(fc.constant(LAST_SESSION)),
-    token: plausible(fc.constantFrom('letmein', 'single-use', 'expired', 'used-up')),
+    session: plausible(orPrototypeKey(fc.constant(LAST_SESSION))),
+    token: plausible(orPrototypeKey(fc.constantFrom('letmein', 'single-use', 'expired', 'used-up'))),
     response: plausible(fc.constant(MOCK_CAPTCHA_RESPONSE)),
-    threepid_creds: plausible(fc.record({ sid: fc.constant(LAST_SID), client_secret: fc.constant('secret') })),
+    threepid_creds: plausible(
+      fc.record({ sid: orPrototypeKey(fc.constant(LAST_SID)), client_secret: orPrototypeKey(fc.constant('secret')) }),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -54,10 +78,10 @@ const registerBody = fc.record(
     type: fc.constantFrom('m.login.application_service', 'm.login.dummy'),
     inhibit_login: plausible(fc.boolean()),
     refresh_token: plausible(fc.boolean()),
-    device_id: plausible(fc.constantFrom('DEVICE', 'PHONE')),
+    device_id: plausible(orPrototypeKey(fc.constantFrom('DEVICE', 'PHONE'))),
     initial_device_display_name: anyText,
     bind_email: plausible(fc.boolean()),
-    guest_access_token: anyText,
+    guest_access_token: orPrototypeKey(anyText),
   },
   { requiredKeys: [] },
 );
@@ -68,8 +92,8 @@ const emailBody = fc.record(
     email: plausible(fc.constantFrom('carol@example.org', 'CAROL@Example.org', 'x@blocked.example', 'not-an-email')),
     send_attempt: plausible(fc.integer({ min: -2, max: 5 })),
     next_link: plausible(fc.constantFrom('https://example.org/', 'javascript:alert(1)')),
-    sid: plausible(fc.constant(LAST_SID)),
-    token: anyText,
+    sid: plausible(orPrototypeKey(fc.constant(LAST_SID))),
+    token: orPrototypeKey(anyText),
   },
   { requiredKeys: [] },
 );
@@ -103,6 +127,13 @@ const body = fc.oneof(
   { arbitrary: emailBody.map((value) => JSON.stringify(value)), weight: 2 },
   { arbitrary: loginBody.map((value) => JSON.stringify(value)), weight: 2 },
   { arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)), weight: 2 },
+  // Objects whose own keys are prototype names, as `JSON.parse` makes them from `{"__proto__": …}`.
+  {
+    arbitrary: fc
+      .array(fc.tuple(prototypeKey, fc.jsonValue()), { maxLength: 3 })
+      .map((pairs) => `{${pairs.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',')}}`),
+    weight: 1,
+  },
   { arbitrary: fc.uint8Array({ maxLength: 200 }), weight: 1 },
   { arbitrary: malformed, weight: 1 },
 );
@@ -120,6 +151,9 @@ const KNOWN_PATHS = [
   '/.well-known/matrix/client',
   '/_matrix/client/v1/auth_metadata',
   SUBMIT_TOKEN_PATH,
+  // Looked up by token and by nonce: with prototype keys in the tokens and bodies above.
+  '/_matrix/client/v3/account/whoami',
+  '/_synapse/admin/v1/register',
 ];
 
 const path = fc.oneof(
@@ -136,8 +170,13 @@ const path = fc.oneof(
   },
 );
 
-const queryKey = fc.constantFrom('kind', 'username', 'access_token', 'token', 'client_secret', 'sid', 'session', 'x');
-const queryValue = fc.oneof(fc.constantFrom('user', 'guest', 'alice', 'Carol', 'letmein', LAST_SID), anyText);
+const queryKey = orPrototypeKey(
+  fc.constantFrom('kind', 'username', 'access_token', 'token', 'client_secret', 'sid', 'session', 'x'),
+);
+const queryValue = fc.oneof(
+  fc.constantFrom('user', 'guest', 'alice', 'Carol', 'letmein', LAST_SID, ...PROTOTYPE_KEYS),
+  anyText,
+);
 const query = fc.oneof(
   fc.array(fc.tuple(queryKey, queryValue), { maxLength: 4 }).map((pairs) => {
     const search = new URLSearchParams(pairs).toString();
@@ -154,9 +193,10 @@ const headers = fc.record(
     ),
     authorization: fc.oneof(
       fc.constant(`Bearer ${MOCK_APPSERVICE_TOKEN}`),
-      printable.map((text) => `Bearer ${text}`),
+      orPrototypeKey(printable).map((text) => `Bearer ${text}`),
     ),
-    'x-forwarded-for': fc.oneof(fc.constantFrom('10.0.0.1', '10.0.0.2', '::1'), printable),
+    // The rate limiters' buckets are keyed by it.
+    'x-forwarded-for': orPrototypeKey(fc.oneof(fc.constantFrom('10.0.0.1', '10.0.0.2', '::1'), printable)),
     accept: printable,
   },
   { requiredKeys: [] },

@@ -69,8 +69,12 @@ function expectSpecShaped(reply: Reply, sent: RandomRequest): void {
   }
 }
 
+/** `Object.prototype` as the process started: no request may add to it (security review M1). */
+const PROTOTYPE_AT_START = Object.getOwnPropertyNames(Object.prototype);
+
 /** What must hold of the state after any answer. */
 function expectInvariants(state: HomeserverState): void {
+  expect(Object.getOwnPropertyNames(Object.prototype), 'Object.prototype is untouched').toEqual(PROTOTYPE_AT_START);
   const lowerNames = new Set<string>();
   const userIds = new Set<string>();
   for (const [key, account] of Object.entries(state.accounts)) {
@@ -175,6 +179,7 @@ describe('the mock under random and malformed requests', () => {
       // Guards the generators: a property that never reaches account creation proves little.
       expect(sent).toBeGreaterThan(RUNS * 10);
       if (MAKES_ACCOUNTS.has(scenario)) expect(accountsMade).toBeGreaterThan(0);
-    });
+      // Bounded by RUNS, not by time: on a loaded machine the first scenario (with warm-up) nears 5 s.
+    }, 30_000);
   });
 });

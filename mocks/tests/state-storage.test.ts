@@ -22,6 +22,21 @@ describe('browser mock persistence', () => {
     expect(restored.homeserver.flows).toEqual([['m.login.registration_token', 'm.login.dummy']]);
   });
 
+  it('loads keyed records back without a prototype: a stored __proto__ key stays an own key (review M1)', async () => {
+    const controller = await MockController.create({ scenario: 'open', env: fakeEnvironment() });
+    saveMock(controller);
+    const raw = localStorage.getItem('matrix-mock-homeserver.state') ?? '';
+    // What a stored state with such a key looks like once JSON.parse has read it.
+    localStorage.setItem(
+      'matrix-mock-homeserver.state',
+      raw.replace('"threepids":{}', '"threepids":{"__proto__":"@x:localhost:8008"}'),
+    );
+    const state = loadSavedMock()?.state;
+    expect(state && Object.getPrototypeOf(state.threepids)).toBeNull();
+    expect(state && Object.getPrototypeOf(state.oauth.requests)).toBeNull();
+    expect(state && Object.keys(state.threepids)).toEqual(['__proto__']);
+  });
+
   it('ignores saved state it does not understand', () => {
     localStorage.setItem('matrix-mock-homeserver.state', '{"format": 99}');
     expect(loadSavedMock()).toBeUndefined();

@@ -6,7 +6,8 @@ import { CHALLENGE } from './pkce.js';
 import { callbackUrl, redirectTo } from './responses.js';
 import { grantScope } from './scope.js';
 import { errorPage, signInPage, signUpPage } from './signup-page.js';
-import { forgetExpired, type AuthorizationRequest } from './state.js';
+import { forgetExpired, ID_SHAPES, type AuthorizationRequest } from './state.js';
+import { own } from '../records.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -20,7 +21,8 @@ export function authorize(homeserver: MockHomeserver, oauth: OAuthConfig, reques
   const { state, env, config } = homeserver;
   forgetExpired(state.oauth, env.now());
   const query = request.query;
-  const client = state.oauth.clients[query.get('client_id') ?? ''];
+  const clientId = query.get('client_id') ?? '';
+  const client = ID_SHAPES.client.test(clientId) ? own(state.oauth.clients, clientId) : undefined;
   if (!client) {
     return errorPage(
       'Unknown application',

@@ -1,6 +1,6 @@
 import type { OAuthConfig } from '../config.js';
 import type { MockHomeserver } from '../homeserver.js';
-import type { ModelRequest } from '../request.js';
+import { parseJsonObject, type ModelRequest } from '../request.js';
 import type { ModelResponse } from '../response.js';
 import { ULID_ALPHABET } from './encoding.js';
 import { oauthError, oauthOk } from './responses.js';
@@ -8,6 +8,11 @@ import type { OAuthClient } from './state.js';
 import { isOnHostOf, isSecureUri, parseUrl } from './uris.js';
 
 const SUPPORTED_GRANTS = ['authorization_code', 'refresh_token'];
+/**
+ * Bounds on what a client may make the server keep (security review M7). Our choice, not MAS's
+ * (whose database columns are unbounded text): far beyond any real client's name and addresses.
+ */
+export const CLIENT_LIMITS = { nameLength: 256, uriLength: 2048, redirectUris: 16 } as const;
 
 type Refusal = { error: 'invalid_client_metadata' | 'invalid_redirect_uri'; description: string };
 const metadata = (description: string): Refusal => ({ error: 'invalid_client_metadata', description });
@@ -18,16 +23,14 @@ const redirect = (description: string): Refusal => ({ error: 'invalid_redirect_u
  * "Client metadata" and MAS's client registration policy, for web clients (the ones a sign-up page is).
  */
 export function registerClient(homeserver: MockHomeserver, oauth: OAuthConfig, request: ModelRequest): ModelResponse {
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(request.body));
-  } catch {
-    body = undefined;
+  // The Matrix API's 64 KB cap: a client's metadata is a few hundred bytes, and every client is kept.
+  const parsed = parseJsonObject(request.body);
+  if ('error' in parsed) {
+    return parsed.error.status === 413
+      ? oauthError(413, 'invalid_request', 'The client metadata is too large')
+      : oauthError(400, 'invalid_client_metadata', 'The body must be a JSON object of client metadata');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return oauthError(400, 'invalid_client_metadata', 'The body must be a JSON object of client metadata');
-  }
-  const checked = checkMetadata(body as Record<string, unknown>, oauth.allowInsecureUris);
+  const checked = checkMetadata(parsed.value, oauth.allowInsecureUris);
   if ('error' in checked) return oauthError(400, checked.error, checked.description);
   const { env, state } = homeserver;
   // MAS's client IDs are ULIDs: 26 characters of Crockford's base 32.
@@ -78,9 +81,22 @@ function checkMetadata(
   if (body.client_name !== undefined && typeof body.client_name !== 'string') {
     return metadata('client_name must be a string');
   }
+  if (typeof body.client_name === 'string' && body.client_name.length > CLIENT_LIMITS.nameLength) {
+    return metadata(`client_name must be at most ${CLIENT_LIMITS.nameLength} characters`);
+  }
+  const tooLong = ['client_uri', 'logo_uri', 'tos_uri', 'policy_uri'].find(
+    (field) => typeof body[field] === 'string' && body[field].length > CLIENT_LIMITS.uriLength,
+  );
+  if (tooLong) return metadata(`${tooLong} must be at most ${CLIENT_LIMITS.uriLength} characters`);
 
   const redirectUris = stringList(body.redirect_uris, []);
   if (!redirectUris || redirectUris.length === 0) return redirect('redirect_uris must list at least one URI');
+  if (redirectUris.length > CLIENT_LIMITS.redirectUris) {
+    return redirect(`redirect_uris may list at most ${CLIENT_LIMITS.redirectUris} URIs`);
+  }
+  const longRedirect = redirectUris.find((text) => text.length > CLIENT_LIMITS.uriLength);
+  if (longRedirect !== undefined)
+    return redirect(`Each redirect URI must be at most ${CLIENT_LIMITS.uriLength} characters`);
   for (const text of redirectUris) {
     const url = parseUrl(text);
     if (!url) return redirect(`${text} is not a URL`);

@@ -1,5 +1,6 @@
 import type { MockHomeserver } from '../homeserver.js';
 import type { OAuthSession } from './state.js';
+import { own } from '../records.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -31,7 +32,7 @@ export function openSession(
   const session: OAuthSession = { id: homeserver.env.randomString(24, ALNUM), ...grant, ...newTokens(homeserver) };
   state.oauth.sessions[session.id] = session;
   if (!state.devices.some((device) => device.userId === grant.userId && device.deviceId === grant.deviceId)) {
-    const displayName = state.oauth.clients[grant.clientId]?.clientName;
+    const displayName = own(state.oauth.clients, grant.clientId)?.clientName;
     state.devices.push({ userId: grant.userId, deviceId: grant.deviceId, displayName });
   }
   installAccessToken(homeserver, session);

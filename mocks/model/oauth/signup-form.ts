@@ -8,8 +8,9 @@ import type { ModelResponse } from '../response.js';
 import { codePointLength, MAX_RAW_LENGTH } from '../user-id.js';
 import { callbackUrl, formOf, redirectTo } from './responses.js';
 import { codePage, errorPage, signInPage, signUpPage, type FieldErrors, type PageContext } from './signup-page.js';
-import { CODE_LIFETIME_MS, forgetExpired, type AuthorizationRequest } from './state.js';
+import { CODE_LIFETIME_MS, forgetExpired, ID_SHAPES, type AuthorizationRequest } from './state.js';
 import { usernameProblem } from './username.js';
+import { own } from '../records.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -35,7 +36,7 @@ export async function submitAuthorization(
   id: string,
 ): Promise<ModelResponse> {
   forgetExpired(homeserver.state.oauth, homeserver.env.now());
-  const pending = homeserver.state.oauth.requests[id];
+  const pending = ID_SHAPES.request.test(id) ? own(homeserver.state.oauth.requests, id) : undefined;
   if (!pending) return expired();
   const step: Step = { homeserver, oauth, pending, request, form: formOf(request) };
   const action = step.form.get('action');
@@ -90,13 +91,13 @@ function emailProblem(homeserver: MockHomeserver, typed: string, email: string |
   if (typed === '') return homeserver.config.email === 'required' ? 'Enter your email address.' : undefined;
   if (email === undefined) return 'This is not an email address.';
   if (homeserver.isDeniedEmail(email)) return 'This server does not accept addresses at this domain.';
-  if (homeserver.state.threepids[email] !== undefined) return 'This email address is already in use.';
+  if (own(homeserver.state.threepids, email) !== undefined) return 'This email address is already in use.';
   return undefined;
 }
 
 /** The code typed; the link in the mail, once followed, counts as the code. */
 function confirmEmail(step: Step, made: NonNullable<AuthorizationRequest['pending']>): ModelResponse {
-  const validation = step.homeserver.state.emailValidations[made.emailSid];
+  const validation = own(step.homeserver.state.emailValidations, made.emailSid);
   if (!validation) return expired();
   const typed = (step.form.get('code') ?? '').trim();
   if (
@@ -110,7 +111,7 @@ function confirmEmail(step: Step, made: NonNullable<AuthorizationRequest['pendin
 }
 
 function resendEmail(step: Step, made: NonNullable<AuthorizationRequest['pending']>): ModelResponse {
-  const validation = step.homeserver.state.emailValidations[made.emailSid];
+  const validation = own(step.homeserver.state.emailValidations, made.emailSid);
   if (!validation) return expired();
   sendValidationEmail(step.homeserver, validation.email, validation.clientSecret, validation.sendAttempt + 1);
   return codePage(step, { form: `A new code is on its way to ${validation.email}.` });
@@ -125,7 +126,7 @@ function finish(step: Step, made: Made): ModelResponse {
   const { homeserver, pending } = step;
   const { state } = homeserver;
   const taken = usernameProblem(homeserver, made.username);
-  const emailTaken = made.email !== undefined && state.threepids[made.email] !== undefined;
+  const emailTaken = made.email !== undefined && own(state.threepids, made.email) !== undefined;
   if (taken !== undefined || emailTaken) {
     pending.pending = undefined;
     return signUpPage(

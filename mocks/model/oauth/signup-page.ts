@@ -5,6 +5,7 @@ import { page } from '../pages.js';
 import { escapeHtml, html, type ModelResponse } from '../response.js';
 import { enhancementScript } from './enhance.js';
 import type { AuthorizationRequest } from './state.js';
+import { own } from '../records.js';
 
 /** What was typed, given back so that nobody types it twice. */
 export interface FormValues {
@@ -116,7 +117,7 @@ function formPage(
   buttons: string,
   errors: FieldErrors,
 ): ModelResponse {
-  const client = homeserver.state.oauth.clients[pending.clientId];
+  const client = own(homeserver.state.oauth.clients, pending.clientId);
   const host = client ? new URL(client.clientUri).host : '';
   const who = `${escapeHtml(client?.clientName ?? host)} (${escapeHtml(host)}) wants to use your account.`;
   const problem = errors.form === undefined ? '' : `<p role="alert" id="form-error">${escapeHtml(errors.form)}</p>`;

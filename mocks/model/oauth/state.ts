@@ -1,4 +1,5 @@
 import type { SigningKey } from './signing-key.js';
+import { keyed, keyedFrom, type Keyed } from '../records.js';
 
 /** A client registered through RFC 7591 dynamic client registration: the metadata the server kept. */
 export interface OAuthClient {
@@ -75,10 +76,10 @@ export interface OAuthSession {
 
 /** The OAuth 2.0 server's memory, plain data like the rest of the state. */
 export interface OAuthState {
-  clients: Record<string, OAuthClient>;
-  requests: Record<string, AuthorizationRequest>;
-  codes: Record<string, AuthorizationCode>;
-  sessions: Record<string, OAuthSession>;
+  clients: Keyed<OAuthClient>;
+  requests: Keyed<AuthorizationRequest>;
+  codes: Keyed<AuthorizationCode>;
+  sessions: Keyed<OAuthSession>;
   /**
    * The key id_tokens are signed with, made on first need (`signing-key.ts`). A JWK, so that the
    * browser mock's saved state keeps it and the keys a client fetched before a reload still verify.
@@ -87,8 +88,30 @@ export interface OAuthState {
 }
 
 export function emptyOAuthState(): OAuthState {
-  return { clients: {}, requests: {}, codes: {}, sessions: {} };
+  return { clients: keyed(), requests: keyed(), codes: keyed(), sessions: keyed() };
 }
+
+/** Saved OAuth state with null-prototype records again (see `restoreState`). */
+export function restoreOAuthState(saved: OAuthState | undefined): OAuthState {
+  return {
+    ...saved,
+    clients: keyedFrom(saved?.clients),
+    requests: keyedFrom(saved?.requests),
+    codes: keyedFrom(saved?.codes),
+    sessions: keyedFrom(saved?.sessions),
+  };
+}
+
+/**
+ * The shapes of the IDs this server hands out: a client ID is a ULID (`client-registration.ts`), a
+ * request ID 24 and a code 32 alphanumerics (`authorize.ts`, `signup-form.ts`). Anything else is
+ * unknown before any lookup.
+ */
+export const ID_SHAPES = {
+  client: /^[0-9A-HJKMNP-TV-Z]{26}$/,
+  request: /^[A-Za-z0-9]{24}$/,
+  code: /^[A-Za-z0-9]{32}$/,
+} as const;
 
 /** RFC 6749 §4.1.2 recommends at most ten minutes for a code. */
 export const CODE_LIFETIME_MS = 10 * 60_000;

@@ -13,7 +13,8 @@ import {
   sessionWithToken,
   tokenAnswer,
 } from './sessions.js';
-import { forgetExpired } from './state.js';
+import { forgetExpired, ID_SHAPES } from './state.js';
+import { own } from '../records.js';
 
 const invalidGrant = (description: string) => oauthError(400, 'invalid_grant', description);
 
@@ -32,7 +33,7 @@ export async function token(
     return oauthError(400, 'unsupported_grant_type', `The grant type ${grantType} is not supported`);
   }
   const clientId = form.get('client_id') ?? '';
-  const client = state.oauth.clients[clientId];
+  const client = ID_SHAPES.client.test(clientId) ? own(state.oauth.clients, clientId) : undefined;
   if (!client) return oauthError(401, 'invalid_client', 'Unknown client_id');
   if (!client.grantTypes.includes(grantType)) {
     return oauthError(400, 'unauthorized_client', `This client did not register the ${grantType} grant`);
@@ -53,11 +54,11 @@ async function exchangeCode(
   const verifier = form.get('code_verifier');
   if (code === null) return oauthError(400, 'invalid_request', 'code is missing');
   if (verifier === null) return oauthError(400, 'invalid_request', 'code_verifier is missing');
-  const grant = state.oauth.codes[code];
+  const grant = ID_SHAPES.code.test(code) ? own(state.oauth.codes, code) : undefined;
   if (!grant) return invalidGrant('The code is unknown or has expired');
   if (grant.usedAt !== undefined) {
     // RFC 6749 §4.1.2: a code presented twice may have been stolen, so what it gave is taken back.
-    const session = grant.sessionId === undefined ? undefined : state.oauth.sessions[grant.sessionId];
+    const session = grant.sessionId === undefined ? undefined : own(state.oauth.sessions, grant.sessionId);
     if (session) endSession(homeserver, session);
     return invalidGrant('The code has already been used');
   }

@@ -1,12 +1,14 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { MockController } from './model/controller.js';
+import { keyed } from './model/records.js';
 import { modelRequest, type ModelRequest } from './model/request.js';
 import { serialize, type ModelResponse } from './model/response.js';
 import { answer, isApiPath } from './model/routes.js';
 
 export async function toModelRequest(request: Request): Promise<ModelRequest> {
   const url = new URL(request.url);
-  const headers: Record<string, string> = {};
+  // Keyed by header names from the request: no prototype, so a header named `__proto__` is a header.
+  const headers = keyed<string>();
   request.headers.forEach((value, key) => {
     headers[key.toLowerCase()] = value;
   });

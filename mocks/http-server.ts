@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import type { MockController } from './model/controller.js';
+import { keyed } from './model/records.js';
 import { modelRequest } from './model/request.js';
 import { matrixError, serialize, type ModelResponse } from './model/response.js';
 import { answer } from './model/routes.js';
@@ -63,7 +64,8 @@ async function respond(
     const body = await readBody(incoming);
     if (body === undefined)
       return send(outgoing, incoming, matrixError(413, 'M_TOO_LARGE', 'Request body too large'), cors);
-    const headers: Record<string, string> = {};
+    // Keyed by header names from the request: no prototype, so a header named `__proto__` is a header.
+    const headers = keyed<string>();
     for (const [name, value] of Object.entries(incoming.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }

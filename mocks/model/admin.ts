@@ -5,7 +5,7 @@ import { matrixError, ok, type ModelResponse } from './response.js';
 import type { Account, RegistrationToken } from './state.js';
 import { loginBody } from './register.js';
 import { checkUsername, codePointLength } from './user-id.js';
-import { own } from './records.js';
+import { BOUNDS, own, remember } from './records.js';
 
 /** Characters Synapse draws generated registration tokens from (and accepts in chosen ones). */
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-';
@@ -160,7 +160,7 @@ function forgetOldNonces(homeserver: MockHomeserver): void {
 export function sharedSecretNonce(homeserver: MockHomeserver): ModelResponse {
   forgetOldNonces(homeserver);
   const nonce = homeserver.env.randomString(128, '0123456789abcdef');
-  homeserver.state.nonces[nonce] = homeserver.env.now();
+  remember(homeserver.state.nonces, nonce, homeserver.env.now(), BOUNDS.nonces);
   return ok({ nonce });
 }
 

@@ -5,7 +5,7 @@ import { parseJsonObject, type ModelRequest } from './request.js';
 import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response.js';
 import { emailValidationOf, type EmailValidation } from './state.js';
 import { codePointLength } from './user-id.js';
-import { own } from './records.js';
+import { BOUNDS, own, remember } from './records.js';
 
 const CLIENT_SECRET = /^[0-9a-zA-Z.=_-]{1,255}$/;
 const DIGITS = '0123456789';
@@ -121,8 +121,9 @@ export function sendValidationEmail(
   validation ??= { sid, clientSecret, email, sendAttempt, tokens: [], createdAt: env.now() };
   validation.sendAttempt = sendAttempt;
   validation.tokens.push({ token, expiresAt: env.now() + EMAIL_TOKEN_LIFETIME_MS, nextLink });
-  state.emailValidations[sid] = validation;
+  remember(state.emailValidations, sid, validation, BOUNDS.emailValidations);
   const link = `${baseUrlOf(config)}${SUBMIT_TOKEN_PATH}?${new URLSearchParams({ token, client_secret: clientSecret, sid }).toString()}`;
+  if (state.inbox.length >= BOUNDS.inbox) state.inbox.splice(0, state.inbox.length - BOUNDS.inbox + 1);
   state.inbox.push({
     id: env.randomString(12),
     to: email,

@@ -7,7 +7,7 @@ import { hashPassword, publishedPasswordPolicy } from './password.js';
 import { rateLimit, type BucketState, type RateVerdict } from './rate-limiter.js';
 import type { ModelRequest } from './request.js';
 import { matrixError, ok, type ModelResponse } from './response.js';
-import { keyed, own } from './records.js';
+import { BOUNDS, keyed, own, remember } from './records.js';
 import {
   emptyState,
   restoreState,
@@ -191,7 +191,7 @@ export class MockHomeserver {
       completed: [],
       results: keyed(),
     };
-    this.state.sessions[session.id] = session;
+    remember(this.state.sessions, session.id, session, BOUNDS.sessions);
     return session;
   }
 

@@ -1,5 +1,5 @@
 import type { Rate } from './config.js';
-import { own, type Keyed } from './records.js';
+import { BOUNDS, own, remember, type Keyed } from './records.js';
 
 export interface BucketState {
   /** Actions counted, decaying at `perSecond`. Never negative. */
@@ -31,6 +31,6 @@ export function rateLimit(
     const waitMs = Math.round(((count + 1 - rate.burst) / rate.perSecond) * 1e6) / 1e3;
     return { allowed: false, retryAfterMs: Math.max(1, Math.floor(waitMs)) };
   }
-  if (consume) buckets[key] = { count: count + 1, updatedAt: now };
+  if (consume) remember(buckets, key, { count: count + 1, updatedAt: now }, BOUNDS.rateLimitBuckets);
   return { allowed: true };
 }

@@ -29,3 +29,28 @@ export function keyedFrom<T>(value: unknown, entry: (item: unknown) => T = (item
   }
   return record;
 }
+
+/**
+ * How many entries the mock keeps of each kind that requests without an account can create
+ * (security review M7): beyond these the oldest go first. Generous for any test; a flood of
+ * unauthenticated requests can no longer grow memory without end. In the README ("Bounds").
+ */
+export const BOUNDS = {
+  sessions: 10_000,
+  emailValidations: 10_000,
+  inbox: 1_000,
+  nonces: 1_000,
+  oauthClients: 1_000,
+  oauthRequests: 1_000,
+  oauthSessions: 10_000,
+  rateLimitBuckets: 10_000,
+};
+
+/** Stores `value` under `key`, dropping the oldest entries first so that at most `max` remain. */
+export function remember<T>(record: Keyed<T>, key: string, value: T, max: number): void {
+  if (!Object.hasOwn(record, key)) {
+    const keys = Object.keys(record);
+    for (let index = 0; index <= keys.length - max; index++) Reflect.deleteProperty(record, keys[index] as string);
+  }
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -7,7 +7,7 @@ import { callbackUrl, redirectTo } from './responses.js';
 import { grantScope } from './scope.js';
 import { errorPage, signInPage, signUpPage } from './signup-page.js';
 import { forgetExpired, ID_SHAPES, type AuthorizationRequest } from './state.js';
-import { own } from '../records.js';
+import { BOUNDS, own, remember } from '../records.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -86,7 +86,7 @@ export function authorize(homeserver: MockHomeserver, oauth: OAuthConfig, reques
     mode: oauth.promptCreate && prompts.includes('create') ? 'create' : 'sign-in',
     createdAt: env.now(),
   };
-  state.oauth.requests[pending.id] = pending;
+  remember(state.oauth.requests, pending.id, pending, BOUNDS.oauthRequests);
   const context = { homeserver, oauth, pending };
   return pending.mode === 'create' ? signUpPage(context) : signInPage(context);
 }

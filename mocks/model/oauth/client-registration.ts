@@ -1,3 +1,4 @@
+import { BOUNDS, remember } from '../records.js';
 import type { OAuthConfig } from '../config.js';
 import type { MockHomeserver } from '../homeserver.js';
 import { parseJsonObject, type ModelRequest } from '../request.js';
@@ -35,7 +36,7 @@ export function registerClient(homeserver: MockHomeserver, oauth: OAuthConfig, r
   const { env, state } = homeserver;
   // MAS's client IDs are ULIDs: 26 characters of Crockford's base 32.
   const client: OAuthClient = { clientId: env.randomString(26, ULID_ALPHABET), ...checked, createdAt: env.now() };
-  state.oauth.clients[client.clientId] = client;
+  remember(state.oauth.clients, client.clientId, client, BOUNDS.oauthClients);
   return oauthOk(
     {
       client_id: client.clientId,

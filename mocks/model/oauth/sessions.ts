@@ -1,6 +1,6 @@
 import type { MockHomeserver } from '../homeserver.js';
 import type { OAuthSession } from './state.js';
-import { own } from '../records.js';
+import { BOUNDS, own, remember } from '../records.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -30,7 +30,7 @@ export function openSession(
 ): OAuthSession {
   const { state } = homeserver;
   const session: OAuthSession = { id: homeserver.env.randomString(24, ALNUM), ...grant, ...newTokens(homeserver) };
-  state.oauth.sessions[session.id] = session;
+  remember(state.oauth.sessions, session.id, session, BOUNDS.oauthSessions);
   if (!state.devices.some((device) => device.userId === grant.userId && device.deviceId === grant.deviceId)) {
     const displayName = own(state.oauth.clients, grant.clientId)?.clientName;
     state.devices.push({ userId: grant.userId, deviceId: grant.deviceId, displayName });

@@ -1,4 +1,5 @@
 import type { MockHomeserver } from './homeserver.js';
+import type { Account } from './state.js';
 import type { ModelRequest } from './request.js';
 import { authenticate } from './requester.js';
 import { ok, type ModelResponse } from './response.js';
@@ -31,11 +32,16 @@ export function accountThreepids(homeserver: MockHomeserver, request: ModelReque
   const result = authenticate(homeserver, request, { allowGuest: false });
   if ('error' in result) return result.error;
   return ok({
-    threepids: (result.requester.account.threepids ?? []).map((threepid) => ({
-      medium: threepid.medium,
-      address: threepid.address,
-      validated_at: threepid.validatedAt,
-      added_at: threepid.addedAt,
-    })),
+    threepids: threepidsOf(result.requester.account),
   });
+}
+
+/** An account's bound addresses as Synapse lists them, in `/account/3pid` and the admin API alike. */
+export function threepidsOf(account: Account): Record<string, unknown>[] {
+  return (account.threepids ?? []).map((threepid) => ({
+    medium: threepid.medium,
+    address: threepid.address,
+    validated_at: threepid.validatedAt,
+    added_at: threepid.addedAt,
+  }));
 }

@@ -1,3 +1,4 @@
+import { threepidsOf } from './account.js';
 import type { MockHomeserver } from './homeserver.js';
 import { hashPassword } from './password.js';
 import { parseJsonObject, type JsonObject, type ModelRequest } from './request.js';
@@ -267,12 +268,7 @@ function userInfo(homeserver: MockHomeserver, account: Account): Record<string, 
     ...(homeserver.config.requireApproval ? { approved: account.approved !== false } : {}),
     displayname: account.localpart,
     avatar_url: null,
-    threepids: (account.threepids ?? []).map((threepid) => ({
-      medium: threepid.medium,
-      address: threepid.address,
-      validated_at: threepid.validatedAt,
-      added_at: threepid.addedAt,
-    })),
+    threepids: threepidsOf(account),
     external_ids: [],
     erased: false,
     last_seen_ts: null,

@@ -33,17 +33,17 @@ export function authFallback(homeserver: MockHomeserver, request: ModelRequest, 
     if (token === null) return matrixError(400, 'M_MISSING_PARAM', "Missing string query parameter 'token'");
     auth.token = token;
   }
-  // Synapse checks the stage first and then stores it in the session, which must exist (a guess
-  // from `mark_ui_auth_stage_complete`'s StoreError; no recording has it).
+  // The stage is recorded in the session, which must exist (a guess from
+  // `mark_ui_auth_stage_complete`'s StoreError; no recording has it).
   const session = homeserver.getSession(sessionId);
-  const outcome = session ? checkStage(homeserver, session, auth) : undefined;
   if (!session) return matrixError(400, 'M_UNKNOWN', `Unknown session ID: ${sessionId}`);
-  if (outcome?.ok) {
+  const outcome = checkStage(homeserver, session, auth);
+  if (outcome.ok) {
     if (!session.completed.includes(stage)) session.completed.push(stage);
     session.results[stage] = outcome.result;
     return html(donePage());
   }
-  const problem = outcome && 'errcode' in outcome ? outcome.error : 'This step is not available.';
+  const problem = 'errcode' in outcome ? outcome.error : 'This step is not available.';
   return html(page('One more step', stageForm(homeserver, stage, sessionId, problem)));
 }
 

@@ -114,6 +114,8 @@ function catalogWords(): Plugin {
       return html
         .replace('__APP_TITLE__', escape(start['app.title'] ?? ''))
         .replace('__LOAD_FAILED__', escape(start['app.loadFailed'] ?? ''))
+        .replace('__FRAMED__', escape(start['app.framed'] ?? ''))
+        .replace('__FRAMED_OPEN__', escape(start['app.framedOpen'] ?? ''))
         .replace('__INVITE_TITLE__', escape(read('invite')['invite.title'] ?? ''));
     },
   };
@@ -159,5 +161,8 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // Tests that start processes or servers (the CLI, the HTTP fuzz) take seconds on two busy cores;
+    // a timeout is a hang detector here, not a speed target (those live in `npm run bench`).
+    testTimeout: 20_000,
   },
 }));

@@ -26,7 +26,7 @@ export interface BrowserMockOptions {
   homeserver?: FamilyName;
   /** Applied over the scenario's config, as `--config` does. */
   overrides?: ConfigOverrides;
-  /** Keep accounts, mail and the scenario across reloads (localStorage, never a credential). Default true. */
+  /** Keep accounts, mail and the scenario across reloads (localStorage; no access token, see state-storage.ts). Default true. */
   persist?: boolean;
 }
 

@@ -30,7 +30,10 @@ interface Saved {
  * it is no credential (the exchange needs the PKCE verifier, which only the app holds), and it is
  * dropped from storage once used. The one exception is the mock OAuth server's own signing key:
  * id_tokens it signed before a reload must still verify after it (decision 011); it signs nothing
- * but the mock's id_tokens, for clients on this page's origin.
+ * but the mock's id_tokens, for clients on this page's origin. What does stay is the mock's own
+ * secrets, as a server keeps them (security review I7): UIA sessions (a completed one can still
+ * mint a token within its lifetime, as Synapse's can), email validation tokens, and salted SHA-256
+ * password hashes of the mock's demo accounts. None opens anything but this browser's own mock.
  */
 export function saveMock(controller: MockController): void {
   const { oauth } = controller.homeserver.state;

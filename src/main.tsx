@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App, ConfigProblem, HydratedApp, type AppProps } from './app/app';
 import { enableMocking } from './app/enable-mocking';
 import { preloadSignupPage } from './features/registration/signup';
+import { isFramed, refuseFraming } from './app/framing';
 import { applyTheme, storedTheme } from './app/theme';
 import { fetchAppConfig, takeLinkParams, type AppConfig } from './config/app-config';
 import type { Branding } from './config/community';
@@ -27,16 +28,17 @@ async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
  * its first messages, fetched side by side where they can be; then the page.
  */
 async function start(root: HTMLElement) {
-  const mock = await enableMocking();
-  const oauthReturn = startOAuthReturn();
-  // What the first paint does not need, fetched beside what it does.
-  void preloadSignupPage().catch(() => undefined);
-  const configLoad = fetchAppConfig();
   const preferred = preferredLanguage({
     query: new URLSearchParams(window.location.search).get('lang'),
     stored: storedLanguage(),
     browser: navigator.languages,
   });
+  if (isFramed()) return refuseFraming(preferred);
+  const mock = await enableMocking();
+  const oauthReturn = startOAuthReturn();
+  // What the first paint does not need, fetched beside what it does.
+  void preloadSignupPage().catch(() => undefined);
+  const configLoad = fetchAppConfig();
   const earlyCatalog = preferred ? loadCatalog(preferred, 'start') : undefined;
   let config: AppConfig | undefined;
   let branding: Branding | undefined;

@@ -2,7 +2,7 @@ import { baseUrlOf } from './config.js';
 import type { MockHomeserver } from './homeserver.js';
 import { page } from './pages.js';
 import { parseJsonObject, type ModelRequest } from './request.js';
-import { escapeHtml, html, matrixError, ok, rateLimited, type ModelResponse } from './response.js';
+import { escapeHtml, matrixError, ok, rateLimited, synapsePage, type ModelResponse } from './response.js';
 import { emailValidationOf, type EmailValidation } from './state.js';
 import { codePointLength } from './user-id.js';
 import { BOUNDS, own, remember } from './records.js';
@@ -204,7 +204,7 @@ export function submitEmailToken(homeserver: MockHomeserver, request: ModelReque
     return outcome.ok ? ok({ success: true }) : matrixError(400, 'M_UNKNOWN', outcome.reason);
   }
   if (!outcome.ok) {
-    return html(
+    return synapsePage(
       textPage('This link does not work', `The address could not be confirmed: ${escapeHtml(outcome.reason)}`),
       400,
     );
@@ -213,7 +213,7 @@ export function submitEmailToken(homeserver: MockHomeserver, request: ModelReque
   if (outcome.nextLink !== undefined && /^https?:/i.test(outcome.nextLink)) {
     return { status: 302, headers: { Location: outcome.nextLink }, text: '', contentType: 'text/html', cors: false };
   }
-  return html(
+  return synapsePage(
     textPage(
       'Email address confirmed',
       `You can go back to the sign-up page: ${escapeHtml(outcome.email)} is confirmed.`,

@@ -47,8 +47,14 @@ export function secureEnvironment(
   return {
     now: () => Date.now(),
     randomString(length, alphabet = LETTERS) {
+      if (alphabet.length === 0 || alphabet.length > 256) throw new RangeError('alphabet of 1 to 256 characters');
+      // Bytes at or above the largest multiple of the alphabet's size are drawn again, so that every
+      // character is equally likely (`byte % 62` alone favours the first 8; security review I8).
+      const limit = 256 - (256 % alphabet.length);
       let text = '';
-      for (const byte of random(length)) text += alphabet.charAt(byte % alphabet.length);
+      while (text.length < length) {
+        for (const byte of random(length - text.length)) if (byte < limit) text += alphabet.charAt(byte % alphabet.length);
+      }
       return text;
     },
     ...(sha256Hex ? { sha256Hex } : {}),

@@ -2,7 +2,7 @@ import { absoluteUrl, MOCK_CAPTCHA_RESPONSE } from './config.js';
 import type { MockHomeserver } from './homeserver.js';
 import type { ModelRequest } from './request.js';
 import { page } from './pages.js';
-import { escapeHtml, html, matrixError, type ModelResponse } from './response.js';
+import { escapeHtml, matrixError, synapsePage, type ModelResponse } from './response.js';
 import { checkStage } from './uia.js';
 
 /** The stages Synapse 1.94 serves a fallback page for (rest/client/auth.py; SSO is not modelled). */
@@ -20,7 +20,8 @@ export function authFallback(homeserver: MockHomeserver, request: ModelRequest, 
   const sessionId = form.get('session');
   if (!sessionId) return matrixError(400, 'M_UNKNOWN', 'No session supplied');
   if (!FALLBACK_STAGES.has(stage)) return matrixError(404, 'M_UNKNOWN', 'Unknown auth stage type');
-  if (request.method !== 'POST') return html(page('One more step', stageForm(homeserver, stage, sessionId, undefined)));
+  if (request.method !== 'POST')
+    return synapsePage(page('One more step', stageForm(homeserver, stage, sessionId, undefined)));
 
   const auth: Record<string, unknown> = { type: stage, session: sessionId };
   if (stage === 'm.login.recaptcha') {
@@ -41,10 +42,10 @@ export function authFallback(homeserver: MockHomeserver, request: ModelRequest, 
   if (outcome.ok) {
     if (!session.completed.includes(stage)) session.completed.push(stage);
     session.results[stage] = outcome.result;
-    return html(donePage());
+    return synapsePage(donePage());
   }
   const problem = 'errcode' in outcome ? outcome.error : 'This step is not available.';
-  return html(page('One more step', stageForm(homeserver, stage, sessionId, problem)));
+  return synapsePage(page('One more step', stageForm(homeserver, stage, sessionId, problem)));
 }
 
 function stageForm(homeserver: MockHomeserver, stage: string, session: string, problem: string | undefined): string {

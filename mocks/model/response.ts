@@ -48,6 +48,19 @@ export function html(body: string, status = 200): ModelResponse {
   return { status, html: body, cors: false };
 }
 
+/**
+ * One of Synapse's own pages (the UIA fallback, the email link): `respond_with_html` adds no CORS
+ * headers, and forbids framing with `X-Frame-Options: DENY` and `frame-ancestors 'none'`
+ * (`set_clickjacking_protection_headers`, synapse/http/server.py:969-989 at v1.94.0), so that no
+ * other site can overlay its "I have done this" button.
+ */
+export function synapsePage(body: string, status = 200): ModelResponse {
+  return {
+    ...html(body, status),
+    headers: { 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "frame-ancestors 'none';" },
+  };
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,

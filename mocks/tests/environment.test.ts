@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realEnvironment } from '../model/environment';
+import { realEnvironment, secureEnvironment } from '../model/environment';
 import { hashPassword, verifyPassword } from '../model/password';
 import { nodeEnvironment } from '../node-environment';
 
@@ -11,6 +11,14 @@ describe('the environments', () => {
       expect(new Set(many).size).toBe(400);
       expect(env.randomString(5000, '01')).toMatch(/^[01]{5000}$/);
     }
+  });
+
+  it('draw every character equally often: bytes past the last whole multiple of the alphabet are drawn again', () => {
+    // 62 letters: 248 = 4 x 62, so bytes 248-255 would give the first eight letters a 5th chance each.
+    const env = secureEnvironment((bytes) => bytes.forEach((_, index) => (bytes[index] = index % 2 ? 1 : 250)));
+    const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    expect(env.randomString(8, alnum)).toBe('BBBBBBBB');
+    expect(() => env.randomString(4, '')).toThrow(RangeError);
   });
 
   it("hash a password the same with Node's synchronous SHA-256 as with WebCrypto", async () => {

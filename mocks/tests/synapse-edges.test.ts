@@ -477,3 +477,19 @@ describe('10. registration switched off', () => {
     expect([reply.status, reply.body.errcode]).toEqual([400, 'M_UNKNOWN']);
   });
 });
+
+describe("Synapse's own pages cannot be framed (respond_with_html → set_clickjacking_protection_headers, synapse/http/server.py:969-989)", () => {
+  it('the UIA fallback page and the email link page say DENY and frame-ancestors none', async () => {
+    const mock = await startMock({ scenario: 'email' });
+    const fallback = await mock.call('GET', '/_matrix/client/v3/auth/m.login.terms/fallback/web?session=nosuch');
+    const link = await mock.call(
+      'GET',
+      '/_matrix/client/unstable/registration/email/submit_token?token=x&client_secret=y&sid=z',
+    );
+    for (const page of [fallback, link]) {
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none';");
+    }
+  });
+});

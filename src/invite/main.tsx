@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProblem } from '../app/app';
+import { isFramed, refuseFraming } from '../app/framing';
 import { PageFrame } from '../app/page-frame';
 import { applyTheme, storedTheme } from '../app/theme';
 import { fetchAppConfig, type AppConfig } from '../config/app-config';
@@ -22,6 +23,13 @@ function Invite({ config, branding }: { config: AppConfig; branding?: Branding }
 
 /** The admins' invite page: the sign-up page's config, language and brand, and its own messages. */
 async function start(root: HTMLElement) {
+  const preferred = preferredLanguage({
+    query: new URLSearchParams(window.location.search).get('lang'),
+    stored: storedLanguage(),
+    browser: navigator.languages,
+  });
+  // The admins' page above all must not be clicked through another site's frame (src/app/framing.ts).
+  if (isFramed()) return refuseFraming(preferred);
   let config: AppConfig | undefined;
   let branding: Branding | undefined;
   let problem: unknown;
@@ -36,14 +44,7 @@ async function start(root: HTMLElement) {
   } catch (error) {
     problem = error;
   }
-  const language =
-    preferredLanguage({
-      query: new URLSearchParams(window.location.search).get('lang'),
-      stored: storedLanguage(),
-      browser: navigator.languages,
-    }) ??
-    config?.defaultLanguage ??
-    SOURCE_LANGUAGE;
+  const language = preferred ?? config?.defaultLanguage ?? SOURCE_LANGUAGE;
   const [start, invite] = await Promise.all([loadCatalog(language, 'start'), loadCatalog(language, 'invite')]);
   applyDocumentLanguage(language);
   applyTheme(storedTheme() ?? branding?.defaultTheme ?? 'system');

@@ -42,7 +42,10 @@ async function respond(request) {
   const network = fetch(request).then((response) => {
     if (response.ok) {
       const copy = response.clone();
-      void caches.open(CACHE).then((cache) => cache.put(request, copy));
+      // A page is kept under its path alone: an invite's token or an OAuth answer in the address
+      // must not become a cache key (security review I7); `fromCache` ignores the query anyway.
+      const key = request.mode === 'navigate' ? new URL(request.url).pathname : request;
+      void caches.open(CACHE).then((cache) => cache.put(key, copy));
     }
     return response;
   });

@@ -9,8 +9,10 @@ import { hasAuthorizationAnswer } from '../matrix/oauth/round-trip';
  *   hidden until the page has rendered in theirs (decision 010);
  * - their theme, when they chose one other than the community's default;
  * - nothing of the form when they are coming back from an OAuth server (the answer is in the address):
- *   the page shows how that sign-up ended instead.
+ *   the page shows how that sign-up ended instead;
+ * - nothing but why, when another site frames the page (src/app/framing.ts).
  */
+if (window.top !== window.self) document.documentElement.setAttribute('data-framed', '');
 const preferred = preferredLanguage({
   query: new URLSearchParams(window.location.search).get('lang'),
   stored: storedLanguage(),

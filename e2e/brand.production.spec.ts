@@ -41,8 +41,8 @@ test('a branded page carries the name, logo, colour, welcome text and footer lin
 }) => {
   await openBranded(page, { accent_color: '#6b2fb3', favicon_url: 'favicon.png' });
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your Example Community account');
-  await expect(page).toHaveTitle('Create your Example Community account');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your account on Example Community');
+  await expect(page).toHaveTitle('Create your account on Example Community');
   await expect(page.getByRole('img', { name: 'Example Community logo' }).first()).toBeVisible();
   await expect(page.locator('img.logo-light')).toHaveAttribute('src', 'logo.svg');
   await expect(page.getByText('Welcome to our chat!')).toBeVisible();

@@ -71,7 +71,7 @@ test.describe('a visitor in another language', () => {
     await expect(page.locator('html')).toHaveAttribute('data-language-pending', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
     script.release();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Create your ${COMMUNITY} account`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Create your account on ${COMMUNITY}`);
     await expect(page.getByText('Welcome! Join our chat.')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });

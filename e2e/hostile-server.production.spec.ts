@@ -174,7 +174,7 @@ test('a redirect loop at the discovery file is named, and the full address is as
   await expectNothingUnsafe(page);
 });
 
-test('a server that redirects every request in a circle is named as such', async ({ page, hostile }) => {
+test('a server that redirects every request in a loop is named as such', async ({ page, hostile }) => {
   hostile.on('/_matrix/client/versions', (_, response) => {
     response.writeHead(307, { Location: '/loop' }).end();
   });

@@ -120,7 +120,7 @@ for (const [scheme, background, languages] of [
     checkA11y,
   }) => {
     test.setTimeout(150_000);
-    // The theme is "As my device" unless chosen: the device's scheme decides.
+    // The theme is "System" unless chosen: the device's scheme decides.
     await page.emulateMedia({ colorScheme: scheme });
     for (const language of languages) {
       await page.goto(`/?lang=${language}`);

@@ -11,7 +11,7 @@ test('a person registers on the open server and sees their full Matrix ID', asyn
   await signup.username.fill('Ana');
   await expect(signup.username).toHaveValue('ana');
   await expect(
-    signup.page.getByText('Matrix usernames are lower case, so we changed the capital letters.'),
+    signup.page.getByText('Matrix usernames are lower case, so we changed the capital letters to lower case.'),
   ).toBeVisible();
   await expect(signup.page.getByText('@ana:localhost:8008')).toBeVisible();
   await expect(signup.page.getByText('This username is free.')).toBeVisible();
@@ -63,7 +63,7 @@ test('characters a username may not hold are flagged as they are typed, before a
   await signup.open();
   await signup.username.pressSequentially('bad name!');
   await expect(signup.page.locator('#username-status')).toHaveText(
-    'A username can only have lower-case letters, digits and . _ = - / + (not spaces “!”).',
+    'A username can only have lower-case letters a–z, digits and . _ = - / + (not spaces “!”).',
   );
   await expect(signup.page.locator('#username-preview')).toHaveText('Your Matrix ID will be @…:localhost:8008');
   await signup.username.fill('good-name');

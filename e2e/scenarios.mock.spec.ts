@@ -9,7 +9,7 @@ test.describe('every scenario of the mock, through the UI', () => {
     checkA11y,
   }) => {
     await signup.open('?scenario=token');
-    await expect(page.getByText('An invite token (registration token) from the server’s admins.')).toBeVisible();
+    await expect(page.getByText('A registration token from the server’s admins.')).toBeVisible();
     await signup.fill('tok', 'a password 1');
     await signup.token.fill('nope');
     await expect(page.getByText('This token is not valid: it may be mistyped, expired or used up.')).toBeVisible();
@@ -164,7 +164,7 @@ test.describe('every scenario of the mock, through the UI', () => {
     page,
   }) => {
     await signup.open('?scenario=everything');
-    await expect(page.getByText('This server wants passwords with:')).toBeVisible();
+    await expect(page.getByText('This server requires passwords with:')).toBeVisible();
     await expect(page.getByText('Step 1 of 3')).toBeVisible();
     await signup.email.fill('all@example.org');
     await expect(page.getByText('Step 1 of 4')).toBeVisible();

@@ -141,7 +141,7 @@ test('error-discovery', async ({ signup, page }, info) => {
   await page.getByRole('button', { name: 'Change server' }).click();
   await page.getByLabel('Homeserver').fill('broken.example');
   await expect(
-    page.getByText('broken.example has a discovery file, but it is broken.', { exact: false }),
+    page.getByText('broken.example has a discovery file (.well-known), but it is not valid.', { exact: false }),
   ).toBeVisible();
   await shoot(signup, 'error-discovery', info.project.name);
 });

@@ -33,7 +33,7 @@ export type TransportFailure =
   | 'not-json' // the answer is not JSON, or not the JSON shape this endpoint defines
   | 'unexpected-status'
   | 'too-large' // the answer passed `MAX_RESPONSE_BYTES`; it was not read whole
-  | 'redirect-loop'; // the server redirects in a circle (or past the browser's limit)
+  | 'redirect-loop'; // the server redirects in a loop (or past the browser's limit)
 
 /** The exchange failed below the Matrix protocol: there is no errcode to explain it. */
 export class TransportError extends Error {

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { deploymentConfig, prerender } from './scripts/vite/prerender';
+import { configChecks } from './scripts/vite/config-checks';
+import { prerender } from './scripts/vite/prerender';
 import { scriptsAfterForm } from './scripts/vite/scripts-after-form';
 import { contentSecurityPolicy } from './src/config/content-security-policy';
 
@@ -123,8 +124,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     catalogWords(),
+    configChecks(),
     prerender(),
-    deploymentConfig(),
     demoWorker(),
     scriptsAfterForm(),
     cspMeta(),
@@ -156,7 +157,7 @@ export default defineConfig(({ mode }) => ({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
   },

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ConfigProblem } from '../app/app';
 import { PageFrame } from '../app/page-frame';
 import { applyTheme, storedTheme } from '../app/theme';
-import { fetchAppConfig, type AppConfig } from '../config/app-config';
+import { fetchAppConfig, logConfigWarnings, type AppConfig } from '../config/app-config';
 import type { Branding } from '../config/community';
 import { loadCatalog } from '../i18n/catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage, useI18n } from '../i18n/i18n';
@@ -27,6 +27,7 @@ async function start(root: HTMLElement) {
   let problem: unknown;
   try {
     const loaded = await fetchAppConfig();
+    logConfigWarnings(loaded);
     if (loaded.branding) {
       const { parseBranding, applyBranding } = await import('../config/branding');
       branding = parseBranding(loaded.branding, window.location.href);

@@ -4,10 +4,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { configChecks } from './scripts/vite/config-checks';
-import { prerender } from './scripts/vite/prerender';
-import { scriptsAfterForm } from './scripts/vite/scripts-after-form';
-import { contentSecurityPolicy } from './src/config/content-security-policy';
+import { configChecks } from './scripts/vite/config-checks.ts';
+import { prerender } from './scripts/vite/prerender.ts';
+import { scriptsAfterForm } from './scripts/vite/scripts-after-form.ts';
+import { contentSecurityPolicy } from './src/config/content-security-policy.ts';
 
 /**
  * In mock-mode builds (the demo), emits `demo-worker.js`: MSW's worker plus an offline copy of every

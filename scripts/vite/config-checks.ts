@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, normalize, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { ConfigError, parseAppConfig, parseConfigText } from '../../src/config/app-config';
-import { parseBranding } from '../../src/config/branding';
+import { ConfigError, parseAppConfig, parseConfigText } from '../../src/config/app-config.ts';
+import { parseBranding } from '../../src/config/branding.ts';
 
 /** The config the page is built with: `public/config.json`, or the deployment's own (`SIGNUP_CONFIG`). */
 export const configFile = () => process.env.SIGNUP_CONFIG ?? 'public/config.json';

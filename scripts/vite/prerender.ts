@@ -1,10 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { build, createServer, type Plugin } from 'vite';
-import { directionOf, matchLanguage, SOURCE_LANGUAGE } from '../../src/i18n/languages';
+import { directionOf, matchLanguage, SOURCE_LANGUAGE } from '../../src/i18n/languages.ts';
 import type { PrerenderedWith } from '../../src/prerender/prerendered';
 import type { PrerenderedPage } from '../../src/prerender/render-page';
-import { configFile, readBuildConfig } from './config-checks';
+import { configFile, readBuildConfig } from './config-checks.ts';
 
 /** JSON inside `<script type="application/json">`: nothing in it may close the element. */
 const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -1,4 +1,4 @@
-import { LANGUAGES, matchLanguage, type Language } from '../i18n/languages';
+import { LANGUAGES, matchLanguage, type Language } from '../i18n/languages.ts';
 
 /**
  * `public/config.json`, read at run time so that one build serves any deployment (like Element's).

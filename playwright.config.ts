@@ -86,8 +86,9 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
+      // The build copies the logos the config names beside it (scripts/vite/config-checks.ts).
       command:
-        'SIGNUP_CONFIG=e2e/support/deployment/config.json vite build --outDir dist-e2e-deployment --emptyOutDir && cp e2e/support/deployment/*.svg dist-e2e-deployment/ && vite preview --outDir dist-e2e-deployment --port 4177 --strictPort',
+        'SIGNUP_CONFIG=e2e/support/deployment/config.json vite build --outDir dist-e2e-deployment --emptyOutDir && vite preview --outDir dist-e2e-deployment --port 4177 --strictPort',
       url: `${DEPLOYMENT_APP_URL}/config.json`,
       reuseExistingServer: !ci,
       timeout: 120_000,

@@ -4,9 +4,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { deploymentConfig, prerender } from './scripts/vite/prerender';
-import { scriptsAfterForm } from './scripts/vite/scripts-after-form';
-import { contentSecurityPolicy } from './src/config/content-security-policy';
+import { configChecks } from './scripts/vite/config-checks.ts';
+import { prerender } from './scripts/vite/prerender.ts';
+import { scriptsAfterForm } from './scripts/vite/scripts-after-form.ts';
+import { contentSecurityPolicy } from './src/config/content-security-policy.ts';
 
 /**
  * In mock-mode builds (the demo), emits `demo-worker.js`: MSW's worker plus an offline copy of every
@@ -125,8 +126,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     catalogWords(),
+    configChecks(),
     prerender(),
-    deploymentConfig(),
     demoWorker(),
     scriptsAfterForm(),
     cspMeta(),
@@ -158,7 +159,7 @@ export default defineConfig(({ mode }) => ({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     // Tests that start processes or servers (the CLI, the HTTP fuzz) take seconds on two busy cores;

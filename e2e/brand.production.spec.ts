@@ -95,3 +95,31 @@ test('a wrong value in config.json stops the page with what is wrong, for the ad
     page.getByText('config.json: brand.accent_color must be a colour like "#0b6e4f", not "purple"'),
   ).toBeVisible();
 });
+
+test('a misspelt top-level key is named in the console, with the key it is closest to (UX audit 13)', async ({
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await openBranded(page, {}, { defualt_theme: 'dark' });
+  await page.goto('/');
+  await expect
+    .poll(() => warnings.join('\n'))
+    .toContain(
+      'config.json: "defualt_theme" is not a key this page knows, so it is ignored (did you mean "default_theme"?).',
+    );
+  // Ignored, not refused: the page works as if the key were not there.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your Example Community account');
+});
+
+test('a config.json that is not JSON says where it is broken, under Details (UX audit 13)', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ body: '{\n  "default_server": "example.org",\n}\n', contentType: 'application/json' }),
+  );
+  await page.goto('/');
+  await expect(page.getByText('This sign-up page is not set up correctly.', { exact: false })).toBeVisible();
+  await page.getByText('Details', { exact: true }).click();
+  await expect(page.getByText(/config\.json is not valid JSON: .*line 3,? column 1/)).toBeVisible();
+});

@@ -35,6 +35,8 @@ test.describe('a visitor in the deployment’s own language', () => {
     await expect(logo).toBeVisible();
     await expect(logo).toHaveAccessibleName((german['app.logo'] ?? '').replace('{name}', COMMUNITY));
     await expect(page.locator('img.logo-light')).toBeHidden();
+    // Loaded, not a broken image: the build copied the logos named in the config (UX audit 13).
+    await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
     await expect(page.getByText('Willkommen! Komm in unseren Chat.')).toBeVisible();
     // Its theme and colour are in the first paint too, not applied once the script has run.
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

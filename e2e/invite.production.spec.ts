@@ -29,3 +29,24 @@ test('the sign-up page loads no QR code', async ({ page }) => {
   const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
   expect(bodies.filter((body) => body.includes('maskPattern'))).toEqual([]);
 });
+
+test('at 320 px the invite page does not scroll sideways, filled in and with a field refused (UX audit 17, 19)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/invite.html');
+  // The longest unbroken word of the page: the admin API's path in the token's hint.
+  await expect(page.getByText('/_synapse/admin/v1/registration_tokens/new', { exact: false })).toBeVisible();
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  const token = page.getByLabel(en('invite.token'));
+  await token.fill('not/a+token');
+  await expect(token).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(en('invite.tokenInvalid'))).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  await token.fill('letmein');
+  await page.getByLabel(/^Username/).fill('ana');
+  await page.getByLabel(/^Email/).fill('ana.long.address.for.testing@example.org');
+  await expect(page.getByRole('img', { name: en('invite.qr') })).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+});

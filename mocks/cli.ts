@@ -26,9 +26,34 @@ ${Object.entries(scenarios)
 Homeservers:
 ${FAMILY_NAMES.map((name) => `  ${name.padEnd(20)}${FAMILIES[name].label}`).join('\n')}`;
 
+/** A mistake in the command line: the message, then the usage (it lists the options, scenarios and families). */
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+/** A mistake in the `--config` file: the usage would not help, the README's knob table does. */
+function failConfig(message: string): never {
+  console.error(
+    `${message}\n(The knobs and their values: the README's "Config" section; matrix-mock-homeserver --help for the options.)`,
+  );
+  process.exit(2);
+}
+
+/** What the system said when the server could not listen, said once, with what to do about it (UX audit 20). */
+function listenFailure(error: unknown, host: string, port: number): string | undefined {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  if (typeof code !== 'string' || (syscall !== 'listen' && syscall !== 'bind' && syscall !== 'getaddrinfo'))
+    return undefined;
+  const where = `${host}:${String(port)}`;
+  const why: Record<string, string> = {
+    EADDRINUSE: `port ${String(port)} is already in use. Stop what uses it, or choose another with --port (0 picks a free one).`,
+    EACCES: `not allowed to use port ${String(port)} (ports below 1024 need privileges). Choose another with --port.`,
+    EADDRNOTAVAIL: `${host} is not an address of this machine. Choose one with --host (127.0.0.1, or 0.0.0.0 for all).`,
+    ENOTFOUND: `${host} is not a known host name. Choose an address with --host (127.0.0.1, or 0.0.0.0 for all).`,
+    EAI_AGAIN: `${host} could not be looked up. Choose an address with --host (127.0.0.1, or 0.0.0.0 for all).`,
+  };
+  return `Cannot listen on ${where}: ${why[code] ?? `${error instanceof Error ? error.message : code}.`} (${code})`;
 }
 
 function parse() {
@@ -66,7 +91,7 @@ async function main() {
     try {
       overrides = JSON.parse(readFileSync(values.config, 'utf8')) as ConfigOverrides;
     } catch (error) {
-      fail(`Cannot read ${values.config}: ${error instanceof Error ? error.message : String(error)}`);
+      failConfig(`Cannot read ${values.config}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   try {
@@ -88,7 +113,14 @@ async function main() {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    // The system refusing the port or address is not a misuse of the command: one line, exit 1.
+    const refused = listenFailure(error, values.host, port);
+    if (refused !== undefined) {
+      console.error(refused);
+      process.exit(1);
+    }
+    // Otherwise the model refused the config (a knob's value, a family that cannot play the scenario).
+    failConfig(error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -5,7 +5,7 @@ import { enableMocking } from './app/enable-mocking';
 import { preloadSignupPage } from './features/registration/signup';
 import { isFramed, refuseFraming } from './app/framing';
 import { applyTheme, storedTheme } from './app/theme';
-import { fetchAppConfig, takeLinkParams, type AppConfig } from './config/app-config';
+import { fetchAppConfig, logConfigWarnings, takeLinkParams, type AppConfig } from './config/app-config';
 import type { Branding } from './config/community';
 import { loadCatalog, type Catalog } from './i18n/catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n';
@@ -45,6 +45,7 @@ async function start(root: HTMLElement) {
   let problem: unknown;
   try {
     const loaded = await configLoad;
+    logConfigWarnings(loaded);
     branding = await loadBranding(loaded);
     config = loaded;
   } catch (error) {

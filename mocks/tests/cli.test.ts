@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +147,39 @@ describe('the matrix-mock-homeserver bin', () => {
     }
   });
 
+  it('says a port in use in one line, without the usage, and exits 1 (UX audit 20)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const result = await runCli(['--port', String(port)]);
+      expect(result.code).toBe(1);
+      expect(result.output.trim().split('\n')).toEqual([
+        `Cannot listen on 127.0.0.1:${String(port)}: port ${String(port)} is already in use. Stop what uses it, or choose another with --port (0 picks a free one). (EADDRINUSE)`,
+      ]);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says an address that is not this machine’s in one line, without the usage', async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+    const result = await runCli(['--port', '0', '--host', '192.0.2.1']);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('192.0.2.1 is not an address of this machine');
+    expect(result.output).not.toContain('Usage:');
+  });
+
+  it('refuses a bad config knob with its name and where the knobs are listed, without the usage', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-config-'));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ passwordPolicy: { minLength: 10 } }));
+    const result = await runCli(['--port', '0', '--config', join(dir, 'bad.json')]);
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('passwordPolicy');
+    expect(result.output).toContain('the README\'s "Config" section');
+    expect(result.output).not.toContain('Usage:');
+  });
+
   it('refuses a port that is not one', async () => {
     for (const port of ['', 'http', '65536', '1.5']) {
       const result = await runCli(['--port', port]);
@@ -160,5 +195,33 @@ describe('the README', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const config = readme.slice(readme.indexOf('## Config'), readme.indexOf('## `/_mock/` endpoints'));
     expect(Object.keys(configSchema.shape).filter((knob) => !config.includes(`\`${knob}\``))).toEqual([]);
+  });
+
+  it('lists every value a knob with a fixed set of values takes, and every field of an object knob (UX audit 20)', async () => {
+    const { configSchema } = await import('../model/config');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const config = readme.slice(readme.indexOf('## Config'), readme.indexOf('## `/_mock/` endpoints'));
+    interface Schema {
+      def: { type: string; innerType?: Schema; element?: Schema; entries?: Record<string, string> };
+      shape?: Record<string, Schema>;
+    }
+    const missing: string[] = [];
+    // Every enum, however deep (a nullable object's field, an array's items), by its path.
+    const walk = (schema: Schema, path: string, depth: number): void => {
+      const { def } = schema;
+      if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default')
+        return walk(def.innerType as Schema, path, depth);
+      if (def.type === 'array') return walk(def.element as Schema, path, depth);
+      if (def.type === 'enum')
+        for (const value of Object.values(def.entries ?? {}))
+          if (!readme.includes(`\`${value}\``)) missing.push(`${path}: ${value}`);
+      if (def.type === 'object')
+        for (const [field, inner] of Object.entries(schema.shape ?? {})) {
+          if (depth === 1 && !new RegExp(`\\b${field}\\b`).test(config)) missing.push(`${path}.${field}`);
+          walk(inner, path ? `${path}.${field}` : field, depth + 1);
+        }
+    };
+    walk(configSchema, '', 0);
+    expect(missing).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readmePlaywrightExample } from './readme-example';
+import { serveFolder } from './serve-folder';
 
 /**
  * `npm run test:package`: packs `mocks/` as npm would publish it, installs the tarball into a new
@@ -10,8 +12,9 @@ import { performance } from 'node:perf_hooks';
  * paths on PATH), and there (a) with only matrix-js-sdk beside it (the optional peers absent),
  * starts the bin and signs up, and imports the entries that need no peer; then, with the peers,
  * (b) runs MSW's `setupServer` with the handlers under node:test, (c) runs a Playwright test with
- * the fixture, (d) type-checks every entry point with TypeScript's NodeNext resolution. Prints the
- * figures.
+ * the fixture, and the README's own Playwright example, read from `mocks/README.md` and run as
+ * written against this page's production build (UX audit 7: it had rotted), (d) type-checks every
+ * entry point, and the README example, with TypeScript's NodeNext resolution. Prints the figures.
  */
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -25,6 +28,17 @@ const INSTALL = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=erro
 const WITHOUT_PEERS = `await import('matrix-mock-homeserver'); await import('matrix-mock-homeserver/server');
 try { await import('msw'); console.error('msw is installed'); process.exit(1); } catch {}`;
 const ALLOWED_IN_TARBALL = /^(package\.json|README\.md|LICENSE|bin\/matrix-mock-homeserver\.js|dist\/.+\.(js|d\.ts))$/;
+
+/** This page's production build, for the README example to sign up through. */
+function buildPage(outDir: string) {
+  run(
+    process.execPath,
+    [join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    repo,
+    // The repository's own config (public/config.json), whatever this shell builds with.
+    Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'SIGNUP_CONFIG')),
+  );
+}
 
 const installedVersion = (name: string) =>
   (JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -51,6 +65,26 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     throw new Error(`${command} ${args.join(' ')} failed (exit ${String(result.status)}) in ${cwd}`);
   }
   return result;
+}
+
+/**
+ * `run`, without blocking this process: the page the README example signs up through is served
+ * from here (`serveFolder`), and a synchronous child would leave it unanswered.
+ */
+function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolvePromise, reject) =>
+    child.on('exit', (code) => {
+      if (code === 0) return resolvePromise(stdout);
+      process.stdout.write(stdout);
+      process.stderr.write(stderr);
+      reject(new Error(`${command} ${args.join(' ')} failed (exit ${String(code)}) in ${cwd}`));
+    }),
+  );
 }
 
 async function timed<T>(label: string, figures: [string, string][], work: () => T | Promise<T>): Promise<T> {
@@ -108,6 +142,10 @@ async function main() {
     );
 
     cpSync(projectFiles, project, { recursive: true });
+    writeFileSync(
+      join(project, 'readme-example.spec.ts'),
+      readmePlaywrightExample(readFileSync(join(repo, 'mocks/README.md'), 'utf8')),
+    );
     const tarball = `file:${join(work, packed.filename)}`;
     writeFileSync(
       join(project, 'package.json'),
@@ -144,9 +182,21 @@ async function main() {
         run('node', ['--test', 'msw.test.mjs'], project, env).stdout.split('\n').slice(-9).join('\n'),
       ),
     );
-    await timed('(c) Playwright with the fixture', figures, () =>
-      process.stdout.write(run(join(project, 'node_modules/.bin/playwright'), ['test'], project, env).stdout),
-    );
+    const pageDir = join(work, 'page');
+    await timed("the sign-up page's production build, for the README example", figures, () => buildPage(pageDir));
+    const page = await serveFolder(pageDir);
+    try {
+      await timed('(c) Playwright with the fixture, and the README example', figures, async () =>
+        process.stdout.write(
+          await runAsync(join(project, 'node_modules/.bin/playwright'), ['test'], project, {
+            ...env,
+            PAGE_URL: page.url,
+          }),
+        ),
+      );
+    } finally {
+      await page.close();
+    }
     await timed('(d) tsc over every entry point (NodeNext)', figures, () =>
       run(join(project, 'node_modules/.bin/tsc'), ['-p', '.'], project, env),
     );

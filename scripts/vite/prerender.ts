@@ -1,17 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { build, createServer, type Plugin } from 'vite';
-import { directionOf, matchLanguage, SOURCE_LANGUAGE } from '../../src/i18n/languages';
+import { directionOf, matchLanguage, SOURCE_LANGUAGE } from '../../src/i18n/languages.ts';
 import type { PrerenderedWith } from '../../src/prerender/prerendered';
 import type { PrerenderedPage } from '../../src/prerender/render-page';
+import { configFile, readBuildConfig } from './config-checks.ts';
 
 /** JSON inside `<script type="application/json">`: nothing in it may close the element. */
 const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The config the page is prerendered with: `public/config.json`, or the deployment's own (`SIGNUP_CONFIG`). */
-const configFile = () => process.env.SIGNUP_CONFIG ?? 'public/config.json';
 
 /** `before-paint.ts`, built on its own as a classic script: it must run before the body is painted. */
 async function buildBeforePaint(root: string): Promise<string> {
@@ -76,7 +74,8 @@ export function prerender(): Plugin {
       mode = config.mode;
     },
     async buildStart() {
-      const config = JSON.parse(readFileSync(configFile(), 'utf8')) as Record<string, unknown>;
+      // `public/config.json`, or the deployment's own (`SIGNUP_CONFIG`); checked by `config-checks`.
+      const config = readBuildConfig(configFile());
       const language =
         (typeof config.default_language === 'string' ? matchLanguage(config.default_language) : undefined) ??
         SOURCE_LANGUAGE;
@@ -115,18 +114,6 @@ export function prerender(): Plugin {
           )
           .replace('<script type="module"', `${head}\n    <script type="module"`);
       },
-    },
-  };
-}
-
-/** A deployment's own `config.json` goes into the build beside the page it was prerendered with. */
-export function deploymentConfig(): Plugin {
-  return {
-    name: 'deployment-config',
-    apply: 'build',
-    generateBundle() {
-      const file = process.env.SIGNUP_CONFIG;
-      if (file) this.emitFile({ type: 'asset', fileName: 'config.json', source: readFileSync(file, 'utf8') });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { LANGUAGES, matchLanguage, type Language } from '../i18n/languages';
+import { LANGUAGES, matchLanguage, type Language } from '../i18n/languages.ts';
 
 /**
  * `public/config.json`, read at run time so that one build serves any deployment (like Element's).
@@ -27,9 +27,73 @@ export interface AppConfig {
   defaultLanguage?: Language;
   /** The raw community keys, for `branding.ts` (undefined when none is set). */
   branding?: Record<string, unknown>;
+  /** What the page ignored in the file (an unknown key), for the console and the build's log. */
+  warnings?: string[];
 }
 
 const BRANDING_KEYS = ['brand', 'welcome_text', 'help_url', 'footer_links', 'default_theme'];
+
+/** Every top-level key this release reads; a key added to the contract (docs/deploying.md §3) goes here. */
+export const CONFIG_KEYS = [
+  'default_server',
+  'allow_custom_servers',
+  'suggested_servers',
+  'clients',
+  'inhibit_login',
+  'default_language',
+  ...BRANDING_KEYS,
+];
+
+/** Levenshtein distance, for "did you mean" (a config file is small: no need for anything cleverer). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * A top-level key the page does not know is ignored, not refused: a `config.json` written for a
+ * later release (which may add keys, docs/deploying.md §3) must keep working here. But a misspelt
+ * key silently does nothing (`allow_custom_server: false` left custom servers on, UX audit 13), so
+ * it is named, with the closest known key when one is near (at most a third of its letters off).
+ */
+export function unknownKeyWarnings(raw: Record<string, unknown>): string[] {
+  return Object.keys(raw)
+    .filter((key) => !CONFIG_KEYS.includes(key))
+    .map((key) => {
+      const [closest] = CONFIG_KEYS.map((known) => ({ known, distance: editDistance(key, known) })).sort(
+        (a, b) => a.distance - b.distance,
+      );
+      const near = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3));
+      return `config.json: ${JSON.stringify(key)} is not a key this page knows, so it is ignored${near ? ` (did you mean ${JSON.stringify(closest.known)}?)` : ''}.`;
+    });
+}
+
+/**
+ * Parses the text of `config.json`, saying where it is broken: the parser's own words, and the line
+ * and column when the parser gives only a position (Node, Safari) rather than both (Chromium).
+ */
+export function parseConfigText(text: string, file = 'config.json'): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    let where = '';
+    if (position !== undefined && !/line \d+/.test(message)) {
+      const before = text.slice(0, Number(position)).split('\n');
+      where = ` (line ${String(before.length)}, column ${String((before.at(-1)?.length ?? 0) + 1)})`;
+    }
+    throw new ConfigError(`${file} is not valid JSON: ${message}${where}`);
+  }
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -58,6 +122,7 @@ export function parseAppConfig(raw: unknown): AppConfig {
       : ((typeof value.default_language === 'string' ? matchLanguage(value.default_language) : undefined) ??
         fail('default_language', `is not one of the page's languages (${LANGUAGES.join(', ')})`));
   const branding = BRANDING_KEYS.filter((key) => value[key] !== undefined);
+  const warnings = unknownKeyWarnings(value);
   return {
     defaultServer: (value.default_server as string).trim(),
     allowCustomServers: optionalBoolean('allow_custom_servers', true),
@@ -69,13 +134,21 @@ export function parseAppConfig(raw: unknown): AppConfig {
     inhibitLogin: optionalBoolean('inhibit_login', true),
     ...(defaultLanguage ? { defaultLanguage } : {}),
     ...(branding.length > 0 ? { branding: Object.fromEntries(branding.map((key) => [key, value[key]])) } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** Says on the console what the page ignored in the file: where the admin looks, not to the person. */
+export function logConfigWarnings(config: AppConfig): void {
+  // eslint-disable-next-line no-console
+  for (const warning of config.warnings ?? []) console.warn(warning);
 }
 
 export async function fetchAppConfig(url = `${import.meta.env.BASE_URL}config.json`): Promise<AppConfig> {
   const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok) throw new ConfigError(`${url}: HTTP ${response.status}`);
-  return parseAppConfig(await response.json());
+  // Read as text, so that a syntax error is shown with where it is (the page's "Details").
+  return parseAppConfig(parseConfigText(await response.text()));
 }
 
 /** What the page was opened with: `?hs=`, `?token=`, `?username=`, `?email=`. */

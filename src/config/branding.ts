@@ -1,6 +1,6 @@
-import { ConfigError } from './app-config';
-import { THEMES, type Branding, type LocalizedText, type Theme } from './community';
-import { checkAccent, parseHexColor, toHex, type Rgb } from './contrast';
+import { ConfigError } from './app-config.ts';
+import { THEMES, type Branding, type LocalizedText, type Theme } from './community.ts';
+import { checkAccent, parseHexColor, toHex, type Rgb } from './contrast.ts';
 
 /**
  * The page's own surfaces in each theme (`--card`, `--bg` in styles.css; a test keeps them equal):

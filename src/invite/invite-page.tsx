@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { AppConfig } from '../config/app-config';
+import { refusedCharactersMessage } from '../features/registration/username-check';
 import { useI18n } from '../i18n/i18n';
-import { inviteLink, type Invite } from './invite-link';
+import { inviteLink, inviteProblems, linkUsername, type Invite } from './invite-link';
 
 type QrMatrix = boolean[][];
 
@@ -54,35 +55,60 @@ export function InvitePage({ config }: { config: AppConfig }) {
   const [invite, setInvite] = useState<Invite>({ server: config.defaultServer, token: '', username: '', email: '' });
   const [copied, setCopied] = useState(false);
   const signupPage = new URL('./', window.location.href).href;
-  const link = inviteLink(signupPage, invite);
+  // Where people may not pick a server, the sign-up page ignores `hs=` (initial-form.ts): the link
+  // then names none, and the server is not asked for here.
+  const withServer = config.allowCustomServers;
+  const link = inviteLink(signupPage, invite, withServer);
   const qr = useQrCode(link);
-  const field = (name: keyof Invite, label: string, hint?: string, optional = false) => (
-    <div className="field">
-      <label htmlFor={`${id}-${name}`}>
-        {label} {optional ? <span className="hint">{t('invite.optional')}</span> : null}
-      </label>
-      <input
-        id={`${id}-${name}`}
-        value={invite[name]}
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={hint ? `${id}-${name}-hint` : undefined}
-        onChange={(event) => {
-          setInvite({ ...invite, [name]: event.target.value });
-          setCopied(false);
-        }}
-      />
-      {hint ? (
-        <p id={`${id}-${name}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+  const problems = inviteProblems(invite);
+  // Said at the field, as it is typed: what the sign-up page or the server would refuse later.
+  const errors: Partial<Record<keyof Invite, string>> = {
+    ...(problems.includes('token') ? { token: t('invite.tokenInvalid') } : {}),
+    ...(problems.includes('username') ? { username: refusedCharactersMessage(t, linkUsername(invite.username)) } : {}),
+  };
+  const field = (name: keyof Invite, label: string, hint?: string, optional = false) => {
+    const error = errors[name];
+    const described = [hint ? `${id}-${name}-hint` : '', error ? `${id}-${name}-error` : ''].filter(Boolean);
+    return (
+      <div className="field">
+        <label htmlFor={`${id}-${name}`}>
+          {label} {optional ? <span className="hint">{t('invite.optional')}</span> : null}
+        </label>
+        <input
+          id={`${id}-${name}`}
+          value={invite[name]}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described.length > 0 ? described.join(' ') : undefined}
+          onChange={(event) => {
+            setInvite({ ...invite, [name]: event.target.value });
+            setCopied(false);
+          }}
+        />
+        {hint ? (
+          <p id={`${id}-${name}-hint`} className="hint">
+            {hint}
+          </p>
+        ) : null}
+        <div aria-live="polite">
+          {error ? (
+            <p id={`${id}-${name}-error`} className="field-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      </div>
+    );
+  };
   return (
     <>
       <p>{t('invite.intro')}</p>
-      {field('server', t('invite.server'), t('invite.serverHint'))}
+      {withServer ? (
+        field('server', t('invite.server'), t('invite.serverHint'))
+      ) : (
+        <p>{t('invite.serverFixed', { server: config.defaultServer })}</p>
+      )}
       {field('token', t('invite.token'), t('invite.tokenHint'))}
       {field('username', t('invite.username'), undefined, true)}
       {field('email', t('invite.email'), undefined, true)}
@@ -115,7 +141,11 @@ export function InvitePage({ config }: { config: AppConfig }) {
         </>
       ) : (
         <p className="hint" aria-live="polite">
-          {t('invite.incomplete')}
+          {problems.length > 0
+            ? t('invite.fixFirst')
+            : withServer
+              ? t('invite.incomplete')
+              : t('invite.incompleteToken')}
         </p>
       )}
       <p>

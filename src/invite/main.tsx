@@ -2,24 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProblem } from '../app/app';
 import { isFramed, refuseFraming } from '../app/framing';
-import { PageFrame } from '../app/page-frame';
 import { applyTheme, storedTheme } from '../app/theme';
-import { fetchAppConfig, type AppConfig } from '../config/app-config';
+import { fetchAppConfig, logConfigWarnings, type AppConfig } from '../config/app-config';
 import type { Branding } from '../config/community';
 import { loadCatalog } from '../i18n/catalogs';
-import { applyDocumentLanguage, I18nProvider, storedLanguage, useI18n } from '../i18n/i18n';
+import { applyDocumentLanguage, I18nProvider, storedLanguage } from '../i18n/i18n';
 import { preferredLanguage, SOURCE_LANGUAGE } from '../i18n/languages';
 import '../styles.css';
-import { InvitePage } from './invite-page';
-
-function Invite({ config, branding }: { config: AppConfig; branding?: Branding }) {
-  const { t } = useI18n();
-  return (
-    <PageFrame branding={branding} title={t('invite.title')}>
-      <InvitePage config={config} />
-    </PageFrame>
-  );
-}
+import { InviteFrame } from './invite-frame';
 
 /** The admins' invite page: the sign-up page's config, language and brand, and its own messages. */
 async function start(root: HTMLElement) {
@@ -35,6 +25,7 @@ async function start(root: HTMLElement) {
   let problem: unknown;
   try {
     const loaded = await fetchAppConfig();
+    logConfigWarnings(loaded);
     if (loaded.branding) {
       const { parseBranding, applyBranding } = await import('../config/branding');
       branding = parseBranding(loaded.branding, window.location.href);
@@ -51,7 +42,7 @@ async function start(root: HTMLElement) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider initial={{ language, catalogs: { start, invite } }}>
-        {config ? <Invite config={config} branding={branding} /> : <ConfigProblem problem={problem} />}
+        {config ? <InviteFrame config={config} branding={branding} /> : <ConfigProblem problem={problem} />}
       </I18nProvider>
     </StrictMode>,
   );

@@ -10,4 +10,10 @@ const launchOptions = existsSync(chromium.executablePath())
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     };
 
-export default defineConfig({ testMatch: /.*\.spec\.ts/, workers: 1, reporter: 'list', use: { launchOptions } });
+// PAGE_URL: the sign-up page's production build, which the README's example signs up through.
+export default defineConfig({
+  testMatch: /.*\.spec\.ts/,
+  workers: 1,
+  reporter: 'list',
+  use: { launchOptions, ...(process.env.PAGE_URL ? { baseURL: process.env.PAGE_URL } : {}) },
+});

@@ -126,6 +126,8 @@ for (const group of GROUPS) {
           const alert = page.getByRole('alert').filter({ hasText: expected });
           shown = alert.filter({ hasText: `${errcode} · HTTP ${status}` });
           await expect(alert, said('the alert says why')).toBeVisible();
+          // Focus goes to the answer, never to <body> (audit 2026-12 item 3).
+          await expect(alert, said('focus on the alert')).toBeFocused();
           await alert.getByText('Details', { exact: true }).click();
           await expect(
             alert.getByText(`${errcode} · HTTP ${status}`, {

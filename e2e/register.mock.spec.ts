@@ -133,6 +133,7 @@ test('the form is keyboard-only usable, through the terms step', async ({ signup
 test('keyboard: “Change server” moves focus into its field and back, Escape cancels, and a blocked “Create account” says why beside it', async ({
   signup,
   page,
+  checkA11y,
 }) => {
   await signup.open();
   await signup.ready();
@@ -160,11 +161,13 @@ test('keyboard: “Change server” moves focus into its field and back, Escape 
   await expect(signup.submit).toHaveAccessibleDescription(en('form.blocked.problem'));
   await signup.submit.press('Enter');
   await expect(page.locator('.form-error').first()).toBeFocused();
+  await checkA11y();
 });
 
 test('inside the steps the browser’s Back returns to the form; at 360 px the new ID wraps only before its server name, under a heading that says the account exists', async ({
   signup,
   page,
+  checkA11y,
 }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await signup.open('?scenario=terms');
@@ -178,6 +181,8 @@ test('inside the steps the browser’s Back returns to the form; at 360 px the n
   await expect(signup.password).toHaveValue('a long password 1');
   await signup.submit.click();
   await expect(signup.stepHeading).toHaveText('Accept the server’s policies');
+  // Each policy's link inside its label, and "Back to the form": axe finds nothing.
+  await checkA11y();
   for (const box of await page.getByRole('checkbox').all()) await box.check();
   await page.getByRole('button', { name: 'Accept and continue' }).click();
   await expect(signup.successHeading).toBeFocused();
@@ -196,6 +201,7 @@ test('inside the steps the browser’s Back returns to the form; at 360 px the n
   );
   expect(halves.map((half) => half.lines)).toEqual([1, 1]);
   expect(halves[1]?.top ?? 0).toBeGreaterThan(halves[0]?.top ?? 0);
+  await checkA11y();
 });
 
 test('the page works at 320 px wide in dark mode, and axe finds nothing', async ({ signup, page, checkA11y }) => {

@@ -39,8 +39,9 @@ const EXPECTED: Record<
   'M_RESOURCE_LIMIT_EXCEEDED@403': {
     text: `${en('error.M_RESOURCE_LIMIT_EXCEEDED')} ${en('resourceLimit.monthly_active_user')}`,
   },
-  // A short wait, so the test sees the countdown end. Its one sentence is the countdown itself.
-  'M_LIMIT_EXCEEDED@429': { extra: { retry_after_ms: 4000 }, text: 'Too many attempts in a short time.' },
+  // A short wait, so the test sees the countdown end (long enough for a busy machine to see it
+  // start). Its one sentence is the countdown itself.
+  'M_LIMIT_EXCEEDED@429': { extra: { retry_after_ms: 8000 }, text: 'Too many attempts in a short time.' },
 };
 
 const CASES = KNOWN_ERRORS.map((known) => {
@@ -126,6 +127,8 @@ for (const group of GROUPS) {
           const alert = page.getByRole('alert').filter({ hasText: expected });
           shown = alert.filter({ hasText: `${errcode} · HTTP ${status}` });
           await expect(alert, said('the alert says why')).toBeVisible();
+          // Focus goes to the answer, never to <body> (audit 2026-12 item 3).
+          await expect(alert, said('focus on the alert')).toBeFocused();
           await alert.getByText('Details', { exact: true }).click();
           await expect(
             alert.getByText(`${errcode} · HTTP ${status}`, {
@@ -137,18 +140,27 @@ for (const group of GROUPS) {
           await expect(page.locator('.form-error'), said('one form-level error')).toHaveCount(1);
         }
         if (errcode === 'M_LIMIT_EXCEEDED') {
-          // Said once, not twice (the errcode's sentence and the countdown were two lines before).
-          await expect(page.locator('p', { hasText: /Too many attempts/ }), said('said once')).toHaveCount(1);
+          // Said once in the box, not twice (the errcode's sentence and the countdown were two lines before).
+          await expect(page.locator('.form-error p', { hasText: /Too many attempts/ }), said('said once')).toHaveCount(
+            1,
+          );
           await expect(
-            page.getByText(/You can try again in [1-4] seconds?\./).first(),
+            page
+              .locator('.form-error')
+              .getByText(/You can try again in [1-8] seconds?\./)
+              .first(),
             said('countdown'),
           ).toBeVisible();
           await expect(signup.submit, said('submit waits')).toBeDisabled();
+          // The wait is said beside the button too: the box may be scrolled away (audit item 6).
+          await expect(signup.submit, said('the wait beside the button')).toHaveAccessibleDescription(
+            /You can try again in [1-8] seconds?\./,
+          );
           await expect(
             page.getByText(en('error.rateLimit.ready'), { exact: true }).first(),
             said('wait over'),
           ).toBeVisible({
-            timeout: 8_000,
+            timeout: 12_000,
           });
           await expect(signup.submit, said('submit again')).toBeEnabled();
         }

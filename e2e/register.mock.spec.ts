@@ -130,6 +130,80 @@ test('the form is keyboard-only usable, through the terms step', async ({ signup
   await expect(signup.successHeading).toBeFocused();
 });
 
+test('keyboard: “Change server” moves focus into its field and back, Escape cancels, and a blocked “Create account” says why beside it', async ({
+  signup,
+  page,
+  checkA11y,
+}) => {
+  await signup.open();
+  await signup.ready();
+  const change = page.getByRole('button', { name: 'Change server' });
+  const field = page.getByLabel('Homeserver');
+  await change.press('Enter');
+  await expect(field).toBeFocused();
+  await field.fill('other.example');
+  await field.press('Escape');
+  await expect(change).toBeFocused();
+  await expect(page.getByTestId('server-name')).toHaveText('localhost:8008');
+  await signup.ready();
+
+  // A server chosen with Enter: focus back on “Change server”, never on <body> (audit item 3).
+  await change.press('Enter');
+  await expect(field).toBeFocused();
+  await field.fill('not a server');
+  await field.press('Enter');
+  await expect(change).toBeFocused();
+  // No impossible ID previewed (audit item 15).
+  await signup.username.fill('keepme');
+  await expect(page.locator('#username-preview')).not.toContainText('not a server');
+  // The reason beside the button, which stays focusable; pressing it goes to the problem (item 6).
+  await expect(signup.submit).toHaveAttribute('aria-disabled', 'true');
+  await expect(signup.submit).toHaveAccessibleDescription(en('form.blocked.problem'));
+  await signup.submit.press('Enter');
+  await expect(page.locator('.form-error').first()).toBeFocused();
+  await checkA11y();
+});
+
+test('inside the steps the browser’s Back returns to the form; at 360 px the new ID wraps only before its server name, under a heading that says the account exists', async ({
+  signup,
+  page,
+  checkA11y,
+}) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signup.open('?scenario=terms');
+  const name = 'a-rather-long-username-1';
+  await signup.register(name, 'a long password 1');
+  await expect(signup.stepHeading).toHaveText('Accept the server’s policies');
+  await page.goBack();
+  await expect(signup.stepHeading).toHaveText(en('form.heading'));
+  await expect(signup.stepHeading).toBeFocused();
+  await expect(signup.username).toHaveValue(name);
+  await expect(signup.password).toHaveValue('a long password 1');
+  await signup.submit.click();
+  await expect(signup.stepHeading).toHaveText('Accept the server’s policies');
+  // Each policy's link inside its label, and "Back to the form": axe finds nothing.
+  await checkA11y();
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: 'Accept and continue' }).click();
+  await expect(signup.successHeading).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en('app.titleDone'));
+  await expect(page.getByText(en('success.whichServer', { server: 'localhost:8008' }))).toBeVisible();
+  // Each half of the ID on one line, the server name on the next (audit item 17: `localhost:8` / `008`).
+  const halves = await signup.matrixId.evaluate((id) =>
+    Array.from(id.querySelectorAll('.id-part'), (part) => {
+      const range = document.createRange();
+      range.selectNodeContents(part);
+      return {
+        lines: new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size,
+        top: Math.round(part.getBoundingClientRect().top),
+      };
+    }),
+  );
+  expect(halves.map((half) => half.lines)).toEqual([1, 1]);
+  expect(halves[1]?.top ?? 0).toBeGreaterThan(halves[0]?.top ?? 0);
+  await checkA11y();
+});
+
 test('the page works at 320 px wide in dark mode, and axe finds nothing', async ({ signup, page, checkA11y }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await page.emulateMedia({ colorScheme: 'dark' });

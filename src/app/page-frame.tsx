@@ -3,6 +3,7 @@ import { localized, THEMES, type Branding, type Theme } from '../config/communit
 import { useI18n } from '../i18n/i18n';
 import { LANGUAGES, nativeName, type Language } from '../i18n/languages';
 import { chooseTheme, storedTheme } from './theme';
+import { JourneyEndContext } from './journey-end';
 import { useHydrated } from './use-hydrated';
 
 /**
@@ -22,7 +23,17 @@ export function PageFrame({
   const { t, language, setLanguage } = useI18n();
   const id = useId();
   const name = branding?.name ? localized(branding.name, language) : undefined;
-  const title = ownTitle ?? (name ? t('app.titleBranded', { name }) : t('app.title'));
+  // Once the account exists, the heading says whose it is rather than "Create …".
+  const [ended, setEnded] = useState(false);
+  const title =
+    ownTitle ??
+    (ended
+      ? name
+        ? t('app.titleDoneBranded', { name })
+        : t('app.titleDone')
+      : name
+        ? t('app.titleBranded', { name })
+        : t('app.title'));
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -46,7 +57,7 @@ export function PageFrame({
           <h1>{title}</h1>
         </header>
         {branding?.welcomeText ? <p className="welcome">{localized(branding.welcomeText, language)}</p> : null}
-        {children}
+        <JourneyEndContext.Provider value={setEnded}>{children}</JourneyEndContext.Provider>
       </main>
       <footer className="page-footer">
         {help || links.length > 0 ? (

@@ -155,3 +155,10 @@ describe('a name of digits only', () => {
     expect(decodeError(error)).toMatchObject({ code: 'M_INVALID_USERNAME', field: 'username' });
   });
 });
+
+describe('a name beginning with _', () => {
+  it('Synapse\'s "User ID may not begin with _" is worded apart, at the username field', () => {
+    const error = new MatrixApiError(400, 'M_INVALID_USERNAME', 'User ID may not begin with _', undefined, {});
+    expect(decodeError(error)).toMatchObject({ code: 'M_INVALID_USERNAME@underscore', field: 'username' });
+  });
+});

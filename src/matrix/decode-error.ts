@@ -114,6 +114,15 @@ function numericNameRefused(error: MatrixApiError): boolean {
   return error.errcode === 'M_INVALID_USERNAME' && /\bnumeric\b/i.test(error.serverMessage ?? '');
 }
 
+/**
+ * A name beginning with `_`: Synapse refuses it ("User ID may not begin with _", `check_username`,
+ * register-semantics §5.2) though every character is allowed, so the grammar message would
+ * contradict itself (audit 2026-12 item 10). Worded apart, like a numeric name.
+ */
+function underscoreNameRefused(error: MatrixApiError): boolean {
+  return error.errcode === 'M_INVALID_USERNAME' && /\bbegin with _/i.test(error.serverMessage ?? '');
+}
+
 export function decodeError(error: unknown): DecodedError {
   if (error instanceof ForbiddenUsernameError || (error instanceof MatrixApiError && forbidsTheName(error))) {
     return {
@@ -134,7 +143,9 @@ export function decodeError(error: unknown): DecodedError {
           ? `M_UNKNOWN@${error.status}`
           : numericNameRefused(error)
             ? 'M_INVALID_USERNAME@numeric'
-            : error.errcode;
+            : underscoreNameRefused(error)
+              ? 'M_INVALID_USERNAME@underscore'
+              : error.errcode;
     const adminContact = typeof error.body.admin_contact === 'string' ? error.body.admin_contact : undefined;
     const limitType = typeof error.body.limit_type === 'string' ? error.body.limit_type : undefined;
     return {

@@ -26,3 +26,16 @@ export function isLoopbackHost(hostname: string): boolean {
     hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname)
   );
 }
+
+/**
+ * A whole user ID typed or pasted as the name (`@ana:example.org`, or `ana:example.org`): its
+ * localpart as a server would make it, and the server name after the first colon. Undefined when
+ * there is no colon, or when what follows it is no server name.
+ */
+export function splitPastedUserId(typed: string): { localpart: string; domain: string } | undefined {
+  const match = /^@?([^:]*):(.+)$/.exec(typed.trim());
+  if (!match) return undefined;
+  const [, name = '', domain = ''] = match;
+  if (!isServerName(domain)) return undefined;
+  return { localpart: name.toLowerCase(), domain: domain.toLowerCase() };
+}

@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { render } from '@testing-library/react';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig, LinkParams } from '../config/app-config';
 import SignupPageWithServerState from '../features/registration/signup-page';
 import { loadCatalog } from '../i18n/catalogs';
 import { I18nProvider } from '../i18n/i18n';
@@ -10,7 +10,7 @@ import { I18nProvider } from '../i18n/i18n';
  * config names: for tests that drive it as a person does, against the mock behind `fetch`
  * (`startMockHomeserver`). Needs the jsdom environment.
  */
-export async function renderSignup(config: Partial<AppConfig> = {}) {
+export async function renderSignup(config: Partial<AppConfig> = {}, link: LinkParams = {}) {
   const [start, later] = await Promise.all([loadCatalog('en', 'start'), loadCatalog('en', 'later')]);
   return render(
     <I18nProvider initial={{ language: 'en', catalogs: { start, later } }}>
@@ -23,7 +23,7 @@ export async function renderSignup(config: Partial<AppConfig> = {}) {
           inhibitLogin: true,
           ...config,
         }}
-        link={{}}
+        link={link}
       />
     </I18nProvider>,
   );

@@ -1,5 +1,5 @@
 import type { AppConfig, LinkParams } from '../../config/app-config';
-import { normaliseLocalpart } from '../../matrix/user-id';
+import { isServerName, normaliseLocalpart } from '../../matrix/user-id';
 import { FIELD_IDS, type FieldName } from './form-binding';
 import type { RegistrationValues } from './registration-schema';
 import { loadSavedForm } from './saved-form';
@@ -24,10 +24,14 @@ export function initialForm(config: AppConfig, link: LinkParams, options: { save
   return { values, server };
 }
 
-/** The user-ID domain a typed server name promises; an address promises nothing until the server says. */
+/**
+ * The user-ID domain a typed server name promises; an address promises nothing until the server
+ * says, and neither does what cannot be a server name (`not a server` previewed
+ * `@ana:not a server`, audit 2026-12 item 15).
+ */
 export function typedUserIdDomain(input: string): string | undefined {
   const typed = input.trim();
-  return /^https?:\/\//i.test(typed) ? undefined : typed;
+  return /^https?:\/\//i.test(typed) || !isServerName(typed) ? undefined : typed;
 }
 
 /**

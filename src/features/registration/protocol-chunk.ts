@@ -41,6 +41,7 @@ export const WORDED_CODES = new Set([
   'M_FORBIDDEN',
   'M_FORBIDDEN@username',
   'M_INVALID_USERNAME@numeric',
+  'M_INVALID_USERNAME@underscore',
   'M_MISSING_PARAM',
   'M_INVALID_PARAM',
   'M_BAD_JSON',

@@ -1,19 +1,26 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { useJourneyEnd } from '../../app/journey-end';
 import type { AppConfig, LinkParams } from '../../config/app-config';
 import type { PasswordPolicy } from '../../matrix/requirements';
 import { localized, type Branding } from '../../config/community';
 import { chooseFlow, visibleStages } from '../../matrix/flow';
 import { keepsBindEmail } from '../../matrix/homeserver';
 import { displayServerName } from '../../matrix/url';
-import { LOCALPART_PATTERN, MAX_USER_ID_BYTES, normaliseLocalpart, userIdBytes } from '../../matrix/user-id';
-import { useI18n } from '../../i18n/i18n';
+import {
+  LOCALPART_PATTERN,
+  MAX_USER_ID_BYTES,
+  normaliseLocalpart,
+  splitPastedUserId,
+  userIdBytes,
+} from '../../matrix/user-id';
+import { useI18n, useMessages } from '../../i18n/i18n';
 import { useHomeserver } from './api/use-homeserver';
 import { usePasswordPolicy, useRequirements } from './api/use-requirements';
 import { useTokenValidity } from './api/use-token-validity';
 import { useUsernameAvailability } from './api/use-username-availability';
-import { FormError, useRateLimitActive } from './components/form-error';
+import { FormError, useRateLimitWait } from './components/form-error';
 import { FIELD_IDS, RegistrationForm, type FieldStatus } from './components/registration-form';
 import type { FormBinding } from './form-binding';
 import { carryForm, initialForm, restoreFocus, typedUserIdDomain } from './initial-form';
@@ -87,9 +94,15 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   const [learned, setLearned] = useState<{ baseUrl: string; minimum: number }>();
   const submittedPasswordBytes = useRef(0);
   const policy = learnedPolicy(published.data, learned?.baseUrl === server?.baseUrl ? learned?.minimum : undefined);
-  const [lowercased, setLowercased] = useState(
-    () => carried.values.username !== undefined && normaliseLocalpart(carried.values.username).changed,
+  // The name as it was when capitals were lower-cased: the note stays while the name still starts
+  // with it, and goes once another name is typed (it stayed for any name, audit item 10).
+  const [lowercasedFrom, setLowercasedFrom] = useState(() =>
+    carried.values.username !== undefined && normaliseLocalpart(carried.values.username).changed
+      ? normaliseLocalpart(carried.values.username).localpart
+      : undefined,
   );
+  // A full ID pasted as the name (`@ana:example.org`): the server it named, to offer.
+  const [pasted, setPasted] = useState<{ localpart: string; domain: string }>();
 
   const stages = requirements.data?.kind === 'stages' ? requirements.data : undefined;
   const serverName = server?.serverName ?? displayServerName(serverInput);
@@ -121,14 +134,22 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
     },
   });
 
+  const emailNotTaken = stages !== undefined && context.email === 'none';
   useEffect(() => {
+    // An email this server's form does not show (one from an invite link, say) is not kept: a
+    // reload brought it back, hidden and unremovable (audit 2026-12 item 1).
     const save = (values: Partial<RegistrationValues>) =>
-      saveForm({ server: serverInput, username: values.username, email: values.email, bindEmail: values.bindEmail });
+      saveForm({
+        server: serverInput,
+        username: values.username,
+        email: emailNotTaken ? undefined : values.email,
+        bindEmail: values.bindEmail,
+      });
     // What was typed before this page took over counts too.
     save(form.getValues());
     const subscription = form.watch(save);
     return () => subscription.unsubscribe();
-  }, [form, serverInput]);
+  }, [form, serverInput, emailNotTaken]);
 
   // Says the page is whole (tests and the bench wait for it; nothing else reads it).
   useEffect(() => {
@@ -144,8 +165,13 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
     if (error?.code === 'M_WEAK_PASSWORD' && server && submittedPasswordBytes.current < DENDRITE_MINIMUM_BYTES)
       setLearned({ baseUrl: server.baseUrl, minimum: DENDRITE_MINIMUM_BYTES });
   }, [error, server]);
+  // An error about a field this server's form does not show (email, token) is shown for the form:
+  // a field error there would list a field that is not on the page (audit item 17, M_THREEPID_*).
+  const fieldShown = (field: string) =>
+    field === 'email' ? context.email !== 'none' : field === 'token' ? context.token !== 'none' : true;
+  const errorAtField = error !== undefined && error.field !== 'form' && fieldShown(error.field);
   useEffect(() => {
-    if (!error || phase.kind !== 'form') return;
+    if (!error || phase.kind !== 'form' || !errorAtField) return;
     if (
       error.field === 'username' ||
       error.field === 'password' ||
@@ -158,13 +184,45 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
         { shouldFocus: true },
       );
     }
-  }, [error, phase.kind, form]);
+  }, [error, phase.kind, form, errorAtField]);
 
   // The account exists: a reload must not bring its name back into a form.
   const final = isFinal(phase);
   useEffect(() => {
     if (final) clearSavedForm();
   }, [final]);
+  useJourneyEnd(final);
+
+  // The browser's Back inside the steps returns to the form rather than leaving the page (audit
+  // item 14): one history entry for the steps, pushed when they start. Stages done stay done on the
+  // server (UIA), so the form is the one place Back can go; later stages replace the entry.
+  const phaseKind = useRef(phase.kind);
+  useEffect(() => {
+    phaseKind.current = phase.kind;
+  });
+  const backToForm = useRef(() => registration.backToForm());
+  useEffect(() => {
+    backToForm.current = () => registration.backToForm();
+  });
+  useEffect(() => {
+    if (phase.kind !== 'stage') return;
+    if (isStepsEntry(window.history.state)) window.history.replaceState(STEPS_ENTRY, '');
+    else window.history.pushState(STEPS_ENTRY, '');
+  }, [phase]);
+  useEffect(() => {
+    const onPop = (event: PopStateEvent) => {
+      // After the end there is no form to go back to (the account exists); Forward does nothing.
+      if (phaseKind.current === 'stage' && !isStepsEntry(event.state)) backToForm.current();
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  /** The step's own "Back to the form": the same as the browser's Back, so that history stays one. */
+  const leaveSteps = () => {
+    phaseKind.current = 'form';
+    registration.backToForm();
+    if (isStepsEntry(window.history.state)) window.history.back();
+  };
 
   useEffect(() => {
     const timer = setTimeout(
@@ -190,9 +248,14 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
     stages !== undefined || requirements.isError,
   );
   const tokenValidity = useTokenValidity(server, token, stages !== undefined && context.token !== 'none');
-  const rateLimited = useRateLimitActive(error ?? requirements.error);
+  const rateLimitWait = useRateLimitWait(error ?? requirements.error);
+  const rateLimited = rateLimitWait > 0;
+  const later = useMessages('later');
 
   const usernameProblem = availability.problem;
+  // A taken name, said live or by the server on submit: the person may be its owner.
+  const taken =
+    usernameProblem?.code === 'M_USER_IN_USE' || form.formState.errors.username?.message === 'error.M_USER_IN_USE';
   // Said as it is typed, before any request: no impossible name is sent or previewed.
   const usernameStatus: FieldStatus | undefined =
     refusedCharacters(username).length > 0
@@ -254,9 +317,6 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
     registration.start(sent);
   }
 
-  // An error about a field this server's form does not show (email, token) is shown for the form.
-  const fieldShown = (field: string) =>
-    field === 'email' ? context.email !== 'none' : field === 'token' ? context.token !== 'none' : true;
   const binding = rhfBinding(form, onSubmit);
 
   // The form shows at once; it goes away only when the server turns out not to take sign-ups here.
@@ -266,6 +326,14 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
     server !== undefined && (requirements.data?.kind === 'stages' || requirements.data?.kind === 'unknown') && !closed;
 
   const checking = discovery.settling || discovery.isFetching || requirements.isFetching;
+  // Said next to "Create account" while it cannot act, and where a press on it goes.
+  const blockedReason = rateLimited
+    ? later?.('error.rateLimit.wait', { seconds: rateLimitWait })
+    : checking
+      ? t('form.blocked.waiting', { server: serverName })
+      : !ready
+        ? t('form.blocked.problem')
+        : undefined;
   const oauth =
     requirements.data?.kind === 'oauth'
       ? { variant: 'only' as const, server: requirements.data.oauth }
@@ -320,7 +388,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
         <RegistrationForm
           binding={binding}
           userIdDomain={userIdDomain}
-          userIdDomainPending={server === undefined && userIdDomain === undefined}
+          userIdDomainPending={server === undefined && userIdDomain === undefined && checking}
           usernameTooLong={tooLong}
           email={context.email}
           offerBindEmail={server !== undefined && keepsBindEmail(server)}
@@ -328,22 +396,49 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
           policy={policy}
           usernameStatus={usernameStatus}
           tokenStatus={tokenStatus}
-          lowercased={lowercased}
+          lowercased={lowercasedFrom !== undefined && username !== '' && username.startsWith(lowercasedFrom)}
+          usernameNote={
+            taken ? (
+              <TakenSignIn clients={config.clients} />
+            ) : pasted && username === pasted.localpart ? (
+              <>
+                <p>{t('username.fullIdKept', { username: pasted.localpart })}</p>
+                {config.allowCustomServers && pasted.domain !== userIdDomain ? (
+                  <p>
+                    <button type="button" className="link" onClick={() => setServerInput(pasted.domain)}>
+                      {t('username.useServer', { server: pasted.domain })}
+                    </button>
+                  </p>
+                ) : null}
+              </>
+            ) : undefined
+          }
           onUsernameInput={(value) => {
+            // A whole ID pasted as the name: the part before the colon is the name, the rest the
+            // server, which is offered rather than switched to behind the person's back.
+            const full = splitPastedUserId(value);
+            if (full) {
+              form.setValue('username', full.localpart);
+              setPasted(full);
+              if (full.localpart !== value.trim().replace(/^@/, '').split(':')[0]) setLowercasedFrom(full.localpart);
+              return;
+            }
             const { localpart, changed } = normaliseLocalpart(value);
             if (changed && localpart !== value.trim()) {
               form.setValue('username', localpart);
-              setLowercased(true);
+              setLowercasedFrom(localpart);
             }
           }}
           pending={registration.pending || form.formState.isSubmitting}
           blocked={!ready || rateLimited}
+          blockedReason={blockedReason}
           problem={
-            error && (error.field === 'form' || !fieldShown(error.field)) ? (
+            error && !errorAtField ? (
               <FormError
                 key={`${error.code}-${form.formState.submitCount}`}
                 error={error}
                 onRetry={() => void form.handleSubmit(onSubmit)()}
+                focus
               />
             ) : null
           }
@@ -362,9 +457,10 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
             server={server}
             email={email.trim()}
             onChangeEmail={() => {
-              registration.backToForm();
+              leaveSteps();
               requestAnimationFrame(() => document.getElementById(FIELD_IDS.email)?.focus());
             }}
+            onBack={leaveSteps}
           />
         </Suspense>
       ) : null}
@@ -419,4 +515,33 @@ function rhfBinding(
     submitCount: form.formState.submitCount,
     onSubmit: (event) => void form.handleSubmit(onSubmit)(event),
   };
+}
+
+/** The history entry of the steps (see the popstate handling in `SignupPage`). */
+const STEPS_ENTRY = { matrixSignup: 'steps' } as const;
+
+function isStepsEntry(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as { matrixSignup?: unknown }).matrixSignup === 'steps';
+}
+
+/**
+ * Beside a taken name: it may be the person's own. Element and MAS both offer "sign in" on their
+ * sign-up pages (audit section (d)); this page cannot sign in, so it points to the first web app
+ * the config names, or says to use one.
+ */
+function TakenSignIn({ clients }: { clients: { name: string; url: string }[] }) {
+  const later = useMessages('later');
+  if (!later) return null;
+  const client = clients[0];
+  return (
+    <p>
+      {client ? (
+        <a href={client.url} rel="noopener noreferrer">
+          {later('taken.signInWith', { name: client.name })}
+        </a>
+      ) : (
+        later('taken.signIn')
+      )}
+    </p>
+  );
 }

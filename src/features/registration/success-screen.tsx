@@ -32,6 +32,11 @@ export default function SuccessScreen({
       {emailNotPublished ? <p>{t('success.emailNotPublished')}</p> : null}
       <h3>{t('success.next')}</h3>
       <p>{t('success.signIn')}</p>
+      {/* Said, not carried: Element Web reads no homeserver from a link except to finish an email
+          validation or a mobile registration (element-web src/vector/app.tsx, verifyServerConfig:
+          "we only respect these in the context of email validation"; MatrixChat.startRegistration),
+          so a link cannot take the person to this server (docs/decisions/020-journey.md). */}
+      {serverName ? <p>{t('success.whichServer', { server: serverName })}</p> : null}
       {clients.length > 0 ? (
         <ul className="clients">
           {clients.map((client) => (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Translate } from '../../../i18n/i18n';
+import { MatrixIdText } from './matrix-id-text';
 
 /** A new account's ID, large, with a copy button: the one thing the person must keep. */
 export function AccountId({ t, label, id }: { t: Translate; label: string; id: string }) {
@@ -7,8 +8,8 @@ export function AccountId({ t, label, id }: { t: Translate; label: string; id: s
   return (
     <>
       <p>{label}</p>
-      <p className="matrix-id big" data-testid="matrix-id" dir="ltr">
-        {id}
+      <p>
+        <MatrixIdText id={id} className="matrix-id big" testId="matrix-id" />
       </p>
       <p>
         <button

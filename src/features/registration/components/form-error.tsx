@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useCountdown } from '../../../lib/use-countdown';
 import { parseHttpUrl } from '../../../matrix/url';
 import { useI18n, useMessages, type Translate } from '../../../i18n/i18n';
@@ -14,16 +14,34 @@ function safeContactHref(contact: string): string | undefined {
  * A form-level error: the message, what to do, the server's words under "Details", a retry when
  * retrying can help, and for 429 a live countdown while the caller keeps submit disabled.
  */
-export function FormError({ error, onRetry }: { error: PageError; onRetry?: () => void }) {
+export function FormError({
+  error,
+  onRetry,
+  focus = false,
+}: {
+  error: PageError;
+  onRetry?: () => void;
+  /**
+   * Takes focus when it appears: an answer to what the person just did (submit, a step). Without
+   * it the next Tab started from `<body>`, in the footer (audit 2026-12 item 3). Callers key the
+   * box by the attempt, so that each new answer is a new box and takes focus again.
+   */
+  focus?: boolean;
+}) {
   const t = useMessages('later');
   const { t: tStart } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) box.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the answer appears
+  }, []);
   const seconds = useCountdown(error.retryUntil);
   const [firstWait] = useState(() => Math.ceil(Math.max(error.retryAfterMs ?? 0, 1000) / 1000));
   // Its words load just after the form; an error that comes sooner waits for them (a moment).
-  if (!t) return <div className="form-error" role="alert" />;
+  if (!t) return <div className="form-error" role="alert" ref={box} tabIndex={-1} />;
   const contact = error.adminContact ? safeContactHref(error.adminContact) : undefined;
   return (
-    <div className="form-error" role="alert">
+    <div className="form-error" role="alert" ref={box} tabIndex={-1}>
       {error.messages.length > 0 ? <p>{errorText(t, error)}</p> : null}
       {contact ? (
         <p>
@@ -61,7 +79,7 @@ function RateLimitLine({ t, seconds, firstWait }: { t: Translate; seconds: numbe
   );
 }
 
-/** Whether a 429 is still being waited out: submit stays disabled until then. */
-export function useRateLimitActive(error: PageError | undefined | null): boolean {
-  return useCountdown(error?.retryUntil) > 0;
+/** The seconds of a 429 still to wait out (0 when none): submit waits until then. */
+export function useRateLimitWait(error: PageError | undefined | null): number {
+  return useCountdown(error?.retryUntil);
 }

@@ -8,6 +8,7 @@ import { passwordRules, passwordStrength } from '../password-rules';
 import { refusedCharactersMessage } from '../username-check';
 import { FIELD_IDS, type FieldName, type FormBinding } from '../form-binding';
 import { ErrorSummary, type SummaryItem } from './error-summary';
+import { MatrixIdText } from './matrix-id-text';
 import { StepHeading } from './step-heading';
 
 export { FIELD_IDS };
@@ -39,6 +40,13 @@ interface Props {
   onUsernameInput: (value: string) => void;
   pending: boolean;
   blocked: boolean;
+  /**
+   * Why "Create account" cannot be used yet, said next to it (audit 2026-12 item 6: the reason was
+   * far above, off screen on a phone). Undefined while nothing blocks it.
+   */
+  blockedReason?: string;
+  /** Said under the username after a full ID was pasted: what was kept, and the server it named. */
+  usernameNote?: ReactNode;
   /** A problem with the whole form (or a field it does not show), worded by the page. */
   problem?: ReactNode;
   /** Back from a later step: the heading takes focus. On first load focus stays where the browser put it. */
@@ -106,7 +114,22 @@ export function RegistrationForm(props: Props) {
   );
 
   return (
-    <form className="signup-form" noValidate onSubmit={binding.onSubmit} aria-busy={pending}>
+    <form
+      className="signup-form"
+      noValidate
+      onSubmit={(event) => {
+        // "Create account" stays focusable while it cannot act (aria-disabled, not disabled): a
+        // disabled button dropped focus to `<body>` while the request ran, and hid its reason from
+        // keyboard users. Pressed then, it sends nothing and goes to the problem instead.
+        if (pending || blocked) {
+          event.preventDefault();
+          if (!pending) firstProblem()?.focus();
+          return;
+        }
+        binding.onSubmit(event);
+      }}
+      aria-busy={pending}
+    >
       <StepHeading title={t('form.heading')} position={1} total={stepTotal} focus={props.focusHeading} />
       <ErrorSummary items={summary} attempt={submitCount} />
       {props.problem}
@@ -125,6 +148,7 @@ export function RegistrationForm(props: Props) {
             'username-preview',
             'username-status',
             props.lowercased && 'username-lowercased',
+            props.usernameNote !== undefined && 'username-note',
           )}
           {...binding.field('username', { onChange: props.onUsernameInput })}
         />
@@ -133,6 +157,11 @@ export function RegistrationForm(props: Props) {
           <p id="username-lowercased" className="hint">
             {t('username.lowercased')}
           </p>
+        ) : null}
+        {props.usernameNote !== undefined ? (
+          <div id="username-note" className="hint">
+            {props.usernameNote}
+          </div>
         ) : null}
         <UserIdPreview
           username={username}
@@ -251,11 +280,25 @@ export function RegistrationForm(props: Props) {
         </div>
       ) : null}
 
-      <button type="submit" disabled={pending || blocked}>
+      <button
+        type="submit"
+        aria-disabled={pending || blocked ? true : undefined}
+        aria-describedby={blocked && props.blockedReason ? 'submit-reason' : undefined}
+      >
         {pending ? t('form.submitting') : t('form.submit')}
       </button>
+      {blocked && props.blockedReason ? (
+        <p id="submit-reason" className="hint" tabIndex={-1}>
+          {props.blockedReason}
+        </p>
+      ) : null}
     </form>
   );
+}
+
+/** Where a blocked submit sends focus: the problem box above (a 429, a server not found), else the reason. */
+function firstProblem(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.form-error[tabindex]') ?? document.getElementById('submit-reason');
 }
 
 /**
@@ -283,10 +326,7 @@ function UserIdPreview({
         t('username.previewUnknown', { username: shown })
       ) : (
         <>
-          {t('username.preview')}{' '}
-          <span className="matrix-id" dir="ltr">
-            {fullUserId(shown, domain ?? '…')}
-          </span>
+          {t('username.preview')} <MatrixIdText id={fullUserId(shown, domain ?? '…')} />
         </>
       )}
     </p>

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { DiscoveredServer } from '../../../matrix/discovery';
 import { displayServerName } from '../../../matrix/url';
 import { useI18n } from '../../../i18n/i18n';
@@ -20,7 +20,28 @@ interface Props {
 export function ServerSection({ input, onInput, allowCustom, suggested, server, checking, problem }: Props) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
+  // The server before "Change server": Escape puts it back.
+  const [before, setBefore] = useState(input);
   const id = useId();
+  // Focus follows the change: into the field when it opens, back to "Change server" when it
+  // closes (the button that had focus is gone either way; focus fell to `<body>`, audit item 3).
+  const field = useRef<HTMLInputElement>(null);
+  const change = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    if (editing) field.current?.focus();
+    else change.current?.focus();
+  }, [editing]);
+  const open = () => {
+    toggled.current = true;
+    setBefore(input);
+    setEditing(true);
+  };
+  const close = () => {
+    toggled.current = true;
+    setEditing(false);
+  };
   const name = server?.serverName ?? displayServerName(input);
   return (
     <section className="server" aria-label={t('server.sectionLabel')}>
@@ -32,7 +53,7 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
         {allowCustom && !editing ? (
           <>
             {' '}
-            <button type="button" className="link" onClick={() => setEditing(true)}>
+            <button type="button" className="link" ref={change} onClick={open}>
               {t('server.change')}
             </button>
           </>
@@ -43,12 +64,18 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
           <label htmlFor={SERVER_FIELD_ID}>{t('server.label')}</label>
           <input
             id={SERVER_FIELD_ID}
+            ref={field}
             value={input}
             onChange={(event) => onInput(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
-                setEditing(false);
+                close();
+              } else if (event.key === 'Escape') {
+                // Cancels the change: the server before it, as if nothing was typed.
+                event.preventDefault();
+                onInput(before);
+                close();
               }
             }}
             list={suggested.length > 0 ? `${id}-suggested` : undefined}
@@ -68,7 +95,7 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
             </datalist>
           ) : null}
           <p>
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+            <button type="button" className="secondary" onClick={close}>
               {t('server.use')}
             </button>
           </p>

@@ -1,5 +1,5 @@
 import type { DiscoveredServer } from '../../../matrix/discovery';
-import { useMessages } from '../../../i18n/i18n';
+import { useI18n, useMessages } from '../../../i18n/i18n';
 import { STAGE } from '../../../matrix/stages';
 import { FormError } from '../components/form-error';
 import type { Registration, StageStep } from '../use-registration';
@@ -21,10 +21,13 @@ export default function StageView(props: {
   server: DiscoveredServer | undefined;
   email: string;
   onChangeEmail: () => void;
+  /** Back to the form, values kept (audit item 14); also what the browser's Back does. */
+  onBack: () => void;
 }) {
   const { step, registration, server } = props;
   // The steps' words come with the `later` messages, fetched right after the form showed.
   const ready = useMessages('later') !== undefined;
+  const { t } = useI18n();
   if (!server || !ready) return null;
   const stageProps: StageProps = { step, registration, server };
   const error = registration.error;
@@ -39,8 +42,13 @@ export default function StageView(props: {
         <FallbackStage {...stageProps} />
       ) : null}
       {error && error.field !== 'captcha' && error.field !== 'terms' ? (
-        <FormError key={error.code} error={error} onRetry={() => registration.resume()} />
+        <FormError key={error.code} error={error} onRetry={() => registration.resume()} focus />
       ) : null}
+      <p>
+        <button type="button" className="link" onClick={props.onBack}>
+          {t('stage.back')}
+        </button>
+      </p>
     </section>
   );
 }

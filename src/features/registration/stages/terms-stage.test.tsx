@@ -14,10 +14,12 @@ afterEach(cleanup);
 /** A listing server's policy IDs named after `Object.prototype` members (security review 2026-12, P5). */
 const HOSTILE_IDS = ['__proto__', 'constructor', 'toString'];
 
-async function renderTerms(ids: readonly string[]) {
+async function renderTerms(ids: readonly string[], url?: string) {
   const [start, later] = await Promise.all([loadCatalog('en', 'start'), loadCatalog('en', 'later')]);
   // `fromEntries` (like JSON.parse of the server's answer) keeps `__proto__` as an own key.
-  const policies = Object.fromEntries(ids.map((id) => [id, { version: '1', en: { name: `policy ${id}` } }]));
+  const policies = Object.fromEntries(
+    ids.map((id) => [id, { version: '1', en: { name: `policy ${id}`, ...(url ? { url } : {}) } }]),
+  );
   const step = {
     kind: 'stage',
     stage: 'm.login.terms',
@@ -58,5 +60,15 @@ describe('the terms step with policy IDs that are Object.prototype members', () 
     await user.click(first);
     await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
     expect(submitStage).toHaveBeenCalledWith({ type: 'm.login.terms' });
+  });
+});
+
+describe('a policy with a web address (audit 2026-12 item 17)', () => {
+  it('is named once, as the link inside its checkbox’s label', async () => {
+    await renderTerms(['privacy'], 'https://example.org/privacy');
+    const link = screen.getByRole('link', { name: /policy privacy/ });
+    expect(link).toHaveAttribute('href', 'https://example.org/privacy');
+    expect(screen.getByRole('checkbox', { name: 'I accept the policy privacy (opens in a new tab)' })).toBeVisible();
+    expect(screen.getAllByText(/policy privacy/)).toHaveLength(1);
   });
 });

@@ -17,6 +17,15 @@ export function policyInLanguage(policy: Policy, languages: readonly string[]) {
   return policy.translations.en ?? Object.values(policy.translations)[0];
 }
 
+/** Stands for the policy's name in its worded label, where the link goes (never in a translation). */
+const NAME_MARK = '\u{E000}';
+
+/** The label's words before and after the policy's name, in the page's language. */
+function around(worded: string): [string, string] {
+  const at = worded.indexOf(NAME_MARK);
+  return at < 0 ? [worded, ''] : [worded.slice(0, at), worded.slice(at + NAME_MARK.length)];
+}
+
 export function TermsStage({ step, registration }: StageProps) {
   const { t, language } = useI18n();
   const policies = parsePolicies(step.uia.params[STAGE.terms]);
@@ -62,13 +71,21 @@ export function TermsStage({ step, registration }: StageProps) {
                   setNotAll(false);
                 }}
               />
-              <label htmlFor={`policy-${policy.id}`}>{t('terms.accept', { name: entry.name })}</label>{' '}
               {entry.url ? (
-                <a href={entry.url} target="_blank" rel="noopener noreferrer">
-                  {entry.name} <span className="visually-hidden">{t('terms.opensNewTab')}</span>
-                </a>
+                // The policy named once, as the link inside its label (Element's terms step does
+                // the same); it was named twice, "I accept the X" then "X" (audit item 17).
+                <label htmlFor={`policy-${policy.id}`}>
+                  {around(t('terms.accept', { name: NAME_MARK }))[0]}
+                  <a href={entry.url} target="_blank" rel="noopener noreferrer">
+                    {entry.name} <span className="visually-hidden">{t('terms.opensNewTab')}</span>
+                  </a>
+                  {around(t('terms.accept', { name: NAME_MARK }))[1]}
+                </label>
               ) : (
-                <span className="hint">{t('terms.noSafeLink')}</span>
+                <>
+                  <label htmlFor={`policy-${policy.id}`}>{t('terms.accept', { name: entry.name })}</label>{' '}
+                  <span className="hint">{t('terms.noSafeLink')}</span>
+                </>
               )}
             </li>
           );

@@ -3,8 +3,8 @@ import type { ModelRequest } from './request.js';
 import { escapeHtml, type ModelResponse } from './response.js';
 
 /** The bare page every HTML answer of the server is (no style: it is the server's, not the app's). */
-export function page(title: string, content: string, lang = 'en'): string {
-  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
+export function page(title: string, content: string, lang = 'en', dir: 'ltr' | 'rtl' = 'ltr'): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
 }
 
 /** Synapse's answer for any path outside its APIs: `/` redirects to the static page, the rest is 404. */

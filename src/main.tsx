@@ -28,12 +28,14 @@ async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
  */
 async function start(root: HTMLElement) {
   const mock = await enableMocking();
-  const oauthReturn = startOAuthReturn();
+  const returning = startOAuthReturn();
+  const oauthReturn = returning?.oauthReturn;
   // What the first paint does not need, fetched beside what it does.
   void preloadSignupPage().catch(() => undefined);
   const configLoad = fetchAppConfig();
   const preferred = preferredLanguage({
-    query: new URLSearchParams(window.location.search).get('lang'),
+    // Back from the OAuth server: the language the person left in counts as their `?lang=`.
+    query: returning?.language ?? new URLSearchParams(window.location.search).get('lang'),
     stored: storedLanguage(),
     browser: navigator.languages,
   });
@@ -93,7 +95,7 @@ async function start(root: HTMLElement) {
  * Someone coming back from an OAuth server: the answer is taken out of the address and the round
  * trip out of storage at once, and the code is exchanged once (the OAuth code loads only then).
  */
-function startOAuthReturn(): AppProps['oauthReturn'] {
+function startOAuthReturn(): { oauthReturn: NonNullable<AppProps['oauthReturn']>; language?: string } | undefined {
   const answer = readAuthorizationAnswer(window.location, window.history);
   if (!answer) return undefined;
   const roundTrip = takeRoundTrip();
@@ -102,7 +104,10 @@ function startOAuthReturn(): AppProps['oauthReturn'] {
   );
   // Read by the page once it renders; until then a failure is not "unhandled".
   completion.catch(() => undefined);
-  return { completion, ...(roundTrip ? { host: new URL(roundTrip.issuer).host } : {}) };
+  return {
+    oauthReturn: { completion, ...(roundTrip ? { host: new URL(roundTrip.issuer).host } : {}) },
+    ...(roundTrip?.language ? { language: roundTrip.language } : {}),
+  };
 }
 
 const root = document.getElementById('root');

@@ -73,6 +73,26 @@ test.describe('sign-up at an OAuth 2.0 server, in the in-browser mock', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   });
 
+  test('an invite’s registration token is shown to copy before leaving, as MAS will ask for it (audit item 9)', async ({
+    page,
+    checkA11y,
+  }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/?scenario=oidc&token=letmein&username=ana');
+    await expect(
+      page.getByText('localhost:8008 will ask you for this registration token from your invite.'),
+    ).toBeVisible();
+    await expect(page.getByTestId('oauth-token')).toHaveText('letmein');
+    await checkA11y();
+    await page.getByRole('button', { name: 'Copy the token' }).click();
+    await expect(page.getByText('Copied', { exact: true })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('letmein');
+    // Never in the authorization request: OAuth has no place for it, and a URL is no place for a secret.
+    await continueButton(page).click();
+    await expect(page).toHaveURL(/mock-oauth\.html\?.*login_hint=mxid%3A%40ana%3Alocalhost%3A8008/);
+    expect(page.url()).not.toContain('letmein');
+  });
+
   test('cancel at the server: said plainly, with a way to start again', async ({ page, checkA11y }) => {
     await openOAuth(page);
     await continueButton(page).click();

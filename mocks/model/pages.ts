@@ -58,3 +58,19 @@ export function consentPage(homeserver: MockHomeserver, request: ModelRequest): 
     cors: false,
   };
 }
+
+/**
+ * `GET {issuer}account`: the scenarios' `accountUrl`, where MAS has its account page (`/account/`).
+ * The mock manages no account there; the page says so, rather than a 404 behind "Go to …" links.
+ */
+export function accountPage(homeserver: MockHomeserver): ModelResponse {
+  const server = escapeHtml(homeserver.config.serverName);
+  return {
+    status: 200,
+    html: page(
+      `Your account on ${homeserver.config.serverName}`,
+      `<p>This is the mock's stand-in for the account page of ${server}'s sign-in service (MAS's <code>/account/</code>), where people manage their sessions, email addresses and password. The mock manages none of that: sign in with a Matrix app instead.</p>`,
+    ),
+    cors: false,
+  };
+}

@@ -67,7 +67,12 @@ async function start(): Promise<void> {
   try {
     const { controller } = await startAppMock();
     const oauth = controller.homeserver.config.oauth;
-    if (oauth) enhanceOAuthPage(`${oauth.issuer}authorize${window.location.search}`);
+    // `?page=/path`: one of the server's own pages (a policy, the account page), only ever a path
+    // of the mock server, fetched through its worker.
+    const shown = query.get('page');
+    if (shown !== null && shown.startsWith('/') && !shown.startsWith('//')) {
+      enhanceOAuthPage(`${controller.homeserver.config.publicBaseUrl.replace(/\/+$/, '')}${shown}`);
+    } else if (oauth) enhanceOAuthPage(`${oauth.issuer}authorize${window.location.search}`);
     else if (words) show(words, 'panel.oauthPage.noServer', 'panel.oauthPage.noServerText');
   } catch {
     if (words) show(words, 'panel.oauthPage.failed', 'panel.oauthPage.failedText');

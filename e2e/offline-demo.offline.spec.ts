@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { en } from './support/english';
 
 // Runs in its own project, after the others. Its reload was sometimes refused offline (closing note
 // of issue 5): MSW's worker unregistered itself when its last page closed, racing the next
@@ -49,6 +50,8 @@ test('offline, the panel switches scenario again and again, and invite.html is t
   }
   await expect(signup.token).toBeVisible();
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
+  // Not the sign-up page in its place (which, on the token scenario, has a token field too).
   await page.goto('/invite.html');
-  await expect(page.getByLabel('Registration token')).toBeVisible();
+  await expect(page).toHaveTitle(en('invite.title'));
+  await expect(page.getByLabel(en('invite.token'))).toBeVisible();
 });

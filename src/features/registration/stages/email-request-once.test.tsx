@@ -54,4 +54,5 @@ it('asks for the email once per step under StrictMode, so a forced error on it i
   expect(await screen.findByText(/This email address already belongs to an account on this server/)).toBeVisible();
   expect(requests).toHaveLength(1);
   mock.server.events.removeAllListeners();
-});
+  // A whole sign-up through the form: longer than the default 5 s on a busy machine.
+}, 30_000);

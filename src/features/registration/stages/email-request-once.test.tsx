@@ -45,13 +45,16 @@ it('asks for the email once per step under StrictMode, so a forced error on it i
     </StrictMode>,
   );
   const user = userEvent.setup();
-  const email = await screen.findByLabelText(/^Email/);
+  const slow = { timeout: 10_000 };
+  const email = await screen.findByLabelText(/^Email/, undefined, slow);
   await user.type(screen.getByLabelText('Username'), 'strictana');
   await user.type(screen.getByLabelText('Password', { exact: true }), 'a password 1');
   await user.type(screen.getByLabelText('Confirm password'), 'a password 1');
   await user.type(email, 'strictana@example.org');
   await user.click(screen.getByRole('button', { name: 'Create account' }));
-  expect(await screen.findByText(/This email address already belongs to an account on this server/)).toBeVisible();
+  expect(
+    await screen.findByText(/This email address already belongs to an account on this server/, undefined, slow),
+  ).toBeVisible();
   expect(requests).toHaveLength(1);
   mock.server.events.removeAllListeners();
   // A whole sign-up through the form: longer than the default 5 s on a busy machine.

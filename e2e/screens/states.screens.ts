@@ -135,6 +135,8 @@ test('oauth-invite-token', async ({ signup, page }, info) => {
 
 test('oauth-error-redirect-uri', async ({ signup, page }, info) => {
   await page.goto('/?scenario=oidc');
+  // The in-page mock must be running before an error can be queued in it.
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
   await signup.forceNextError('invalid_redirect_uri', 400, {}, 'oauthRegister');
   await page.locator('section.oauth button').click();
   await expect(page.getByRole('alert')).toBeVisible();
@@ -143,6 +145,8 @@ test('oauth-error-redirect-uri', async ({ signup, page }, info) => {
 
 test('oauth-error-grant', async ({ signup, page }, info) => {
   await page.goto('/?scenario=oidc');
+  // The in-page mock must be running before an error can be queued in it.
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
   await signup.forceNextError('invalid_grant', 400, {}, 'oauthToken');
   await page.locator('section.oauth button').click();
   await new OAuthServerPage(page).signUp(`grant${info.project.name}`, 'a password 1');

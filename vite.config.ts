@@ -23,6 +23,8 @@ function demoWorker(): Plugin {
         './index.html',
         // The mock OAuth server's shell page (a mock-mode entry), so that sign-up works offline too.
         './mock-oauth.html',
+        // The admins' invite-link page: offline, a navigation to it must not get the sign-up page.
+        './invite.html',
         './config.json',
         ...Object.keys(bundle)
           .filter((name) => !name.endsWith('.map'))

@@ -93,12 +93,92 @@ test.describe('the mock panel', () => {
     await page.getByRole('button', { name: /Mock server/ }).click();
     await page.getByLabel('Network delay (ms)').fill('1000');
     await page.reload();
+    // While a delay is on, the panel's button says so, closed too (audit item 18).
+    await expect(page.getByTestId('mock-panel-delay')).toHaveText(/network delay 1 s/);
     await page.getByRole('button', { name: /Mock server/ }).click();
     await expect(page.getByLabel('Network delay (ms)')).toHaveValue('1000');
     await page.getByLabel('Network delay (ms)').fill('0');
+    await expect(page.getByTestId('mock-panel-delay')).toHaveCount(0);
     await page.getByRole('button', { name: 'Reset the mock' }).click();
     await page.getByRole('button', { name: /Mock server/ }).click();
     await expect(page.getByRole('heading', { name: 'Accounts (3)' })).toBeVisible();
+  });
+
+  test('forces an OAuth server’s error, with OAuth’s own error codes, where the scenario plays one', async ({
+    signup,
+    page,
+  }) => {
+    await signup.open('?scenario=open');
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await expect(page.getByLabel('Request').locator('option', { hasText: 'OAuth' })).toHaveCount(0);
+    await page.goto('/?scenario=oidc');
+    await page.getByRole('button', { name: /Mock server/ }).click();
+    await page.getByLabel('Request').selectOption({ label: en('panel.endpoint.oauthToken') });
+    await expect(page.getByLabel('Error', { exact: true }).locator('option').first()).toHaveText('invalid_grant (400)');
+    await page.getByLabel('Request').selectOption({ label: en('panel.endpoint.oauthRegister') });
+    await page.getByLabel('Error', { exact: true }).selectOption({ label: 'invalid_redirect_uri (400)' });
+    await page.getByRole('button', { name: 'Fail the next answer' }).click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Continue to localhost:8008' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/must allow http:\/\/127\.0\.0\.1:4174\/ as a redirect address/);
+  });
+
+  test('on a phone, its button covers no field of the page; its words break between words only', async ({
+    signup,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signup.open('?scenario=everything');
+    const toggle = page.getByRole('button', { name: /Mock server/ });
+    await expect(toggle).toBeVisible();
+    for (const position of ['top', 'bottom'] as const) {
+      await page.evaluate((where) => window.scrollTo(0, where === 'top' ? 0 : document.body.scrollHeight), position);
+      const button = await toggle.boundingBox();
+      const covered = await page
+        .locator('#root')
+        .locator('input, select, label, button, a')
+        .evaluateAll(
+          (elements, box) =>
+            elements
+              .map((element) => ({ rect: element.getBoundingClientRect(), text: element.textContent }))
+              .filter(
+                ({ rect }) =>
+                  rect.width > 0 &&
+                  box !== null &&
+                  rect.left < box.x + box.width &&
+                  box.x < rect.right &&
+                  rect.top < box.y + box.height &&
+                  box.y < rect.bottom,
+              )
+              .map(({ text }) => text),
+          button,
+        );
+      expect(covered).toEqual([]);
+    }
+    await toggle.click();
+    // `break-all` split "the address is confirmed" as "th|e address…" (audit item 17).
+    await expect(page.locator('.mock-panel-list').first()).toHaveCSS('word-break', 'normal');
+    await expect(page.locator('.mock-panel-list').first()).toHaveCSS('overflow-wrap', 'anywhere');
+  });
+
+  test('in Arabic, the accounts’ Matrix IDs keep their order (isolated left-to-right)', async ({ page }) => {
+    await page.goto('/?scenario=open&lang=ar');
+    await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+    await page.locator('.mock-panel-toggle').click();
+    const id = page.locator('.mock-panel li bdi[dir="ltr"]').filter({ hasText: '@alice:localhost:8008' });
+    await expect(id).toHaveText('@alice:localhost:8008');
+    // Rendered order: the `@` is at the left end of the ID, as in any left-to-right text.
+    const { at, colon } = await id.evaluate((element) => {
+      const text = element.firstChild;
+      const range = document.createRange();
+      const x = (index: number) => {
+        range.setStart(text as Node, index);
+        range.setEnd(text as Node, index + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { at: x(0), colon: x(element.textContent.indexOf(':')) };
+    });
+    expect(at).toBeLessThan(colon);
   });
 
   test('lists the registration tokens and how far each is used', async ({ signup, page }) => {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OAuthServerPage } from './pages/oauth-server-page';
+import { formatMessage } from '../src/i18n/format';
 import { catalogOf } from './support/english';
 
 const ROUND_TRIP_KEY = 'matrix-signup.oauth-round-trip';
@@ -27,7 +28,7 @@ test.describe('sign-up at an OAuth 2.0 server, in the in-browser mock', () => {
 
     const server = new OAuthServerPage(page);
     await expect(page).toHaveURL(/mock-oauth\.html\?/);
-    await expect(page.getByText(/wants to use your account/)).toBeVisible();
+    await expect(page.getByText(/sent you here to create an account/)).toBeVisible();
     await checkA11y();
     await server.signUp('oauthana', 'a password 1');
 
@@ -41,6 +42,55 @@ test.describe('sign-up at an OAuth 2.0 server, in the in-browser mock', () => {
     const accounts = (await signup.mock('accounts')) as { accounts: { user_id: string }[] };
     expect(accounts.accounts.map((account) => account.user_id)).toContain('@oauthana:localhost:8008');
     await checkA11y();
+  });
+
+  test('the person’s language survives the round trip: left in German, signed up in German, back in German', async ({
+    page,
+    signup,
+    checkA11y,
+  }) => {
+    // The browser is English (playwright.config.ts): only `?lang=de` makes the page German.
+    const german = { ...catalogOf('de', 'start'), ...catalogOf('de', 'later'), ...catalogOf('de', 'oauth') };
+    const say = (id: string, values?: Record<string, string>) => formatMessage('de', german[id] ?? id, values);
+    await page.goto('/?scenario=oidc&lang=de');
+    await page.getByRole('button', { name: say('oauth.continue', { host: 'localhost:8008' }) }).click();
+
+    // The authorization request asks for German (ui_locales), and the mock's page speaks it.
+    await expect(page).toHaveURL(/mock-oauth\.html\?.*ui_locales=de/);
+    await expect(page.getByRole('heading', { name: 'Erstelle dein Konto auf localhost:8008' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await page.getByLabel('Benutzername').fill('deutsch');
+    await expect(page.locator('#username-preview')).toHaveText('@deutsch:localhost:8008');
+    await page.getByLabel('Passwort', { exact: true }).fill('a password 1');
+    await page.getByLabel('Passwort bestätigen').fill('a password 1');
+    await checkA11y();
+    await page.getByRole('button', { name: 'Konto erstellen' }).click();
+
+    // Back without `?lang=` in the address (the redirect URI has no query): still German.
+    await expect(page.getByRole('heading', { name: say('success.heading') })).toBeVisible();
+    await expect(signup.matrixId).toHaveText('@deutsch:localhost:8008');
+    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  });
+
+  test('an invite’s registration token is shown to copy before leaving, as MAS will ask for it (audit item 9)', async ({
+    page,
+    checkA11y,
+  }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/?scenario=oidc&token=letmein&username=ana');
+    await expect(
+      page.getByText('localhost:8008 will ask you for this registration token from your invite.'),
+    ).toBeVisible();
+    await expect(page.getByTestId('oauth-token')).toHaveText('letmein');
+    await checkA11y();
+    await page.getByRole('button', { name: 'Copy the token' }).click();
+    await expect(page.getByText('Copied', { exact: true })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('letmein');
+    // Never in the authorization request: OAuth has no place for it, and a URL is no place for a secret.
+    await continueButton(page).click();
+    await expect(page).toHaveURL(/mock-oauth\.html\?.*login_hint=mxid%3A%40ana%3Alocalhost%3A8008/);
+    expect(page.url()).not.toContain('letmein');
   });
 
   test('cancel at the server: said plainly, with a way to start again', async ({ page, checkA11y }) => {
@@ -98,11 +148,13 @@ test.describe('sign-up at an OAuth 2.0 server, in the in-browser mock', () => {
   test('a server without prompt=create: says where accounts are made, and links there', async ({ page, checkA11y }) => {
     await openOAuth(page, 'oidc-no-create');
     await expect(page.getByText(/which does not let other pages start a sign-up/)).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Go to localhost:8008' })).toHaveAttribute(
-      'href',
-      'http://localhost:8008/oauth2/account',
-    );
+    // The account page through the mock's page shell: a link to localhost:8008 is dead offline (audit
+    // item 8). The page names the host the link really goes to, here the demo's own.
+    const go = page.getByRole('link', { name: 'Go to 127.0.0.1:4174' });
+    await expect(go).toHaveAttribute('href', 'http://127.0.0.1:4174/mock-oauth.html?page=%2Foauth2%2Faccount');
     await checkA11y();
+    await go.click();
+    await expect(page.getByRole('heading', { name: 'Your account on localhost:8008' })).toBeVisible();
   });
 
   test('a server that offers both keeps the form, with the OAuth choice beside it', async ({

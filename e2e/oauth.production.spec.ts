@@ -37,6 +37,7 @@ test('the production build signs up through the HTTP mock’s OAuth server, and 
   await checkA11y();
   const password = 'An OAuth password 7';
   await server.password.fill(password);
+  await server.passwordConfirm.fill(password);
   await server.create.click();
 
   await expect(signup.successHeading).toBeVisible();

@@ -258,3 +258,21 @@ test('on a server whose admins approve new accounts, the end is a screen of its 
   expect(accounts.find((account) => account.user_id === '@abby:localhost:8008')).toMatchObject({ approved: false });
   await checkA11y();
 });
+
+test('the policies’ links open the mock’s own policy pages, on this origin (not dead offline; audit item 8)', async ({
+  signup,
+  page,
+  context,
+}) => {
+  await signup.open('?scenario=terms');
+  await signup.fill('policies', 'a long password 1');
+  await signup.submit.click();
+  await expect(signup.stepHeading).toHaveText('Accept the server’s policies');
+  const link = page.getByRole('link', { name: 'Privacy Policy' });
+  await expect(link).toHaveAttribute(
+    'href',
+    /^http:\/\/127\.0\.0\.1:4174\/mock-oauth\.html\?page=%2F_matrix%2Fconsent%3Fv%3D1\.0/,
+  );
+  const [policy] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await expect(policy.getByRole('heading', { name: 'Privacy Policy' })).toBeVisible();
+});

@@ -20,6 +20,12 @@ export interface BrowserMockOptions {
    * so this must be a page of yours that calls `enhanceOAuthPage` (see the README).
    */
   authorizationEndpoint?: string;
+  /**
+   * A page of yours that shows the server's own HTML pages (its policies, its account page), given
+   * their path as `?page=`: the worker does not see navigations either. Optional; without it those
+   * links point at the mock's base URL, which works only while something answers there.
+   */
+  pageShell?: string;
   /** The scenario when the address has no `?scenario=` and nothing is saved. Default `open`. */
   scenario?: ScenarioName;
   /** The homeserver family when the address has no `?homeserver=` and nothing is saved. Default: the scenario's own. */
@@ -58,6 +64,7 @@ export async function startBrowserMock(
     ...(homeserver ? { homeserver } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.authorizationEndpoint ? { authorizationEndpoint: options.authorizationEndpoint } : {}),
+    ...(options.pageShell ? { pageShell: options.pageShell } : {}),
   };
   const make = async (chosen: typeof controllerOptions) =>
     saved ? MockController.restore(saved.state, chosen) : await MockController.create(chosen);

@@ -30,7 +30,7 @@ export {
   type Family,
   type FamilyName,
 } from './model/families.js';
-export { FORCEABLE_ENDPOINTS, KNOWN_ERRORS, OAUTH_FORCEABLE_ENDPOINTS } from './model/errcodes.js';
+export { FORCEABLE_ENDPOINTS, KNOWN_ERRORS, OAUTH_FORCEABLE_ENDPOINTS, OAUTH_KNOWN_ERRORS } from './model/errcodes.js';
 export { fakeEnvironment, realEnvironment, secureEnvironment, type Environment } from './model/environment.js';
 export { answer, isApiPath, type EndpointName } from './model/routes.js';
 export { modelRequest, type ModelRequest } from './model/request.js';

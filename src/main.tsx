@@ -28,17 +28,19 @@ async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
  * its first messages, fetched side by side where they can be; then the page.
  */
 async function start(root: HTMLElement) {
-  const preferred = preferredLanguage({
-    query: new URLSearchParams(window.location.search).get('lang'),
-    stored: storedLanguage(),
-    browser: navigator.languages,
-  });
-  if (isFramed()) return refuseFraming(preferred);
+  const languageAsked = (query: string | null) =>
+    preferredLanguage({ query, stored: storedLanguage(), browser: navigator.languages });
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  // Framed by another site: nothing starts, not even the OAuth return (src/app/framing.ts).
+  if (isFramed()) return refuseFraming(languageAsked(asked));
   const mock = await enableMocking();
-  const oauthReturn = startOAuthReturn();
+  const returning = startOAuthReturn();
+  const oauthReturn = returning?.oauthReturn;
   // What the first paint does not need, fetched beside what it does.
   void preloadSignupPage().catch(() => undefined);
   const configLoad = fetchAppConfig();
+  // Back from the OAuth server: the language the person left in counts as their `?lang=`.
+  const preferred = languageAsked(returning?.language ?? asked);
   const earlyCatalog = preferred ? loadCatalog(preferred, 'start') : undefined;
   let config: AppConfig | undefined;
   let branding: Branding | undefined;
@@ -96,7 +98,7 @@ async function start(root: HTMLElement) {
  * Someone coming back from an OAuth server: the answer is taken out of the address and the round
  * trip out of storage at once, and the code is exchanged once (the OAuth code loads only then).
  */
-function startOAuthReturn(): AppProps['oauthReturn'] {
+function startOAuthReturn(): { oauthReturn: NonNullable<AppProps['oauthReturn']>; language?: string } | undefined {
   const answer = readAuthorizationAnswer(window.location, window.history);
   if (!answer) return undefined;
   const roundTrip = takeRoundTrip();
@@ -105,7 +107,10 @@ function startOAuthReturn(): AppProps['oauthReturn'] {
   );
   // Read by the page once it renders; until then a failure is not "unhandled".
   completion.catch(() => undefined);
-  return { completion, ...(roundTrip ? { host: new URL(roundTrip.issuer).host } : {}) };
+  return {
+    oauthReturn: { completion, ...(roundTrip ? { host: new URL(roundTrip.issuer).host } : {}) },
+    ...(roundTrip?.language ? { language: roundTrip.language } : {}),
+  };
 }
 
 const root = document.getElementById('root');

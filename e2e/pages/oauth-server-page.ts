@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 export class OAuthServerPage {
   readonly username: Locator;
   readonly password: Locator;
+  readonly passwordConfirm: Locator;
   readonly email: Locator;
   readonly code: Locator;
   readonly terms: Locator;
@@ -13,7 +14,8 @@ export class OAuthServerPage {
 
   constructor(readonly page: Page) {
     this.username = page.getByLabel('Username');
-    this.password = page.getByLabel('Password');
+    this.password = page.getByLabel('Password', { exact: true });
+    this.passwordConfirm = page.getByLabel('Confirm password');
     this.email = page.getByLabel(/^Email address/);
     this.code = page.getByLabel('Code');
     this.terms = page.getByLabel('I accept these policies');
@@ -25,6 +27,7 @@ export class OAuthServerPage {
   async signUp(username: string, password: string) {
     await this.username.fill(username);
     await this.password.fill(password);
+    await this.passwordConfirm.fill(password);
     await this.create.click();
   }
 }

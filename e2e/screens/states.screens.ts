@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { KNOWN_ERRORS } from 'matrix-mock-homeserver';
+import { KNOWN_ERRORS, scenarios } from 'matrix-mock-homeserver';
 import { expect, test } from '../fixtures';
+import { OAuthServerPage } from '../pages/oauth-server-page';
 import type { SignupPage } from '../pages/signup-page';
+import { errorScreen } from './captions';
 
 export const SCREENS_DIR = 'docs/screens';
 mkdirSync(SCREENS_DIR, { recursive: true });
@@ -18,28 +20,146 @@ async function shoot(signup: SignupPage, name: string, projectName: string) {
   });
 }
 
-const FORM_SCENARIOS = [
-  'open',
-  'token',
-  'terms',
-  'captcha',
-  'email',
-  'everything',
-  'guest',
-  'seed',
-  'disabled',
-  'oidc',
-  'broken',
-];
+/** Every scenario of the mock, as the page first shows it (`slow` below, while it is still looking). */
+const SCENARIOS = Object.keys(scenarios).filter((name) => name !== 'slow');
+const NO_FORM = ['disabled', 'oidc', 'oidc-no-create', 'oidc-strict', 'broken'];
 
-for (const scenario of FORM_SCENARIOS) {
+for (const scenario of SCENARIOS) {
   test(`scenario-${scenario}`, async ({ signup, page }, info) => {
     await page.goto(`/?scenario=${scenario}`);
-    if (!['disabled', 'oidc', 'broken'].includes(scenario)) await signup.ready();
+    if (!NO_FORM.includes(scenario)) await signup.ready();
     else await page.waitForTimeout(1500);
     await shoot(signup, `scenario-${scenario}`, info.project.name);
   });
 }
+
+/** Dark and right-to-left variants are taken at phone width only: the gallery stays a reasonable size. */
+const phoneOnly = (projectName: string) => test.skip(projectName !== 'phone', 'variants at phone width only');
+
+test('dark-scenario-everything', async ({ signup, page }, info) => {
+  phoneOnly(info.project.name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signup.open('?scenario=everything');
+  await shoot(signup, 'dark-scenario-everything', info.project.name);
+});
+
+test('dark-success', async ({ signup, page }, info) => {
+  phoneOnly(info.project.name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signup.open('?scenario=open');
+  await signup.register('darkana', 'a password 1');
+  await expect(signup.successHeading).toBeVisible();
+  await shoot(signup, 'dark-success', info.project.name);
+});
+
+test('rtl-success', async ({ signup, page }, info) => {
+  phoneOnly(info.project.name);
+  await page.goto('/?scenario=open&lang=ar');
+  await page.locator('#field-username').fill('rtlana');
+  await page.locator('#field-password').fill('a password 1');
+  await page.locator('#field-confirm').fill('a password 1');
+  await page.locator('form button[type="submit"]').click();
+  await expect(signup.matrixId).toHaveText('@rtlana:localhost:8008');
+  await shoot(signup, 'rtl-success', info.project.name);
+});
+
+test('rtl-mock-panel', async ({ signup, page }, info) => {
+  phoneOnly(info.project.name);
+  await page.goto('/?scenario=open&lang=ar');
+  await page.locator('.mock-panel-toggle').click();
+  await expect(page.locator('.mock-panel-body')).toBeVisible();
+  await shoot(signup, 'rtl-mock-panel', info.project.name);
+});
+
+test('rate-limited-blocked', async ({ signup, page }, info) => {
+  // Two accounts per client, then the third comes too soon (the scenario's rule).
+  for (const name of ['rla', 'rlb']) {
+    await signup.open('?scenario=rate-limited');
+    await signup.register(`${name}${info.project.name}`, 'a password 1');
+    await expect(signup.successHeading).toBeVisible();
+  }
+  await page.goto('/?scenario=rate-limited');
+  await page.waitForTimeout(1500);
+  await shoot(signup, 'rate-limited-blocked', info.project.name);
+});
+
+test('invite-page', async ({ signup, page }, info) => {
+  await page.goto('/invite.html');
+  await page.getByLabel('Registration token').fill('letmein');
+  await page.getByLabel('Username').fill('newcomer');
+  await shoot(signup, 'invite-page', info.project.name);
+});
+
+async function mockOAuthPage(signup: SignupPage, query: string) {
+  await signup.page.goto(`/?scenario=oidc${query}`);
+  await signup.page.locator('section.oauth button').click();
+  const server = new OAuthServerPage(signup.page);
+  await expect(signup.page).toHaveURL(/mock-oauth\.html\?/);
+  await expect(signup.page.locator('#username')).toBeVisible();
+  return server;
+}
+
+test('oauth-mock-page', async ({ signup }, info) => {
+  const server = await mockOAuthPage(signup, '');
+  await server.username.fill('ana');
+  await server.password.fill('a password 1');
+  await server.passwordConfirm.fill('a password 1');
+  await shoot(signup, 'oauth-mock-page', info.project.name);
+});
+
+test('oauth-mock-page-de', async ({ signup, page }, info) => {
+  await mockOAuthPage(signup, '&lang=de');
+  await page.locator('#username').fill('ana');
+  await shoot(signup, 'oauth-mock-page-de', info.project.name);
+});
+
+test('dark-oauth-mock-page', async ({ signup, page }, info) => {
+  phoneOnly(info.project.name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await mockOAuthPage(signup, '');
+  await shoot(signup, 'dark-oauth-mock-page', info.project.name);
+});
+
+test('rtl-oauth-mock-page', async ({ signup, page }, info) => {
+  phoneOnly(info.project.name);
+  await mockOAuthPage(signup, '&lang=ar');
+  await page.locator('#username').fill('ana');
+  await shoot(signup, 'rtl-oauth-mock-page', info.project.name);
+});
+
+test('oauth-invite-token', async ({ signup, page }, info) => {
+  await page.goto('/?scenario=oidc&token=letmein&username=ana');
+  await expect(page.getByTestId('oauth-token')).toHaveText('letmein');
+  await shoot(signup, 'oauth-invite-token', info.project.name);
+});
+
+test('oauth-error-redirect-uri', async ({ signup, page }, info) => {
+  await page.goto('/?scenario=oidc');
+  // The in-page mock must be running before an error can be queued in it.
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+  await signup.forceNextError('invalid_redirect_uri', 400, {}, 'oauthRegister');
+  await page.locator('section.oauth button').click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shoot(signup, 'oauth-error-redirect-uri', info.project.name);
+});
+
+test('oauth-error-grant', async ({ signup, page }, info) => {
+  await page.goto('/?scenario=oidc');
+  // The in-page mock must be running before an error can be queued in it.
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+  await signup.forceNextError('invalid_grant', 400, {}, 'oauthToken');
+  await page.locator('section.oauth button').click();
+  await new OAuthServerPage(page).signUp(`grant${info.project.name}`, 'a password 1');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shoot(signup, 'oauth-error-grant', info.project.name);
+});
+
+test('oauth-cancelled', async ({ signup, page }, info) => {
+  await mockOAuthPage(signup, '');
+  await new OAuthServerPage(page).cancel.click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shoot(signup, 'oauth-cancelled', info.project.name);
+});
 
 test('scenario-slow (looking for the server)', async ({ signup, page }, info) => {
   await page.goto('/?scenario=slow');
@@ -122,7 +242,7 @@ test('success', async ({ signup }, info) => {
 });
 
 for (const error of KNOWN_ERRORS) {
-  const name = `error-${error.errcode.replace(/\./g, '_')}-${String(error.status)}`;
+  const name = errorScreen(error);
   test(name, async ({ signup }, info) => {
     await signup.open('?scenario=email');
     await signup.fill('ana', 'a password 1', 'ana@example.org');

@@ -1,4 +1,4 @@
-import { resolveConfig, type ConfigOverrides, type HomeserverConfig } from './config.js';
+import { baseUrlOf, resolveConfig, type ConfigOverrides, type HomeserverConfig } from './config.js';
 import { realEnvironment, type Environment } from './environment.js';
 import { OAUTH_FORCEABLE_ENDPOINTS } from './errcodes.js';
 import { MockHomeserver } from './homeserver.js';
@@ -22,6 +22,12 @@ export interface ControllerOptions {
    * a page on the browser mock's own origin that calls `enhanceOAuthPage`.
    */
   authorizationEndpoint?: string;
+  /**
+   * A page on the browser mock's own origin that shows one of the server's HTML pages, given its
+   * path as `?page=` (the policies, the account page). The service worker does not see navigations,
+   * so without it those links lead to `localhost:8008`, which nothing answers (audit item 8).
+   */
+  pageShell?: string;
 }
 
 /** A queued error; plain data, which the browser mock saves with the state (it may be used on the next page). */
@@ -46,9 +52,38 @@ function configFor(scenario: ScenarioName, options: ControllerOptions): Homeserv
   const config = resolveConfig(familyDefaults(homeserver), scenarios[scenario].config, options.overrides ?? {}, {
     homeserver,
   });
+  const shown = options.pageShell === undefined ? config : throughPageShell(config, options.pageShell);
   const endpoint = options.authorizationEndpoint;
-  if (!config.oauth || endpoint === undefined) return config;
-  return { ...config, oauth: { ...config.oauth, authorizationEndpoint: endpoint } };
+  if (!shown.oauth || endpoint === undefined) return shown;
+  return { ...shown, oauth: { ...shown.oauth, authorizationEndpoint: endpoint } };
+}
+
+/** The server's own pages (policies, account page) as links to the page shell, which fetches them. */
+function throughPageShell(config: HomeserverConfig, shell: string): HomeserverConfig {
+  const base = baseUrlOf(config);
+  const viaShell = (url: string) => {
+    const path = url.startsWith('/') ? url : url.startsWith(`${base}/`) ? url.slice(base.length) : undefined;
+    if (path === undefined) return url;
+    const page = new URL(shell);
+    page.searchParams.set('page', path);
+    return page.href;
+  };
+  const policies = Object.fromEntries(
+    Object.entries(config.policies).map(([id, policy]) => [
+      id,
+      {
+        ...policy,
+        translations: Object.fromEntries(
+          Object.entries(policy.translations).map(([lang, entry]) => [lang, { ...entry, url: viaShell(entry.url) }]),
+        ),
+      },
+    ]),
+  );
+  return {
+    ...config,
+    policies,
+    ...(config.oauth ? { oauth: { ...config.oauth, accountUrl: viaShell(config.oauth.accountUrl) } } : {}),
+  };
 }
 
 /**

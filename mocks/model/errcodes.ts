@@ -47,7 +47,35 @@ export const FORCEABLE_ENDPOINTS = [
 
 /**
  * The OAuth 2.0 server's endpoints `/_mock/next-error` accepts too; they answer forced errors in
- * OAuth's shape (RFC 6749 §5.2): `{error: <errcode>, error_description}`. Not in the panel's list,
- * whose labels live in the app's catalogs.
+ * OAuth's shape (RFC 6749 §5.2): `{error: <errcode>, error_description}`. The panel lists them
+ * where the scenario plays an OAuth server.
  */
 export const OAUTH_FORCEABLE_ENDPOINTS = ['oauthRegister', 'oauthToken', 'oauthRevoke'] as const;
+
+/**
+ * The errors each OAuth endpoint can answer, with their status: RFC 7591 §3.2.2 (client
+ * registration), RFC 6749 §5.2 (token), RFC 7009 §2.2.1 (revocation); `server_error` as MAS answers
+ * a failure of its own. For the panel's list, as `KNOWN_ERRORS` is for the Matrix endpoints.
+ */
+export const OAUTH_KNOWN_ERRORS: Record<
+  (typeof OAUTH_FORCEABLE_ENDPOINTS)[number],
+  { errcode: string; status: number }[]
+> = {
+  oauthRegister: [
+    { errcode: 'invalid_redirect_uri', status: 400 },
+    { errcode: 'invalid_client_metadata', status: 400 },
+    { errcode: 'server_error', status: 500 },
+  ],
+  oauthToken: [
+    { errcode: 'invalid_grant', status: 400 },
+    { errcode: 'invalid_request', status: 400 },
+    { errcode: 'invalid_client', status: 401 },
+    { errcode: 'unauthorized_client', status: 400 },
+    { errcode: 'server_error', status: 500 },
+  ],
+  oauthRevoke: [
+    { errcode: 'unsupported_token_type', status: 400 },
+    { errcode: 'invalid_client', status: 401 },
+    { errcode: 'server_error', status: 500 },
+  ],
+};

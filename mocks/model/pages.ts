@@ -3,8 +3,8 @@ import type { ModelRequest } from './request.js';
 import { escapeHtml, type ModelResponse } from './response.js';
 
 /** The bare page every HTML answer of the server is (no style: it is the server's, not the app's). */
-export function page(title: string, content: string, lang = 'en'): string {
-  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
+export function page(title: string, content: string, lang = 'en', dir: 'ltr' | 'rtl' = 'ltr'): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
 }
 
 /** Synapse's answer for any path outside its APIs: `/` redirects to the static page, the rest is 404. */
@@ -54,6 +54,22 @@ export function consentPage(homeserver: MockHomeserver, request: ModelRequest): 
       entry.name,
       `<p>Version ${escapeHtml(policy.version)} of this policy of ${escapeHtml(homeserver.config.serverName)}, a mock homeserver: there is nothing to agree to here but the idea.</p>`,
       lang,
+    ),
+    cors: false,
+  };
+}
+
+/**
+ * `GET {issuer}account`: the scenarios' `accountUrl`, where MAS has its account page (`/account/`).
+ * The mock manages no account there; the page says so, rather than a 404 behind "Go to …" links.
+ */
+export function accountPage(homeserver: MockHomeserver): ModelResponse {
+  const server = escapeHtml(homeserver.config.serverName);
+  return {
+    status: 200,
+    html: page(
+      `Your account on ${homeserver.config.serverName}`,
+      `<p>This is the mock's stand-in for the account page of ${server}'s sign-in service (MAS's <code>/account/</code>), where people manage their sessions, email addresses and password. The mock manages none of that: sign in with a Matrix app instead.</p>`,
     ),
     cors: false,
   };

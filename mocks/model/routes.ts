@@ -34,7 +34,7 @@ import { submitAuthorization } from './oauth/signup-form.js';
 import { token } from './oauth/token.js';
 import { usernameAvailability } from './oauth/username.js';
 import { controlPreflight, isControlPath, refuseSimpleChange, withControlCors } from './control-surface.js';
-import { consentPage, outsideTheApi, page, staticPage } from './pages.js';
+import { accountPage, consentPage, outsideTheApi, page, staticPage } from './pages.js';
 import { register } from './register.js';
 import type { ModelRequest } from './request.js';
 import { authenticateAdmin } from './requester.js';
@@ -322,6 +322,7 @@ const routes: Route[] = [
     name: 'oauthRevoke',
     handle: oauthOnly((c, _oauth, request) => revoke(c.homeserver, request)),
   },
+  { method: 'GET', path: '{issuer}account', handle: oauthOnly((c) => accountPage(c.homeserver)) },
   { method: 'GET', path: '/_matrix/consent', handle: (c, request) => consentPage(c.homeserver, request) },
   { method: 'GET', path: '/_matrix/static', handle: (c) => staticPage(c.homeserver) },
   { method: 'GET', path: '/_matrix/static/', handle: (c) => staticPage(c.homeserver) },

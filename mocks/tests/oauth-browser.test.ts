@@ -123,8 +123,11 @@ describe('the page’s enhancement, as the shell page calls it', () => {
       expect(document.getElementById('username-status')?.textContent).toBe('This username is already taken.'),
     );
     expect(calls.at(-1)?.url).toBe('http://localhost:8008/oauth2/username-available?username=alice');
+    // The ID preview follows the typing, lower-cased as the account will be (audit item 18).
+    expect(document.getElementById('username-preview')?.textContent).toBe('@alice:localhost:8008');
 
     document.querySelector<HTMLInputElement>('#password')?.setAttribute('value', 'a password 1');
+    document.querySelector<HTMLInputElement>('#password_confirm')?.setAttribute('value', 'a password 1');
     press('Create account');
     await vi.waitFor(() =>
       expect(document.getElementById('username-error')?.textContent).toBe('This username is already taken.'),

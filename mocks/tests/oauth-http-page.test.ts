@@ -54,7 +54,10 @@ describe('the HTTP server’s page, compiled by tsx as `npm run mock-server` run
       await vi.waitFor(() =>
         expect(document.getElementById('username-status')?.textContent).toBe('This username is available.'),
       );
+      // The ID preview follows the typing (audit item 18), in the HTTP server's inline script too.
+      expect(document.getElementById('username-preview')?.textContent).toMatch(/^@httpana:localhost:\d+$/);
       document.querySelector<HTMLInputElement>('#password')?.setAttribute('value', 'a password 1');
+      document.querySelector<HTMLInputElement>('#password_confirm')?.setAttribute('value', 'a password 1');
       press('Create account');
       await vi.waitFor(() => expect(window.location.hash).toContain('code='));
       const answer = new URLSearchParams(window.location.hash.slice(1));

@@ -15,13 +15,55 @@ describe('the OAuth server’s sign-up page', () => {
     const { page } = await openSignUpPage(mock);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Create your account on localhost:8008</title>');
-    expect(page.text).toContain('Sign-up page (127.0.0.1:4174) wants to use your account.');
+    // A create page says why the person is here (audit item 18), not "wants to use your account".
+    expect(page.text).toContain(
+      '<bdi>Sign-up page</bdi> (<bdi dir="ltr">127.0.0.1:4174</bdi>) sent you here to create an account.',
+    );
     expect(page.text).toContain('<label for="username">Username</label>');
     expect(page.text).toContain('<label for="password">Password</label>');
+    // MAS asks for the password twice (templates/pages/register/password.html).
+    expect(page.text).toContain('<label for="password_confirm">Confirm password</label>');
+    expect(page.text).toContain(
+      '<bdi dir="ltr" id="username-preview" data-server-name="localhost:8008">@…:localhost:8008</bdi>',
+    );
     expect(page.text).toContain('>Create account</button>');
     expect(page.text).toContain('value="cancel" formnovalidate>Cancel</button>');
     expect(page.text).not.toContain('name="email"');
     expect(page.text).not.toContain('name="terms"');
+  });
+
+  it('speaks the language of ui_locales, else of Accept-Language, else English, on every step', async () => {
+    const mock = await startMock({ scenario: 'oidc', overrides: { email: 'required' } });
+    const french = await openSignUpPage(mock, { ui_locales: 'fr-CA de' });
+    expect(french.page.text).toContain('<html lang="fr" dir="ltr">');
+    expect(french.page.text).toContain('<title>Créez votre compte sur localhost:8008</title>');
+    expect(french.page.text).toContain('<label for="password_confirm">Confirmer le mot de passe</label>');
+    // The next steps keep the language the request chose.
+    const wrong = await create(mock, french.action, { password_confirm: 'another one 1', email: 'ana@example.org' });
+    expect(fieldError(wrong.text, 'password_confirm')).toBe('Les mots de passe ne correspondent pas.');
+    const code = await create(mock, french.action, { password_confirm: 'a password 1', email: 'ana@example.org' });
+    expect(code.text).toContain('<title>Consultez vos e-mails</title>');
+
+    const client = await registerClient(mock);
+    const byHeader = await mock.call('GET', `/oauth2/authorize?${authorizeQuery(client.body.client_id)}`, {
+      headers: { 'accept-language': 'xx, ar;q=0.9, de;q=0.5' },
+    });
+    expect(byHeader.text).toContain('<html lang="ar" dir="rtl">');
+    expect(byHeader.text).toContain('<label for="username">اسم المستخدم</label>');
+    const none = await openSignUpPage(mock, { ui_locales: 'tlh' });
+    expect(none.page.text).toContain('<html lang="en" dir="ltr">');
+  });
+
+  it('refuses a confirmation that differs from the password, as MAS does', async () => {
+    const mock = await startMock({ scenario: 'oidc' });
+    const { action } = await openSignUpPage(mock);
+    const reply = await create(mock, action, { password_confirm: 'a password 2' });
+    expect(reply.status).toBe(400);
+    expect(fieldError(reply.text, 'password_confirm')).toBe('The passwords do not match.');
+    expect(reply.text).toContain(
+      'id="password_confirm" name="password_confirm" type="password" autocomplete="new-password" required aria-describedby="password_confirm-error" aria-invalid="true" autofocus',
+    );
+    expect((await create(mock, action, { password_confirm: 'a password 1' })).status).toBe(303);
   });
 
   it('escapes what the client registered', async () => {

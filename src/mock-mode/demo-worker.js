@@ -59,4 +59,13 @@ async function respond(request) {
   }
 }
 
+// MSW's worker unregisters itself when its last page says it is closing (CLIENT_CLOSED, sent on
+// `beforeunload`). A page that navigates (the panel's scenario switch, a reload) is its own last
+// client: once the unregistration wins the race with the next navigation, that navigation goes to
+// the network, which offline is Chrome's "No internet" page (audit item 12). The demo's worker is
+// meant to stay, so that message stops here; MSW only forgets the closed page's ID later.
+self.addEventListener('message', (event) => {
+  if (event.data === 'CLIENT_CLOSED') event.stopImmediatePropagation();
+});
+
 importScripts('./mockServiceWorker.js');

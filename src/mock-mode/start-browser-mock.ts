@@ -11,5 +11,7 @@ export function startAppMock() {
   return startBrowserMock({
     serviceWorkerUrl: `${base}${import.meta.env.DEV ? 'mockServiceWorker.js' : 'demo-worker.js'}`,
     authorizationEndpoint: new URL(`${base}mock-oauth.html`, window.location.href).href,
+    // The same shell shows the server's policies and account page (`?page=`), offline too.
+    pageShell: new URL(`${base}mock-oauth.html`, window.location.href).href,
   });
 }

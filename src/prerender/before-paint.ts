@@ -1,6 +1,6 @@
 import { applyTheme, storedTheme } from '../app/theme';
 import { preferredLanguage, storedLanguage } from '../i18n/languages';
-import { hasAuthorizationAnswer } from '../matrix/oauth/round-trip';
+import { hasAuthorizationAnswer, roundTripLanguage } from '../matrix/oauth/round-trip';
 
 /**
  * Runs before the body is painted (a small blocking script, built on its own by the `prerender`
@@ -13,8 +13,10 @@ import { hasAuthorizationAnswer } from '../matrix/oauth/round-trip';
  * - nothing but why, when another site frames the page (src/app/framing.ts).
  */
 if (window.top !== window.self) document.documentElement.setAttribute('data-framed', '');
+const returning = hasAuthorizationAnswer(window.location);
 const preferred = preferredLanguage({
-  query: new URLSearchParams(window.location.search).get('lang'),
+  // As main.tsx chooses: back from the OAuth server, the language the person left in.
+  query: (returning ? roundTripLanguage() : undefined) ?? new URLSearchParams(window.location.search).get('lang'),
   stored: storedLanguage(),
   browser: navigator.languages,
 });
@@ -24,4 +26,4 @@ if (preferred !== undefined && preferred !== document.documentElement.lang) {
 const theme = storedTheme();
 if (theme) applyTheme(theme);
 // The same test main.tsx's `readAuthorizationAnswer` makes: a page hidden here is always shown there.
-if (hasAuthorizationAnswer(window.location)) document.documentElement.setAttribute('data-oauth-return', '');
+if (returning) document.documentElement.setAttribute('data-oauth-return', '');

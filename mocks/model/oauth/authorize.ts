@@ -5,6 +5,7 @@ import type { ModelResponse } from '../response.js';
 import { CHALLENGE } from './pkce.js';
 import { callbackUrl, redirectTo } from './responses.js';
 import { grantScope } from './scope.js';
+import { pageLanguage } from './page-words.js';
 import { errorPage, signInPage, signUpPage } from './signup-page.js';
 import { forgetExpired, ID_SHAPES, type AuthorizationRequest } from './state.js';
 import { BOUNDS, own, remember } from '../records.js';
@@ -84,6 +85,8 @@ export function authorize(homeserver: MockHomeserver, oauth: OAuthConfig, reques
     ...(nonce === null ? {} : { nonce }),
     // MAS shows its login page unless asked to create and able to; `create` unsupported is ignored.
     mode: oauth.promptCreate && prompts.includes('create') ? 'create' : 'sign-in',
+    // OIDC Core §3.1.2.1 `ui_locales`, then the browser's languages (page-words.ts says how MAS differs).
+    language: pageLanguage(query.get('ui_locales'), request.headers['accept-language']),
     createdAt: env.now(),
   };
   remember(state.oauth.requests, pending.id, pending, BOUNDS.oauthRequests);

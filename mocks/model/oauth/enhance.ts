@@ -49,6 +49,11 @@ export function enhanceOAuthPage(authorizationUrl?: string): void {
   document.addEventListener('input', (event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.name !== 'username') return;
+    // The Matrix ID preview follows what is typed, lower-cased as the account will be.
+    const preview = document.getElementById('username-preview');
+    if (preview !== null) {
+      preview.textContent = `@${input.value.toLowerCase() || '…'}:${preview.dataset.serverName ?? ''}`;
+    }
     const url = input.dataset.availabilityUrl;
     const status = document.getElementById('username-status');
     if (url === undefined || status === null) return;

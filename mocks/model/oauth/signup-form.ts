@@ -11,6 +11,7 @@ import { codePage, errorPage, signInPage, signUpPage, type FieldErrors, type Pag
 import { CODE_LIFETIME_MS, forgetExpired, ID_SHAPES, type AuthorizationRequest } from './state.js';
 import { usernameProblem } from './username.js';
 import { own } from '../records.js';
+import { wordsFor, type PageWords } from './page-words.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -64,13 +65,19 @@ async function createStep(step: Step): Promise<ModelResponse> {
   const typedEmail = (form.get('email') ?? '').trim();
   const email = typedEmail === '' ? undefined : canonicalEmail(typedEmail);
   const values = { username: typed, email: typedEmail };
+  const { words } = wordsFor(pending.language);
   const errors: FieldErrors = {};
   errors.username = usernameProblem(homeserver, username);
-  if (password === '') errors.password = 'Choose a password.';
+  if (password === '') errors.password = words.choosePassword;
   else if (codePointLength(password) > MAX_RAW_LENGTH) errors.password = 'This password is too long.';
   else errors.password = passwordPolicyError(password, config)?.error;
-  if (config.email !== 'off') errors.email = emailProblem(homeserver, typedEmail, email);
-  if (config.requireTerms && form.get('terms') !== 'accepted') errors.terms = 'Accept the policies to continue.';
+  // MAS refuses a confirmation that differs (crates/handlers/src/views/register/password.rs:221-231).
+  // The page always sends one; a scripted post without the field (the package's tests, a
+  // matrix-js-sdk run) is let through, a leniency MAS does not have.
+  const confirmation = form.get('password_confirm');
+  if (confirmation !== null && confirmation !== password) errors.passwordConfirm = words.passwordMismatch;
+  if (config.email !== 'off') errors.email = emailProblem(homeserver, typedEmail, email, words);
+  if (config.requireTerms && form.get('terms') !== 'accepted') errors.terms = words.mustAccept;
   const found = withoutEmpty(errors);
   if (Object.keys(found).length > 0) return signUpPage(step, values, found);
 
@@ -87,11 +94,16 @@ async function createStep(step: Step): Promise<ModelResponse> {
   return codePage(step);
 }
 
-function emailProblem(homeserver: MockHomeserver, typed: string, email: string | undefined): string | undefined {
-  if (typed === '') return homeserver.config.email === 'required' ? 'Enter your email address.' : undefined;
-  if (email === undefined) return 'This is not an email address.';
+function emailProblem(
+  homeserver: MockHomeserver,
+  typed: string,
+  email: string | undefined,
+  words: PageWords,
+): string | undefined {
+  if (typed === '') return homeserver.config.email === 'required' ? words.enterEmail : undefined;
+  if (email === undefined) return words.notAnEmail;
   if (homeserver.isDeniedEmail(email)) return 'This server does not accept addresses at this domain.';
-  if (own(homeserver.state.threepids, email) !== undefined) return 'This email address is already in use.';
+  if (own(homeserver.state.threepids, email) !== undefined) return words.emailInUse;
   return undefined;
 }
 
@@ -132,7 +144,7 @@ function finish(step: Step, made: Made): ModelResponse {
     return signUpPage(
       step,
       { username: made.username, email: made.email ?? '' },
-      withoutEmpty({ username: taken, email: emailTaken ? 'This email address is already in use.' : undefined }),
+      withoutEmpty({ username: taken, email: emailTaken ? wordsFor(pending.language).words.emailInUse : undefined }),
     );
   }
   const account = homeserver.addAccount({ localpart: made.username, guest: false, passwordHash: made.passwordHash });

@@ -33,6 +33,8 @@ export interface AuthorizationRequest {
   /** OpenID Connect's `nonce`, given back in the id_token (MAS keeps it on the grant). */
   nonce?: string;
   mode: PageMode;
+  /** The pages' language, chosen once from `ui_locales` and `Accept-Language` (page-words.ts). */
+  language?: string;
   createdAt: number;
   /** Filled in once the form passed and an email code was sent: what the account will be made of. */
   pending?: { username: string; passwordHash: string; email: string; emailSid: string };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n, useMessages } from '../../i18n/i18n';
+import { useI18n, useMessages, type Translate } from '../../i18n/i18n';
 import type { DiscoveredServer } from '../../matrix/discovery';
 import { startOAuthSignup } from '../../matrix/oauth/authorization';
 import type { OAuthServer } from '../../matrix/oauth/metadata';
@@ -16,6 +16,12 @@ export interface OAuthSignupProps {
   links?: { logo?: string; tos?: string; policy?: string };
   /** A username already chosen (an invite's), sent as `login_hint`. */
   username?: string;
+  /**
+   * An invite's registration token. OAuth has no parameter for it, and MAS asks for it on its own
+   * step (`templates/pages/register/steps/registration_token.html`, when
+   * `account.password_registration_token_required`), so it is shown here to copy before leaving.
+   */
+  token?: string;
   /** `only`: the server makes accounts only there; `beside`: the form is there too. */
   variant: 'only' | 'beside';
 }
@@ -94,11 +100,40 @@ export default function OAuthSignup(props: OAuthSignupProps) {
       ) : (
         <p>{t('oauth.besideForm', { host })}</p>
       )}
+      {props.token ? <TokenToCopy token={props.token} host={host} t={t} /> : null}
       {problem ? <OAuthProblemView problem={problem} /> : null}
       <p>{button}</p>
       <p className="status" aria-live="polite">
         {starting ? t('oauth.starting', { host }) : ''}
       </p>
     </section>
+  );
+}
+
+/** The invite's token, to copy now: the person will type it at the OAuth server's own token step. */
+function TokenToCopy({ token, host, t }: { token: string; host: string; t: Translate }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="notice token-to-copy">
+      <p>{t('oauth.tokenNotice', { host })}</p>
+      <p>
+        <code className="matrix-id" dir="ltr" data-testid="oauth-token">
+          {token}
+        </code>{' '}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            void navigator.clipboard.writeText(token).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
+          {t('oauth.tokenCopy')}
+        </button>{' '}
+        <span aria-live="polite">{copied ? t('oauth.tokenCopied') : ''}</span>
+      </p>
+    </div>
   );
 }

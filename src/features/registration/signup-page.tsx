@@ -350,6 +350,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
           clientName={branding?.name ? localized(branding.name, language) : undefined}
           links={branding?.logo ? { logo: branding.logo.light } : undefined}
           username={link.username}
+          token={link.token}
         />
       </Suspense>
     ) : null;

@@ -43,6 +43,7 @@ export async function startOAuthSignup(options: StartOptions): Promise<string> {
     baseUrl: options.server.baseUrl,
     prefix: options.server.prefix,
     serverName: options.server.userIdDomain ?? options.server.serverName,
+    ...(options.language ? { language: options.language } : {}),
   });
   const url = new URL(endpoints.authorization);
   const params: Record<string, string> = {

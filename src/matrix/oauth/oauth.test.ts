@@ -10,7 +10,7 @@ import { OAuthError } from './errors';
 import { findOAuthServer } from './find-oauth-server';
 import { describeOAuthServer, type OAuthServer } from './metadata';
 import { s256 } from './pkce';
-import { readAuthorizationAnswer, takeRoundTrip, type RoundTrip } from './round-trip';
+import { readAuthorizationAnswer, roundTripLanguage, takeRoundTrip, type RoundTrip } from './round-trip';
 
 const ISSUER = 'https://auth.example.org/';
 const metadata = {
@@ -174,6 +174,9 @@ describe('startOAuthSignup', () => {
     expect(url.href).not.toContain(saved.verifier);
     expect(saved.issuer).toBe(ISSUER);
     expect(saved).not.toHaveProperty('issRequired');
+    // The language goes in the tab's record too: the redirect URI has no `?lang=` to bring it back.
+    expect(saved.language).toBe('de');
+    expect(roundTripLanguage()).toBe('de');
   });
 
   it('keeps that the server promised `iss`, so that its absence on return is refused', async () => {
@@ -222,6 +225,17 @@ describe('readAuthorizationAnswer', () => {
     expect(window.location.search).toBe('?lang=de');
     window.history.replaceState(null, '', '/signup/?code=abc');
     expect(readAuthorizationAnswer(window.location, window.history)).toBeUndefined();
+  });
+
+  it('its language can be read before it is taken (the script before paint), and only a string', () => {
+    expect(roundTripLanguage()).toBeUndefined();
+    sessionStorage.setItem('matrix-signup.oauth-round-trip', JSON.stringify({ state: 's', language: 'de' }));
+    expect(roundTripLanguage()).toBe('de');
+    expect(takeRoundTrip()).toMatchObject({ language: 'de' });
+    sessionStorage.setItem('matrix-signup.oauth-round-trip', JSON.stringify({ state: 's', language: ['de'] }));
+    expect(roundTripLanguage()).toBeUndefined();
+    sessionStorage.setItem('matrix-signup.oauth-round-trip', '{not json');
+    expect(roundTripLanguage()).toBeUndefined();
   });
 
   it('a round trip can be taken once', () => {

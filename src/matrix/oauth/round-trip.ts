@@ -17,12 +17,31 @@ export interface RoundTrip {
   baseUrl: string;
   prefix: string;
   serverName: string;
+  /**
+   * The page's language when the person left (also sent as `ui_locales`). The redirect URI carries
+   * no query (`redirectUriOf`), so without it a `?lang=` choice would be lost on the way back.
+   */
+  language?: string;
 }
 
 const KEY = 'matrix-signup.oauth-round-trip';
 
 export function saveRoundTrip(roundTrip: RoundTrip): void {
   sessionStorage.setItem(KEY, JSON.stringify(roundTrip));
+}
+
+/**
+ * The language of the round trip this tab started, without taking it: the script before paint
+ * (before-paint.ts) must hide the prerendered words in the same language the page then renders in.
+ */
+export function roundTripLanguage(): string | undefined {
+  try {
+    const saved = sessionStorage.getItem(KEY);
+    const language: unknown = saved === null ? undefined : (JSON.parse(saved) as { language?: unknown }).language;
+    return typeof language === 'string' ? language : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The round trip this tab started, removed as it is read: an answer can be used once. */

@@ -5,11 +5,13 @@ import { directionOf, preferredLanguage, SOURCE_LANGUAGE, storedLanguage, type L
 import { startAppMock } from '../start-browser-mock';
 import './oauth-page.css';
 
-// The app's language choice (?lang=, the person's choice, the browser's), for the few words this
-// page says itself; the sign-up page it then shows is the mock server's own, like MAS's.
+// The language the client asked for (`ui_locales`, OIDC Core §3.1.2.1), else the app's choice
+// (?lang=, the person's choice, the browser's), for the few words this page says itself; the
+// sign-up page it then shows is the mock server's own, which reads `ui_locales` too (page-words.ts).
+const query = new URLSearchParams(window.location.search);
 const language =
   preferredLanguage({
-    query: new URLSearchParams(window.location.search).get('lang'),
+    query: query.get('ui_locales')?.split(' ')[0] ?? query.get('lang'),
     stored: storedLanguage(),
     browser: navigator.languages,
   }) ?? SOURCE_LANGUAGE;
@@ -65,7 +67,12 @@ async function start(): Promise<void> {
   try {
     const { controller } = await startAppMock();
     const oauth = controller.homeserver.config.oauth;
-    if (oauth) enhanceOAuthPage(`${oauth.issuer}authorize${window.location.search}`);
+    // `?page=/path`: one of the server's own pages (a policy, the account page), only ever a path
+    // of the mock server, fetched through its worker.
+    const shown = query.get('page');
+    if (shown !== null && shown.startsWith('/') && !shown.startsWith('//')) {
+      enhanceOAuthPage(`${controller.homeserver.config.publicBaseUrl.replace(/\/+$/, '')}${shown}`);
+    } else if (oauth) enhanceOAuthPage(`${oauth.issuer}authorize${window.location.search}`);
     else if (words) show(words, 'panel.oauthPage.noServer', 'panel.oauthPage.noServerText');
   } catch {
     if (words) show(words, 'panel.oauthPage.failed', 'panel.oauthPage.failedText');

@@ -7,6 +7,8 @@ import {
   FORCEABLE_ENDPOINTS,
   KNOWN_ERRORS,
   MockController,
+  OAUTH_FORCEABLE_ENDPOINTS,
+  OAUTH_KNOWN_ERRORS,
   scenarios,
   type FamilyName,
   type ScenarioName,
@@ -47,6 +49,11 @@ export function MockPanel({ controller }: { controller: MockController }) {
     if (open) body.current?.focus();
   }, [open]);
 
+  // The OAuth server's endpoints too, where the scenario plays one (audit item 18).
+  const endpoints: string[] = controller.homeserver.config.oauth
+    ? [...FORCEABLE_ENDPOINTS, ...OAUTH_FORCEABLE_ENDPOINTS]
+    : [...FORCEABLE_ENDPOINTS];
+  const errors = errorsFor(endpoint);
   const inbox = controller.inbox();
   const accounts = controller.accounts();
   const tokens = controller.registrationTokens();
@@ -62,6 +69,13 @@ export function MockPanel({ controller }: { controller: MockController }) {
         onClick={() => setOpen(!open)}
       >
         {t('panel.toggle')} <kbd>{t('panel.shortcut')}</kbd>
+        {/* A delay lasts across reloads: said on the button while it is on, so nobody wonders why all is slow. */}
+        {delay > 0 ? (
+          <span className="mock-panel-delay" data-testid="mock-panel-delay">
+            {' '}
+            {t('panel.delayOn', { seconds: delay / 1000 })}
+          </span>
+        ) : null}
       </button>
       {open ? (
         <div id={`${id}-body`} className="mock-panel-body" ref={body} tabIndex={-1}>
@@ -120,10 +134,17 @@ export function MockPanel({ controller }: { controller: MockController }) {
           <fieldset>
             <legend>{t('panel.failHeading')}</legend>
             <label htmlFor={`${id}-endpoint`}>{t('panel.endpoint')}</label>
-            <select id={`${id}-endpoint`} value={endpoint} onChange={(event) => setEndpoint(event.target.value)}>
-              {FORCEABLE_ENDPOINTS.map((name) => (
+            <select
+              id={`${id}-endpoint`}
+              value={endpoint}
+              onChange={(event) => {
+                setEndpoint(event.target.value);
+                setErrorIndex(0);
+              }}
+            >
+              {endpoints.map((name) => (
                 <option key={name} value={name}>
-                  {t(`panel.endpoint.${name}`)}
+                  {t(`panel.endpoint.${name}` as MessageId)}
                 </option>
               ))}
             </select>
@@ -133,7 +154,7 @@ export function MockPanel({ controller }: { controller: MockController }) {
               value={errorIndex}
               onChange={(event) => setErrorIndex(Number(event.target.value))}
             >
-              {KNOWN_ERRORS.map((error, index) => (
+              {errors.map((error, index) => (
                 <option key={`${error.errcode}-${String(error.status)}`} value={index}>
                   {error.errcode} ({error.status})
                 </option>
@@ -142,9 +163,9 @@ export function MockPanel({ controller }: { controller: MockController }) {
             <button
               type="button"
               onClick={() => {
-                const chosen = KNOWN_ERRORS[errorIndex];
+                const chosen = errors[errorIndex];
                 if (!chosen) return;
-                controller.forceNextError(endpoint, chosen.errcode, chosen.status, chosen.extra);
+                controller.forceNextError(endpoint, chosen.errcode, chosen.status, chosen.extra ?? {});
                 setArmed(
                   t('panel.armed', { endpoint: t(`panel.endpoint.${endpoint}` as MessageId), errcode: chosen.errcode }),
                 );
@@ -160,7 +181,9 @@ export function MockPanel({ controller }: { controller: MockController }) {
           <ul className="mock-panel-list">
             {inbox.map((message) => (
               <li key={message.id}>
-                <strong>{message.to}</strong>
+                <strong>
+                  <bdi dir="ltr">{message.to}</bdi>
+                </strong>
                 <br />
                 {message.subject}
                 <br />
@@ -186,7 +209,8 @@ export function MockPanel({ controller }: { controller: MockController }) {
           <ul className="mock-panel-list">
             {accounts.map((account) => (
               <li key={account.user_id}>
-                {account.user_id}
+                {/* Isolated: in a right-to-left panel `@alice:localhost:8008` must not read "alice:localhost:8008@". */}
+                <bdi dir="ltr">{account.user_id}</bdi>
                 {account.approved ? null : (
                   <>
                     {' '}
@@ -211,7 +235,7 @@ export function MockPanel({ controller }: { controller: MockController }) {
           <ul className="mock-panel-list">
             {tokens.map((token) => (
               <li key={token.token}>
-                <code>{token.token}</code>:{' '}
+                <code dir="ltr">{token.token}</code>:{' '}
                 {t('panel.tokenUse', {
                   completed: token.completed,
                   allowed: token.uses_allowed ?? 'unlimited',
@@ -240,6 +264,14 @@ export function MockPanel({ controller }: { controller: MockController }) {
       ) : null}
     </aside>
   );
+}
+
+/** The errors one endpoint can be made to answer: OAuth's own for the OAuth server's endpoints. */
+function errorsFor(endpoint: string): { errcode: string; status: number; extra?: Record<string, unknown> }[] {
+  const oauth = (OAUTH_FORCEABLE_ENDPOINTS as readonly string[]).includes(endpoint)
+    ? OAUTH_KNOWN_ERRORS[endpoint as (typeof OAUTH_FORCEABLE_ENDPOINTS)[number]]
+    : undefined;
+  return oauth ?? KNOWN_ERRORS;
 }
 
 /** A value that changes whenever anything the panel shows changes. */

@@ -54,17 +54,29 @@ export function EmailStage({
   const secret = useRef(newClientSecret());
   const cooldown = useCountdown(resendAt);
 
+  // One request per address on this step, kept across the effect's runs: StrictMode runs the effect
+  // twice in development, and aborting the first to send a second would mail twice (and, in the
+  // mock, spend a forced error on the dropped request; audit item 11).
+  const sent = useRef<{ key: string; request: Promise<EmailValidation> }>(undefined);
   useEffect(() => {
-    const controller = new AbortController();
-    requestEmailToken(server, email, secret.current, attempt.current, controller.signal)
-      .then((result) => {
+    const key = `${server.baseUrl}\n${email}`;
+    if (sent.current?.key !== key) {
+      sent.current = { key, request: requestEmailToken(server, email, secret.current, attempt.current) };
+    }
+    let current = true;
+    sent.current.request.then(
+      (result) => {
+        if (!current) return;
         setValidation(result);
         setResendAt(Date.now() + RESEND_COOLDOWN_MS);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) registration.fail(error);
-      });
-    return () => controller.abort();
+      },
+      (error: unknown) => {
+        if (current) registration.fail(error);
+      },
+    );
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one request per address
   }, [server, email]);
 

@@ -53,7 +53,8 @@ export function secureEnvironment(
       const limit = 256 - (256 % alphabet.length);
       let text = '';
       while (text.length < length) {
-        for (const byte of random(length - text.length)) if (byte < limit) text += alphabet.charAt(byte % alphabet.length);
+        for (const byte of random(length - text.length))
+          if (byte < limit) text += alphabet.charAt(byte % alphabet.length);
       }
       return text;
     },

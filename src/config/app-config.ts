@@ -27,6 +27,11 @@ export interface AppConfig {
   defaultLanguage?: Language;
   /** The raw community keys, for `branding.ts` (undefined when none is set). */
   branding?: Record<string, unknown>;
+  /**
+   * The community's corrections to the page's messages, raw (`{"de": {"token.label": "…"}}`): checked
+   * by `i18n/overrides.ts`, which loads only when they are set and refuses each bad one with a warning.
+   */
+  messages?: unknown;
 }
 
 const BRANDING_KEYS = ['brand', 'welcome_text', 'help_url', 'footer_links', 'default_theme'];
@@ -69,6 +74,7 @@ export function parseAppConfig(raw: unknown): AppConfig {
     inhibitLogin: optionalBoolean('inhibit_login', true),
     ...(defaultLanguage ? { defaultLanguage } : {}),
     ...(branding.length > 0 ? { branding: Object.fromEntries(branding.map((key) => [key, value[key]])) } : {}),
+    ...(value.messages !== undefined ? { messages: value.messages } : {}),
   };
 }
 

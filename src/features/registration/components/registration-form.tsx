@@ -58,7 +58,7 @@ const FIELD_LABELS: Record<FieldName, MessageId> = {
 
 export function RegistrationForm(props: Props) {
   const { binding, userIdDomain, email, token, policy, pending, blocked, stepTotal } = props;
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { errors, submitCount } = binding;
   const [showPassword, setShowPassword] = useState(false);
   const username = binding.value('username');
@@ -70,7 +70,7 @@ export function RegistrationForm(props: Props) {
   const errorText = (name: FieldName) => {
     const id = errors[name]?.message as MessageId | undefined;
     if (!id) return undefined;
-    return id === 'username.badCharacters' ? refusedCharactersMessage(t, username) : t(id);
+    return id === 'username.badCharacters' ? refusedCharactersMessage(t, language, username) : t(id);
   };
   const summary: SummaryItem[] = (Object.keys(FIELD_IDS) as FieldName[]).flatMap((name) =>
     errors[name]?.message ? [{ fieldId: FIELD_IDS[name], label: t(FIELD_LABELS[name]) }] : [],

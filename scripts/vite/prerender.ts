@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { build, createServer, type Plugin } from 'vite';
-import { directionOf, matchLanguage, SOURCE_LANGUAGE } from '../../src/i18n/languages';
+import { directionOf, matchLanguage, SOURCE_LANGUAGE, type Language } from '../../src/i18n/languages';
 import type { PrerenderedWith } from '../../src/prerender/prerendered';
 import type { PrerenderedPage } from '../../src/prerender/render-page';
 
@@ -12,6 +12,15 @@ const escapeHtml = (text: string) =>
 
 /** The config the page is prerendered with: `public/config.json`, or the deployment's own (`SIGNUP_CONFIG`). */
 const configFile = () => process.env.SIGNUP_CONFIG ?? 'public/config.json';
+
+/** The language the page is prerendered in: the config's `default_language`, else English. */
+export function prerenderLanguage(): Language {
+  const config = JSON.parse(readFileSync(configFile(), 'utf8')) as Record<string, unknown>;
+  return (
+    (typeof config.default_language === 'string' ? matchLanguage(config.default_language) : undefined) ??
+    SOURCE_LANGUAGE
+  );
+}
 
 /** `before-paint.ts`, built on its own as a classic script: it must run before the body is painted. */
 async function buildBeforePaint(root: string): Promise<string> {
@@ -77,9 +86,7 @@ export function prerender(): Plugin {
     },
     async buildStart() {
       const config = JSON.parse(readFileSync(configFile(), 'utf8')) as Record<string, unknown>;
-      const language =
-        (typeof config.default_language === 'string' ? matchLanguage(config.default_language) : undefined) ??
-        SOURCE_LANGUAGE;
+      const language = prerenderLanguage();
       input = { language, config, ...(mode === 'mock' ? { mockServer: 'localhost:8008' } : {}) };
       page = await renderWith(root, input);
 

@@ -3,6 +3,12 @@ import type { AppConfig } from '../config/app-config';
 import { useI18n } from '../i18n/i18n';
 import { inviteLink, type Invite } from './invite-link';
 
+/**
+ * Synapse's admin API request that makes a token (synapse/rest/admin/registration_tokens.py,
+ * `NewRegistrationTokenRestServlet`), a value of the hint so that right-to-left text isolates it.
+ */
+const TOKEN_REQUEST = 'POST /_synapse/admin/v1/registration_tokens/new';
+
 type QrMatrix = boolean[][];
 
 /** The QR code of a link, or `too-long` when no QR code can hold it (uqr throws `Data too long`). */
@@ -66,6 +72,8 @@ export function InvitePage({ config }: { config: AppConfig }) {
         value={invite[name]}
         autoComplete="off"
         spellCheck={false}
+        // A server, a token, a username, an email: Latin text, left to right in any language.
+        dir="ltr"
         aria-describedby={hint ? `${id}-${name}-hint` : undefined}
         onChange={(event) => {
           setInvite({ ...invite, [name]: event.target.value });
@@ -83,7 +91,7 @@ export function InvitePage({ config }: { config: AppConfig }) {
     <>
       <p>{t('invite.intro')}</p>
       {field('server', t('invite.server'), t('invite.serverHint'))}
-      {field('token', t('invite.token'), t('invite.tokenHint'))}
+      {field('token', t('invite.token'), t('invite.tokenHint', { request: TOKEN_REQUEST }))}
       {field('username', t('invite.username'), undefined, true)}
       {field('email', t('invite.email'), undefined, true)}
       <h2>{t('invite.link')}</h2>

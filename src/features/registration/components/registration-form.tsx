@@ -115,6 +115,9 @@ export function RegistrationForm(props: Props) {
         <label htmlFor={FIELD_IDS.username}>{t('username.label')}</label>
         <input
           id={FIELD_IDS.username}
+          // IDs, addresses and tokens are Latin text: left to right even on a right-to-left page,
+          // so that a typed `@ana:example.org` keeps its order and the caret moves as it should.
+          dir="ltr"
           autoComplete="username"
           autoCapitalize="none"
           autoCorrect="off"
@@ -210,6 +213,7 @@ export function RegistrationForm(props: Props) {
             <input
               id={FIELD_IDS.email}
               type="email"
+              dir="ltr"
               autoComplete="email"
               aria-required={email === 'required'}
               aria-invalid={errors.email ? true : undefined}
@@ -235,6 +239,7 @@ export function RegistrationForm(props: Props) {
           {needLabel('token', t('token.label'), token)}
           <input
             id={FIELD_IDS.token}
+            dir="ltr"
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}
@@ -280,7 +285,8 @@ function UserIdPreview({
   return (
     <p id="username-preview" className="hint">
       {domain === undefined && !pending ? (
-        t('username.previewUnknown', { username: shown })
+        // `@` and the name as one value: isolated together, so that Arabic shows `@ana`, not `ana@`.
+        t('username.previewUnknown', { userIdStart: `@${shown}` })
       ) : (
         <>
           {t('username.preview')}{' '}

@@ -43,6 +43,8 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
           <label htmlFor={SERVER_FIELD_ID}>{t('server.label')}</label>
           <input
             id={SERVER_FIELD_ID}
+            // A server name or https:// address: left to right even on a right-to-left page.
+            dir="ltr"
             value={input}
             onChange={(event) => onInput(event.target.value)}
             onKeyDown={(event) => {

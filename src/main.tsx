@@ -27,13 +27,14 @@ async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
  * The community's message corrections (checked; each refused one warned about), loading their check
  * only when the config has some. Without them (or their chunk) the shipped messages stand.
  */
-async function loadOverrides(raw: unknown, quiet = false): Promise<MessageOverrides | undefined> {
-  if (raw === undefined) return undefined;
+async function loadOverrides(raw: unknown, quiet = false): Promise<MessageOverrides> {
+  // None is `{}`, not undefined: the hydrating render must use the build's (none), not these.
+  if (raw === undefined) return {};
   try {
     const { loadMessageOverrides } = await import('./i18n/overrides');
     return await loadMessageOverrides(raw, { quiet });
   } catch {
-    return undefined;
+    return {};
   }
 }
 

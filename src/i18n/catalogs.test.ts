@@ -65,4 +65,10 @@ describe('the message check', () => {
     expect(messageProblems('de', 'To {name}', 'An {nom}')).toEqual(['placeholders {nom} where the source has {name}']);
     expect(messageProblems('de', 'To {name}', 'An alle')).toEqual(['placeholders none where the source has {name}']);
   });
+
+  it("refuses an ASCII apostrophe before a placeholder (L'{name}) and an @ glued to one, saying why", () => {
+    expect(messageProblems('fr', 'To {name}', "Compte d'{name}")[0]).toContain('write ’ (U+2019)');
+    expect(messageProblems('fr', 'To {name}', 'Compte d’{name}')).toEqual([]);
+    expect(messageProblems('ar', 'ID {name}', 'المعرّف @{name}')[0]).toContain('belongs in the value');
+  });
 });

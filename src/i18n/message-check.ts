@@ -24,11 +24,18 @@ export function pluralCategoriesNeeded(language: string): string[] {
 
 /**
  * What is wrong with `message` as the `language` wording of `source` (the English message): not
- * well formed, empty, other placeholders (or kinds, or select keys) than the source's, or a plural
+ * well formed, an ASCII apostrophe or an `@` glued to a placeholder, empty, other placeholders (or kinds, or select keys) than the source's, or a plural
  * without a category the language needs. One rule for the shipped catalogs (catalogs.test.ts) and
  * for a community's corrections in `config.json` (overrides.ts). Empty when nothing is.
  */
 export function messageProblems(language: string, source: string, message: string): string[] {
+  // Said plainly before the parser's "unterminated quote" (review 2026-12 §3.2, §3.3, §4).
+  if (/'\{/.test(message)) {
+    return ["an ASCII apostrophe (') before a placeholder starts ICU quoting: write ’ (U+2019) or ''"];
+  }
+  if (/@\{/.test(message)) {
+    return ['an "@" written before a placeholder: right to left it lands after the value; it belongs in the value'];
+  }
   try {
     parseMessage(message);
   } catch (error) {

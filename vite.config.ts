@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { configChecks } from './scripts/vite/config-checks.ts';
-import { prerender } from './scripts/vite/prerender.ts';
+import { prerender, prerenderLanguage } from './scripts/vite/prerender.ts';
 import { scriptsAfterForm } from './scripts/vite/scripts-after-form.ts';
 import { contentSecurityPolicy } from './src/config/content-security-policy.ts';
+import { fillStaticWords } from './src/prerender/static-words.ts';
 
 /**
  * In mock-mode builds (the demo), emits `demo-worker.js`: MSW's worker plus an offline copy of every
@@ -104,22 +105,16 @@ function previewCsp(): Plugin {
 
 /**
  * `index.html`'s own words (the title, and what shows if not even the messages can load) come from
- * the source catalog, so that the markup holds no text of its own.
+ * the catalog of the language the page is prerendered in, so that the markup holds no text of its own
+ * (src/prerender/static-words.ts).
  */
 function catalogWords(): Plugin {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return {
     name: 'catalog-words',
     transformIndexHtml(html) {
-      const read = (file: string) =>
-        JSON.parse(readFileSync(`src/locales/en/${file}.json`, 'utf8')) as Record<string, string>;
-      const start = read('start');
-      return html
-        .replace('__APP_TITLE__', escape(start['app.title'] ?? ''))
-        .replace('__LOAD_FAILED__', escape(start['app.loadFailed'] ?? ''))
-        .replace('__FRAMED__', escape(start['app.framed'] ?? ''))
-        .replace('__FRAMED_OPEN__', escape(start['app.framedOpen'] ?? ''))
-        .replace('__INVITE_TITLE__', escape(read('invite')['invite.title'] ?? ''));
+      const catalog = (language: string, namespace: string) =>
+        JSON.parse(readFileSync(`src/locales/${language}/${namespace}.json`, 'utf8')) as Record<string, string>;
+      return fillStaticWords(html, prerenderLanguage(), catalog);
     },
   };
 }

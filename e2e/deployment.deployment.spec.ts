@@ -88,3 +88,10 @@ test.describe('a visitor in another language', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   });
 });
+
+test('the paragraph for a page that could not load is in the deployment’s language (review 2026-12 §3.4)', async ({
+  page,
+}) => {
+  const html = await (await page.request.get('/')).text();
+  expect(html).toContain(`<p id="load-failed" lang="de" dir="ltr" hidden>${german['app.loadFailed'] ?? '-'}</p>`);
+});

@@ -2,6 +2,7 @@ import { KNOWN_ERRORS } from 'matrix-mock-homeserver';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { MessageId } from '../src/i18n/catalogs';
+import { ADDRESS_WORDS } from '../src/features/registration/address-words';
 import { en } from './support/english';
 
 /**
@@ -203,9 +204,11 @@ test('discovery: a broken well-known is explained (FAIL_PROMPT), and another ser
   await signup.forceNextError('M_FORBIDDEN', 403, {}, 'wellKnown');
   await page.getByRole('button', { name: 'Change server' }).click();
   await page.getByLabel('Homeserver').fill('broken.example');
-  await expect(page.getByText(en('discovery.well-known-status', { server: 'broken.example' }))).toBeVisible();
+  await expect(
+    page.getByText(en('discovery.well-known-status', { server: 'broken.example', ...ADDRESS_WORDS })),
+  ).toBeVisible();
   await page.getByLabel('Homeserver').fill('not a server!');
-  await expect(page.getByText(en('discovery.invalid-input'))).toBeVisible();
+  await expect(page.getByText(en('discovery.invalid-input', ADDRESS_WORDS))).toBeVisible();
   await page.getByLabel('Homeserver').fill('example.org');
   await expect(page.getByTestId('server-name')).toHaveText('example.org');
   await signup.ready();

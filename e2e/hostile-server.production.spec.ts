@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { HTTP_MOCK_URL } from '../playwright.config';
 import { expect, test as base } from './fixtures';
+import { ADDRESS_WORDS } from '../src/features/registration/address-words';
 import { en } from './support/english';
 import {
   askForDummyStage,
@@ -170,7 +171,9 @@ test('a redirect loop at the discovery file is named, and the full address is as
     response.writeHead(302, { Location: '/.well-known/matrix/client' }).end();
   });
   await page.goto(`/?hs=${encodeURIComponent(hostile.name)}`);
-  await expect(page.getByText(en('discovery.well-known-redirect-loop', { server: hostile.name }))).toBeVisible();
+  await expect(
+    page.getByText(en('discovery.well-known-redirect-loop', { server: hostile.name, ...ADDRESS_WORDS })),
+  ).toBeVisible();
   await expectNothingUnsafe(page);
 });
 

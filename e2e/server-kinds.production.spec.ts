@@ -2,6 +2,7 @@ import { createServer, request as forward, type IncomingMessage, type ServerResp
 import type { AddressInfo, Socket } from 'node:net';
 import { listen } from 'matrix-mock-homeserver/server';
 import { expect, test } from './fixtures';
+import { ADDRESS_WORDS } from '../src/features/registration/address-words';
 import { en } from './support/english';
 
 /*
@@ -87,7 +88,9 @@ test.describe('servers that answer without CORS headers', () => {
     });
     try {
       await page.goto(`/?hs=${encodeURIComponent(domain.name)}`);
-      await expect(page.getByText(en('discovery.well-known-no-cors', { server: domain.name }))).toBeVisible();
+      await expect(
+        page.getByText(en('discovery.well-known-no-cors', { server: domain.name, ...ADDRESS_WORDS })),
+      ).toBeVisible();
     } finally {
       await domain.close();
     }

@@ -39,7 +39,7 @@ test('the ID preview does not guess when the server will not say its name', asyn
     await signup.open(`?hs=${encodeURIComponent(server.url)}`);
     await signup.username.fill('ana');
     await signup.ready();
-    await expect(page.locator('#username-preview')).toHaveText(en('username.previewUnknown', { username: 'ana' }));
+    await expect(page.locator('#username-preview')).toHaveText(en('username.previewUnknown', { userIdStart: '@ana' }));
     await expect(page.locator('#username-preview')).not.toContainText('127.0.0.1');
   } finally {
     await server.close();

@@ -9,6 +9,7 @@ import { fetchAppConfig, logConfigWarnings, takeLinkParams, type AppConfig } fro
 import type { Branding } from './config/community';
 import { loadCatalog, type Catalog } from './i18n/catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n';
+import type { MessageOverrides } from './i18n/overrides';
 import { preferredLanguage, SOURCE_LANGUAGE, type Language } from './i18n/languages';
 import { readAuthorizationAnswer, takeRoundTrip } from './matrix/oauth/round-trip';
 import { prerenderedProps, readPrerendered } from './prerender/prerendered';
@@ -21,6 +22,21 @@ async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
   const branding = parseBranding(config.branding, window.location.href);
   applyBranding(branding);
   return branding;
+}
+
+/**
+ * The community's message corrections (checked; each refused one warned about), loading their check
+ * only when the config has some. Without them (or their chunk) the shipped messages stand.
+ */
+async function loadOverrides(raw: unknown, quiet = false): Promise<MessageOverrides> {
+  // None is `{}`, not undefined: the hydrating render must use the build's (none), not these.
+  if (raw === undefined) return {};
+  try {
+    const { loadMessageOverrides } = await import('./i18n/overrides');
+    return await loadMessageOverrides(raw, { quiet });
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -56,6 +72,7 @@ async function start(root: HTMLElement) {
   }
   const prerendered = readPrerendered();
   const language: Language = preferred ?? config?.defaultLanguage ?? prerendered?.language ?? SOURCE_LANGUAGE;
+  const overridesLoad = loadOverrides(config?.messages);
   let catalog: Catalog;
   try {
     catalog = await (earlyCatalog ?? loadCatalog(language, 'start'));
@@ -74,16 +91,29 @@ async function start(root: HTMLElement) {
     link: takeLinkParams(window.location, window.history),
     ...(oauthReturn ? { oauthReturn } : {}),
   };
-  const page = (content: React.ReactNode) => (
+  const overrides = await overridesLoad;
+  const page = (content: React.ReactNode, firstOverrides = overrides) => (
     <StrictMode>
-      <I18nProvider initial={{ language, catalogs: { start: catalog } }} preload={['later']}>
+      <I18nProvider
+        initial={{ language, catalogs: { start: catalog } }}
+        preload={['later']}
+        overrides={overrides}
+        firstOverrides={firstOverrides}
+      >
         {content}
       </I18nProvider>
     </StrictMode>
   );
   if (prerendered && now && prerendered.language === language && !oauthReturn) {
     // The prerendered form stays the same nodes: what was typed, focused or selected in it stays.
-    hydrateRoot(root, page(<HydratedApp prerendered={await prerenderedProps(prerendered)} now={now} />));
+    // Its words were corrected with the build's config (warned about at build time), this config's after.
+    hydrateRoot(
+      root,
+      page(
+        <HydratedApp prerendered={await prerenderedProps(prerendered)} now={now} />,
+        await loadOverrides(prerendered.config.messages, true),
+      ),
+    );
   } else {
     // Another language (its prerendered words were hidden, decision 010) or a config problem:
     // rendered afresh in place of the prerendered page.

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { build, createServer, type Plugin } from 'vite';
-import { directionOf, matchLanguage, SOURCE_LANGUAGE } from '../../src/i18n/languages.ts';
+import { directionOf, matchLanguage, SOURCE_LANGUAGE, type Language } from '../../src/i18n/languages.ts';
 import type { PrerenderedWith } from '../../src/prerender/prerendered';
 import type { PrerenderedPage } from '../../src/prerender/render-page';
 import { configFile, readBuildConfig } from './config-checks.ts';
@@ -10,6 +10,14 @@ import { configFile, readBuildConfig } from './config-checks.ts';
 const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The language the page is prerendered in: the config's `default_language`, else English. */
+export function prerenderLanguage(config: Record<string, unknown> = readBuildConfig(configFile())): Language {
+  return (
+    (typeof config.default_language === 'string' ? matchLanguage(config.default_language) : undefined) ??
+    SOURCE_LANGUAGE
+  );
+}
 
 /** `before-paint.ts`, built on its own as a classic script: it must run before the body is painted. */
 async function buildBeforePaint(root: string): Promise<string> {
@@ -76,9 +84,7 @@ export function prerender(): Plugin {
     async buildStart() {
       // `public/config.json`, or the deployment's own (`SIGNUP_CONFIG`); checked by `config-checks`.
       const config = readBuildConfig(configFile());
-      const language =
-        (typeof config.default_language === 'string' ? matchLanguage(config.default_language) : undefined) ??
-        SOURCE_LANGUAGE;
+      const language = prerenderLanguage(config);
       input = { language, config, ...(mode === 'mock' ? { mockServer: 'localhost:8008' } : {}) };
       page = await renderWith(root, input);
 

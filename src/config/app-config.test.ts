@@ -23,6 +23,12 @@ describe('parseAppConfig', () => {
     expect(config.clients).toEqual([{ name: 'Element', url: 'https://app.element.io' }]);
   });
 
+  it('passes the community’s message corrections on, raw, to be checked by i18n/overrides.ts', () => {
+    const messages = { de: { 'token.label': 'Einladungscode' } };
+    expect(parseAppConfig({ default_server: 'x', messages }).messages).toEqual(messages);
+    expect(parseAppConfig({ default_server: 'x' })).not.toHaveProperty('messages');
+  });
+
   it.each([
     [null],
     [[]],

@@ -29,6 +29,11 @@ export interface AppConfig {
   branding?: Record<string, unknown>;
   /** What the page ignored in the file (an unknown key), for the console and the build's log. */
   warnings?: string[];
+  /**
+   * The community's corrections to the page's messages, raw (`{"de": {"token.label": "…"}}`): checked
+   * by `i18n/overrides.ts`, which loads only when they are set and refuses each bad one with a warning.
+   */
+  messages?: unknown;
 }
 
 const BRANDING_KEYS = ['brand', 'welcome_text', 'help_url', 'footer_links', 'default_theme'];
@@ -41,6 +46,7 @@ export const CONFIG_KEYS = [
   'clients',
   'inhibit_login',
   'default_language',
+  'messages',
   ...BRANDING_KEYS,
 ];
 
@@ -135,6 +141,7 @@ export function parseAppConfig(raw: unknown): AppConfig {
     ...(defaultLanguage ? { defaultLanguage } : {}),
     ...(branding.length > 0 ? { branding: Object.fromEntries(branding.map((key) => [key, value[key]])) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(value.messages !== undefined ? { messages: value.messages } : {}),
   };
 }
 

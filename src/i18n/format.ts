@@ -137,6 +137,16 @@ function shown(locale: string, value: string | number): string {
   return typeof value === 'string' && RIGHT_TO_LEFT.test(locale) ? `\u2068${value}\u2069` : String(value);
 }
 
+/**
+ * Items joined as the language joins a list ("A, B or C", "A、B、またはC", "A أو B") with the
+ * browser's `Intl.ListFormat`, not with a comma or a space written into the code. In a right-to-left
+ * language each item is isolated, as a value is, so that a Latin item keeps its place among the
+ * Arabic words between them.
+ */
+export function formatList(locale: string, items: string[], type: 'conjunction' | 'disjunction'): string {
+  return new Intl.ListFormat(locale, { type }).format(items.map((item) => shown(locale, item)));
+}
+
 function render(locale: string, nodes: Node[], values: Values, pound: number | undefined): string {
   let out = '';
   for (const node of nodes) {

@@ -1,7 +1,8 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { loadCatalog, type Catalog, type MessageId, type Namespace } from './catalogs';
 import { formatMessage, type Values } from './format';
-import { directionOf, LANGUAGE_STORAGE_KEY, type Language } from './languages';
+import { directionOf, LANGUAGE_STORAGE_KEY, SOURCE_LANGUAGE, type Language } from './languages';
+import type { MessageOverrides } from './overrides';
 
 export { storedLanguage } from './languages';
 
@@ -29,20 +30,50 @@ function revealLanguage(language: Language): void {
   }
 }
 
+type Catalogs = Partial<Record<Namespace, Catalog>>;
+
 interface Loaded {
   language: Language;
-  catalogs: Partial<Record<Namespace, Catalog>>;
+  catalogs: Catalogs;
+  /** The English messages, loaded only once the language's own lack one (never for a whole catalog). */
+  source?: Catalogs;
 }
 
-function translator(loaded: Loaded): Translate {
+function find(catalogs: Catalogs | undefined, id: string): string | undefined {
+  for (const catalog of Object.values(catalogs ?? {})) {
+    // An empty message is an untranslated one (how translation platforms export them), not a blank.
+    const message = Object.hasOwn(catalog, id) ? catalog[id] : undefined;
+    if (message) return message;
+  }
+  return undefined;
+}
+
+/**
+ * A message, first as the community corrected it (`config.json`'s `messages`), then as the
+ * language's catalog has it, then in English (corrected, then shipped): a missing or empty message
+ * shows in English rather than as a blank (review 2026-12 §3.1). `onMissing` asks for the English
+ * catalogs when they are not here yet; until they are, the message is blank.
+ */
+export function translator(
+  loaded: Loaded,
+  overrides: MessageOverrides = {},
+  onMissing: () => void = () => undefined,
+): Translate {
+  const own = overrides[loaded.language];
+  const english = overrides[SOURCE_LANGUAGE];
   return (id, values) => {
-    for (const catalog of Object.values(loaded.catalogs)) {
-      const message = catalog[id];
-      if (message !== undefined) return formatMessage(loaded.language, message, values);
-    }
+    const ownMessage = (own && Object.hasOwn(own, id) ? own[id] : undefined) ?? find(loaded.catalogs, id);
+    if (ownMessage) return formatMessage(loaded.language, ownMessage, values);
+    const sourceMessage =
+      (english && Object.hasOwn(english, id) ? english[id] : undefined) ??
+      find(loaded.language === SOURCE_LANGUAGE ? loaded.catalogs : loaded.source, id);
+    if (sourceMessage) return formatMessage(SOURCE_LANGUAGE, sourceMessage, values);
+    onMissing();
     return '';
   };
 }
+
+const subscribeToNothing = () => () => undefined;
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
@@ -54,17 +85,54 @@ const I18nContext = createContext<I18n | undefined>(undefined);
 export function I18nProvider({
   initial,
   preload = [],
+  overrides,
+  firstOverrides = overrides,
   children,
 }: {
-  initial: { language: Language; catalogs: Partial<Record<Namespace, Catalog>> };
+  initial: { language: Language; catalogs: Catalogs; source?: Catalogs };
   /** Namespaces to fetch right after the first render. */
   preload?: Namespace[];
+  /** The community's corrections (`config.json`'s `messages`, checked by overrides.ts). */
+  overrides?: MessageOverrides;
+  /**
+   * The corrections of the first render, when it hydrates a prerendered page: those of the config
+   * the build had, so that it matches the HTML; `overrides` replace them right after.
+   */
+  firstOverrides?: MessageOverrides;
   children: ReactNode;
 }) {
   const [loaded, setLoaded] = useState<Loaded>(initial);
   const [wanted, setWanted] = useState<ReadonlySet<Namespace>>(
     () => new Set([...(Object.keys(initial.catalogs) as Namespace[]), ...preload]),
   );
+  // `firstOverrides` while prerendering and hydrating (the server snapshot), `overrides` from then on.
+  const applied = useSyncExternalStore(
+    subscribeToNothing,
+    () => overrides,
+    () => firstOverrides,
+  );
+  const [sourceWanted, setSourceWanted] = useState(false);
+
+  // The English fallback: once a message is missing, every wanted namespace's English catalog.
+  useEffect(() => {
+    if (!sourceWanted || loaded.language === SOURCE_LANGUAGE) return;
+    const missing = [...wanted].filter((namespace) => !loaded.source?.[namespace]);
+    if (missing.length === 0) return;
+    let current = true;
+    void Promise.all(missing.map((namespace) => loadCatalog(SOURCE_LANGUAGE, namespace))).then(
+      (catalogs) => {
+        if (!current) return;
+        setLoaded((previous) => ({
+          ...previous,
+          source: { ...previous.source, ...Object.fromEntries(missing.map((ns, i) => [ns, catalogs[i]])) },
+        }));
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [sourceWanted, loaded, wanted]);
 
   useEffect(() => {
     applyDocumentLanguage(loaded.language);
@@ -93,7 +161,10 @@ export function I18nProvider({
 
   const value: I18n = {
     language: loaded.language,
-    t: translator(loaded),
+    // Asked for from a render: the state changes after it, never during it.
+    t: translator(loaded, applied, () => {
+      if (!sourceWanted) queueMicrotask(() => setSourceWanted(true));
+    }),
     has: (namespace) => loaded.catalogs[namespace] !== undefined,
     load: (namespace) => {
       if (!wanted.has(namespace)) setWanted((previous) => new Set([...previous, namespace]));
@@ -106,7 +177,12 @@ export function I18nProvider({
       } catch {
         // Storage blocked: the choice lasts until the page is left.
       }
-      setLoaded({ language, catalogs: Object.fromEntries(namespaces.map((ns, i) => [ns, catalogs[i]])) });
+      // The English fallback already here stays: it is the same for every language.
+      setLoaded((previous) => ({
+        language,
+        catalogs: Object.fromEntries(namespaces.map((ns, i) => [ns, catalogs[i]])),
+        ...(previous.source ? { source: previous.source } : {}),
+      }));
     },
   };
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -4,6 +4,12 @@ import { refusedCharactersMessage } from '../features/registration/username-chec
 import { useI18n } from '../i18n/i18n';
 import { inviteLink, inviteProblems, linkUsername, type Invite } from './invite-link';
 
+/**
+ * Synapse's admin API request that makes a token (synapse/rest/admin/registration_tokens.py,
+ * `NewRegistrationTokenRestServlet`), a value of the hint so that right-to-left text isolates it.
+ */
+const TOKEN_REQUEST = 'POST /_synapse/admin/v1/registration_tokens/new';
+
 type QrMatrix = boolean[][];
 
 /** The QR code of a link, or `too-long` when no QR code can hold it (uqr throws `Data too long`). */
@@ -50,7 +56,7 @@ function QrCode({ matrix, label }: { matrix: QrMatrix; label: string }) {
 
 /** For admins: an invite link (and its QR code) from a registration token, to send to one person. */
 export function InvitePage({ config }: { config: AppConfig }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const id = useId();
   const [invite, setInvite] = useState<Invite>({ server: config.defaultServer, token: '', username: '', email: '' });
   const [copied, setCopied] = useState(false);
@@ -64,7 +70,9 @@ export function InvitePage({ config }: { config: AppConfig }) {
   // Said at the field, as it is typed: what the sign-up page or the server would refuse later.
   const errors: Partial<Record<keyof Invite, string>> = {
     ...(problems.includes('token') ? { token: t('invite.tokenInvalid') } : {}),
-    ...(problems.includes('username') ? { username: refusedCharactersMessage(t, linkUsername(invite.username)) } : {}),
+    ...(problems.includes('username')
+      ? { username: refusedCharactersMessage(t, language, linkUsername(invite.username)) }
+      : {}),
   };
   const field = (name: keyof Invite, label: string, hint?: string, optional = false) => {
     const error = errors[name];
@@ -79,6 +87,8 @@ export function InvitePage({ config }: { config: AppConfig }) {
           value={invite[name]}
           autoComplete="off"
           spellCheck={false}
+          // A server, a token, a username, an email: Latin text, left to right in any language.
+          dir="ltr"
           aria-invalid={error ? true : undefined}
           aria-describedby={described.length > 0 ? described.join(' ') : undefined}
           onChange={(event) => {
@@ -109,7 +119,7 @@ export function InvitePage({ config }: { config: AppConfig }) {
       ) : (
         <p>{t('invite.serverFixed', { server: config.defaultServer })}</p>
       )}
-      {field('token', t('invite.token'), t('invite.tokenHint'))}
+      {field('token', t('invite.token'), t('invite.tokenHint', { request: TOKEN_REQUEST }))}
       {field('username', t('invite.username'), undefined, true)}
       {field('email', t('invite.email'), undefined, true)}
       <h2>{t('invite.link')}</h2>

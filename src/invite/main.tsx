@@ -36,12 +36,22 @@ async function start(root: HTMLElement) {
     problem = error;
   }
   const language = preferred ?? config?.defaultLanguage ?? SOURCE_LANGUAGE;
-  const [start, invite] = await Promise.all([loadCatalog(language, 'start'), loadCatalog(language, 'invite')]);
+  const [start, invite, overrides] = await Promise.all([
+    loadCatalog(language, 'start'),
+    loadCatalog(language, 'invite'),
+    // The community's message corrections, as on the sign-up page (their check loads only if set).
+    config?.messages === undefined
+      ? undefined
+      : import('../i18n/overrides').then(
+          ({ loadMessageOverrides }) => loadMessageOverrides(config.messages),
+          () => undefined,
+        ),
+  ]);
   applyDocumentLanguage(language);
   applyTheme(storedTheme() ?? branding?.defaultTheme ?? 'system');
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider initial={{ language, catalogs: { start, invite } }}>
+      <I18nProvider initial={{ language, catalogs: { start, invite } }} overrides={overrides}>
         {config ? <InviteFrame config={config} branding={branding} /> : <ConfigProblem problem={problem} />}
       </I18nProvider>
     </StrictMode>,

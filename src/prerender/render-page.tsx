@@ -2,8 +2,8 @@ import { renderToString } from 'react-dom/server';
 import { App } from '../app/app';
 import { localized, type Theme } from '../config/community';
 import type { Catalog } from '../i18n/catalogs';
-import { formatMessage } from '../i18n/format';
-import { I18nProvider } from '../i18n/i18n';
+import { I18nProvider, translator } from '../i18n/i18n';
+import { loadMessageOverrides } from '../i18n/overrides';
 import { prerenderedProps, type PrerenderedWith } from './prerendered';
 
 /** The page's first paint, and what goes around it in `index.html`. */
@@ -26,18 +26,17 @@ export interface PrerenderedPage {
  */
 export async function renderPage(input: PrerenderedWith, catalog: Catalog): Promise<PrerenderedPage> {
   const props = await prerenderedProps(input);
+  // The build's config corrects the first paint's words too; a refused correction is warned about here.
+  const overrides = props.config.messages === undefined ? undefined : await loadMessageOverrides(props.config.messages);
   const body = renderToString(
-    <I18nProvider initial={{ language: input.language, catalogs: { start: catalog } }}>
+    <I18nProvider initial={{ language: input.language, catalogs: { start: catalog } }} overrides={overrides}>
       <App {...props} hydrating />
     </I18nProvider>,
   );
   const { branding } = props;
   const name = branding?.name ? localized(branding.name, input.language) : undefined;
-  const title = formatMessage(
-    input.language,
-    (name ? catalog['app.titleBranded'] : catalog['app.title']) ?? '',
-    name ? { name } : undefined,
-  );
+  const t = translator({ language: input.language, catalogs: { start: catalog } }, overrides);
+  const title = name ? t('app.titleBranded', { name }) : t('app.title');
   const accent = branding?.accent;
   return {
     body,

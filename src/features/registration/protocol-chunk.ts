@@ -2,6 +2,7 @@ import { decodeError, decodeStageFailure, type DecodedError } from '../../matrix
 import { STAGE } from '../../matrix/stages';
 import type { StageFailure } from '../../matrix/uia-driver';
 import type { MessageId } from '../../i18n/catalogs';
+import { ADDRESS_WORDS } from './address-words';
 import { PageError, type Message } from './page-error';
 
 export { discoverHomeserver } from '../../matrix/discovery';
@@ -92,7 +93,7 @@ export function errorMessage(error: DecodedError, serverName = ''): Message {
   if (error.code.startsWith('discovery:')) {
     const reason = error.code.slice('discovery:'.length);
     if (DISCOVERY_REASONS.has(reason))
-      return { id: `discovery.${reason}` as MessageId, values: { server: serverName } };
+      return { id: `discovery.${reason}` as MessageId, values: { server: serverName, ...ADDRESS_WORDS } };
   }
   const code = error.code.replace(/\./g, '_');
   if (WORDED_CODES.has(code)) return { id: `error.${code}` as MessageId };

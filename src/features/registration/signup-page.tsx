@@ -259,7 +259,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
   // Said as it is typed, before any request: no impossible name is sent or previewed.
   const usernameStatus: FieldStatus | undefined =
     refusedCharacters(username).length > 0
-      ? { tone: 'problem', text: refusedCharactersMessage(t, username) }
+      ? { tone: 'problem', text: refusedCharactersMessage(t, language, username) }
       : tooLong
         ? { tone: 'problem', text: t('username.tooLong') }
         : !wellFormed

@@ -66,9 +66,19 @@ export function FormError({
   );
 }
 
+/** Waits longer than this are said in whole minutes (rounded up): "600 seconds" is not read at a glance. */
+const SECONDS_SAID_AS_SECONDS = 90;
+
+/** "You can try again in 45 seconds", or above 90 seconds "in 10 minutes" (review 2026-12 §2 item 11). */
+export function waitText(t: Translate, seconds: number): string {
+  return seconds > SECONDS_SAID_AS_SECONDS
+    ? t('error.rateLimit.waitMinutes', { minutes: Math.ceil(seconds / 60) })
+    : t('error.rateLimit.wait', { seconds });
+}
+
 /** The wait, ticking for the eyes; announced once when it starts and once when it ends. */
 function RateLimitLine({ t, seconds, firstWait }: { t: Translate; seconds: number; firstWait: number }) {
-  const wait = (left: number) => t('error.rateLimit.wait', { seconds: left });
+  const wait = (left: number) => waitText(t, left);
   return (
     <p>
       <span aria-hidden="true">{seconds > 0 ? wait(seconds) : t('error.rateLimit.ready')}</span>

@@ -66,7 +66,7 @@ const FIELD_LABELS: Record<FieldName, MessageId> = {
 
 export function RegistrationForm(props: Props) {
   const { binding, userIdDomain, email, token, policy, pending, blocked, stepTotal } = props;
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { errors, submitCount } = binding;
   const [showPassword, setShowPassword] = useState(false);
   const username = binding.value('username');
@@ -78,7 +78,7 @@ export function RegistrationForm(props: Props) {
   const errorText = (name: FieldName) => {
     const id = errors[name]?.message as MessageId | undefined;
     if (!id) return undefined;
-    return id === 'username.badCharacters' ? refusedCharactersMessage(t, username) : t(id);
+    return id === 'username.badCharacters' ? refusedCharactersMessage(t, language, username) : t(id);
   };
   const summary: SummaryItem[] = (Object.keys(FIELD_IDS) as FieldName[]).flatMap((name) =>
     errors[name]?.message ? [{ fieldId: FIELD_IDS[name], label: t(FIELD_LABELS[name]) }] : [],
@@ -138,6 +138,9 @@ export function RegistrationForm(props: Props) {
         <label htmlFor={FIELD_IDS.username}>{t('username.label')}</label>
         <input
           id={FIELD_IDS.username}
+          // IDs, addresses and tokens are Latin text: left to right even on a right-to-left page,
+          // so that a typed `@ana:example.org` keeps its order and the caret moves as it should.
+          dir="ltr"
           autoComplete="username"
           autoCapitalize="none"
           autoCorrect="off"
@@ -239,6 +242,7 @@ export function RegistrationForm(props: Props) {
             <input
               id={FIELD_IDS.email}
               type="email"
+              dir="ltr"
               autoComplete="email"
               aria-required={email === 'required'}
               aria-invalid={errors.email ? true : undefined}
@@ -264,6 +268,7 @@ export function RegistrationForm(props: Props) {
           {needLabel('token', t('token.label'), token)}
           <input
             id={FIELD_IDS.token}
+            dir="ltr"
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}
@@ -323,7 +328,8 @@ function UserIdPreview({
   return (
     <p id="username-preview" className="hint">
       {domain === undefined && !pending ? (
-        t('username.previewUnknown', { username: shown })
+        // `@` and the name as one value: isolated together, so that Arabic shows `@ana`, not `ana@`.
+        t('username.previewUnknown', { userIdStart: `@${shown}` })
       ) : (
         <>
           {t('username.preview')} <MatrixIdText id={fullUserId(shown, domain ?? '…')} />

@@ -1,5 +1,6 @@
 import type { Requirements } from '../../../matrix/requirements';
 import type { MessageId } from '../../../i18n/catalogs';
+import { formatList } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 
 /**
@@ -8,7 +9,7 @@ import { useI18n } from '../../../i18n/i18n';
  * server nothing below it moves when the answer comes (docs/decisions/010).
  */
 export function RequirementsCard({ requirements, lookingFor }: { requirements?: Requirements; lookingFor?: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (!requirements) {
     if (lookingFor === undefined) return null;
     return (
@@ -41,7 +42,7 @@ export function RequirementsCard({ requirements, lookingFor }: { requirements?: 
   if (requirements.captchaKey !== undefined) ids.push('requirements.captcha');
   const items = ids.map((id) => t(id));
   if (requirements.otherStages.length > 0) {
-    items.push(t('requirements.other', { stages: requirements.otherStages.join(', ') }));
+    items.push(t('requirements.other', { stages: formatList(language, requirements.otherStages, 'conjunction') }));
   }
   return (
     <div className="requirements">

@@ -65,6 +65,8 @@ export function ServerSection({ input, onInput, allowCustom, suggested, server, 
           <input
             id={SERVER_FIELD_ID}
             ref={field}
+            // A server name or https:// address: left to right even on a right-to-left page.
+            dir="ltr"
             value={input}
             onChange={(event) => onInput(event.target.value)}
             onKeyDown={(event) => {

@@ -129,6 +129,7 @@ export function EmailStage({
           <label htmlFor="email-code">{t('emailStage.codeLabel')}</label>
           <input
             id="email-code"
+            dir="ltr"
             inputMode="numeric"
             autoComplete="one-time-code"
             value={code}

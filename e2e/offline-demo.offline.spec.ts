@@ -7,14 +7,7 @@ import { en } from './support/english';
 test('the demo build keeps working offline after its first load', async ({ signup, page }) => {
   await signup.open();
   await signup.ready();
-  // Installed: the worker is active and controls this page, and the page itself is in its cache.
-  await page.waitForFunction(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller?.state !== 'activated') return false;
-    const names = await caches.keys();
-    for (const name of names) if (await (await caches.open(name)).match('./')) return true;
-    return false;
-  });
+  await workerInstalled(page);
   // A page is cached under its path: an invite's token in the address is no cache key (security review I7).
   await page.goto('/?token=kept-out-of-the-cache');
   await signup.ready();

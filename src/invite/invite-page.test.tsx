@@ -77,7 +77,7 @@ describe('what cannot work is refused at its field (UX audit 19)', () => {
     await user.type(field, 'ana maria:x');
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(
-      'A username can only have lower-case letters a–z, digits and . _ = - / + (not spaces “:”).',
+      'A username can only have lower-case letters a–z, digits and . _ = - / + (not spaces or “:”).',
     );
     expect(screen.queryByTestId('invite-link')).toBeNull();
     await user.clear(field);

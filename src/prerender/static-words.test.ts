@@ -24,3 +24,17 @@ describe("index.html's paragraph for a page that could not load", () => {
     );
   });
 });
+
+describe('the notice a framed page shows (security review P3)', () => {
+  it('is in the language the page is prerendered in, marked as such, on both pages', () => {
+    const inviteHtml = readFileSync(new URL('../../invite.html', import.meta.url), 'utf8');
+    const words = catalog('de', 'start');
+    for (const page of [indexHtml, inviteHtml]) {
+      const html = fillStaticWords(page, 'de', catalog);
+      expect(html).toContain('<div id="framed" lang="de" dir="ltr" hidden>');
+      expect(html).toContain(`<p id="framed-why">${words['app.framed'] ?? '-'}</p>`);
+      expect(html).toContain(`>${words['app.framedOpen'] ?? '-'}</a>`);
+      expect(html).not.toContain('__');
+    }
+  });
+});

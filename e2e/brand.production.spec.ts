@@ -66,6 +66,15 @@ test('a branded page carries the name, logo, colour, welcome text and footer lin
   await expect(page.getByText('Willkommen in unserem Chat!')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Datenschutz' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Imprint' })).toHaveAttribute('href', 'https://example.org/impressum');
+
+  // In Arabic, the admin's English text keeps its own direction: its full stop stays at its end (UX audit 17).
+  await page.goto('/?lang=ar');
+  const welcome = page.getByText('Welcome to our chat!');
+  await expect(welcome).toBeVisible();
+  expect(await welcome.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+  expect(
+    await page.getByRole('link', { name: 'Imprint' }).evaluate((element) => getComputedStyle(element).direction),
+  ).toBe('ltr');
 });
 
 test('an accent colour too pale to read is corrected, with a console warning that says why', async ({ page }) => {
@@ -111,7 +120,7 @@ test('a misspelt top-level key is named in the console, with the key it is close
       'config.json: "defualt_theme" is not a key this page knows, so it is ignored (did you mean "default_theme"?).',
     );
   // Ignored, not refused: the page works as if the key were not there.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your Example Community account');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your account on Example Community');
 });
 
 test('a config.json that is not JSON says where it is broken, under Details (UX audit 13)', async ({ page }) => {

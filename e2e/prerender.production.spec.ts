@@ -15,6 +15,9 @@ test('without JavaScript the page says sign-up needs it, in place of a form that
   await expect(note).toContainText('This sign-up page needs JavaScript.');
   await expect(page.locator('#field-username')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Create account' })).toBeHidden();
+  // "Looking for the server…" would wait forever beside the note (UX audit 17): it is in the HTML, not shown.
+  await expect(page.locator('.requirements .pending')).toHaveCount(1);
+  await expect(page.locator('.requirements .pending')).toBeHidden();
   await context.close();
 });
 

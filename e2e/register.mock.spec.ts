@@ -63,7 +63,7 @@ test('characters a username may not hold are flagged as they are typed, before a
   await signup.open();
   await signup.username.pressSequentially('bad name!');
   await expect(signup.page.locator('#username-status')).toHaveText(
-    'A username can only have lower-case letters a–z, digits and . _ = - / + (not spaces “!”).',
+    'A username can only have lower-case letters a–z, digits and . _ = - / + (not spaces or “!”).',
   );
   await expect(signup.page.locator('#username-preview')).toHaveText('Your Matrix ID will be @…:localhost:8008');
   await signup.username.fill('good-name');

@@ -1,3 +1,4 @@
+import { MOCK_APP_URL } from '../playwright.config';
 import { expect, test } from './fixtures';
 import { formatMessage } from '../src/i18n/format';
 import { catalogOf } from './support/english';
@@ -52,7 +53,8 @@ test.describe('every scenario of the mock, through the UI', () => {
     await expect(signup.stepHeading).toBeFocused();
     await expect(page.getByRole('link', { name: /Privacy Policy/ })).toHaveAttribute(
       'href',
-      'http://localhost:8008/_matrix/consent?v=1.0',
+      // In the demo the policy lives in the in-browser mock, so it opens through the mock's page shell.
+      `${MOCK_APP_URL}/mock-oauth.html?page=${encodeURIComponent('/_matrix/consent?v=1.0')}`,
     );
     await checkA11y();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
@@ -82,7 +84,7 @@ test.describe('every scenario of the mock, through the UI', () => {
     await expect(page.getByLabel(french)).toBeVisible();
     await expect(page.getByRole('link', { name: /Politique de confidentialité/ })).toHaveAttribute(
       'href',
-      'http://localhost:8008/_matrix/consent?v=1.0&lang=fr',
+      `${MOCK_APP_URL}/mock-oauth.html?page=${encodeURIComponent('/_matrix/consent?v=1.0&lang=fr')}`,
     );
     // The mock has no German text of its policies: the German sentence names the English one.
     await signUp('de', de, 'deutsch');

@@ -56,7 +56,12 @@ export function PageFrame({
           ) : null}
           <h1>{title}</h1>
         </header>
-        {branding?.welcomeText ? <p className="welcome">{localized(branding.welcomeText, language)}</p> : null}
+        {/* The community's own words may be in another language and direction than the page's (UX audit 17). */}
+        {branding?.welcomeText ? (
+          <p className="welcome" dir="auto">
+            {localized(branding.welcomeText, language)}
+          </p>
+        ) : null}
         <JourneyEndContext.Provider value={setEnded}>{children}</JourneyEndContext.Provider>
       </main>
       <footer className="page-footer">
@@ -70,7 +75,9 @@ export function PageFrame({
               ) : null}
               {links.map((link) => (
                 <li key={`${localized(link.label, 'en')}-${localized(link.url, 'en')}`}>
-                  <a href={localized(link.url, language)}>{localized(link.label, language)}</a>
+                  <a href={localized(link.url, language)} dir="auto">
+                    {localized(link.label, language)}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -432,6 +432,7 @@ function SignupPage({ config, branding, link }: { config: AppConfig; branding?: 
           }}
           pending={registration.pending || form.formState.isSubmitting}
           blocked={!ready || rateLimited}
+          reasonOnceAsked={checking && !rateLimited}
           blockedReason={blockedReason}
           problem={
             error && !errorAtField ? (

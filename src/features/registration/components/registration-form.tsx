@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { Need } from '../../../matrix/flow';
 import type { PasswordPolicy } from '../../../matrix/requirements';
 import type { MessageId } from '../../../i18n/catalogs';
@@ -45,6 +46,12 @@ interface Props {
    * far above, off screen on a phone). Undefined while nothing blocks it.
    */
   blockedReason?: string;
+  /**
+   * The reason is said only once "Create account" is pressed: while the server is first looked for
+   * (a moment, already said in the requirements card), a line that came and went under the button
+   * would shift the page below it, the footer, as the prerendered form comes to life.
+   */
+  reasonOnceAsked?: boolean;
   /** Said under the username after a full ID was pasted: what was kept, and the server it named. */
   usernameNote?: ReactNode;
   /** A problem with the whole form (or a field it does not show), worded by the page. */
@@ -66,6 +73,8 @@ const FIELD_LABELS: Record<FieldName, MessageId> = {
 
 export function RegistrationForm(props: Props) {
   const { binding, userIdDomain, email, token, policy, pending, blocked, stepTotal } = props;
+  const [asked, setAsked] = useState(false);
+  const reason = blocked && (!props.reasonOnceAsked || asked) ? props.blockedReason : undefined;
   const { t, language } = useI18n();
   const { errors, submitCount } = binding;
   const [showPassword, setShowPassword] = useState(false);
@@ -123,6 +132,7 @@ export function RegistrationForm(props: Props) {
         // keyboard users. Pressed then, it sends nothing and goes to the problem instead.
         if (pending || blocked) {
           event.preventDefault();
+          if (!pending) flushSync(() => setAsked(true));
           if (!pending) firstProblem()?.focus();
           return;
         }
@@ -288,13 +298,13 @@ export function RegistrationForm(props: Props) {
       <button
         type="submit"
         aria-disabled={pending || blocked ? true : undefined}
-        aria-describedby={blocked && props.blockedReason ? 'submit-reason' : undefined}
+        aria-describedby={reason ? 'submit-reason' : undefined}
       >
         {pending ? t('form.submitting') : t('form.submit')}
       </button>
-      {blocked && props.blockedReason ? (
+      {reason ? (
         <p id="submit-reason" className="hint" tabIndex={-1}>
-          {props.blockedReason}
+          {reason}
         </p>
       ) : null}
     </form>

@@ -3,13 +3,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** The types a built page's files need, by extension (the package check's static server too). */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
@@ -23,7 +25,7 @@ export async function serveFolder(root: string, overrides: Record<string, string
     const file = path.endsWith('/') ? `${path}index.html` : path;
     const override = overrides[file];
     const send = (body: Buffer) =>
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     if (override !== undefined) {
       send(Buffer.from(override));
       return;

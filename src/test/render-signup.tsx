@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { render } from '@testing-library/react';
+import { StrictMode } from 'react';
 import type { AppConfig, LinkParams } from '../config/app-config';
 import SignupPageWithServerState from '../features/registration/signup-page';
 import { loadCatalog } from '../i18n/catalogs';
@@ -10,9 +11,14 @@ import { I18nProvider } from '../i18n/i18n';
  * config names: for tests that drive it as a person does, against the mock behind `fetch`
  * (`startMockHomeserver`). Needs the jsdom environment.
  */
-export async function renderSignup(config: Partial<AppConfig> = {}, link: LinkParams = {}) {
+export async function renderSignup(
+  config: Partial<AppConfig> = {},
+  link: LinkParams = {},
+  /** Under StrictMode, as `npm run dev` renders it (every effect twice). */
+  options: { strict?: boolean } = {},
+) {
   const [start, later] = await Promise.all([loadCatalog('en', 'start'), loadCatalog('en', 'later')]);
-  return render(
+  const page = (
     <I18nProvider initial={{ language: 'en', catalogs: { start, later } }}>
       <SignupPageWithServerState
         config={{
@@ -25,6 +31,7 @@ export async function renderSignup(config: Partial<AppConfig> = {}, link: LinkPa
         }}
         link={link}
       />
-    </I18nProvider>,
+    </I18nProvider>
   );
+  return render(options.strict ? <StrictMode>{page}</StrictMode> : page);
 }

@@ -5,6 +5,7 @@ import { startOAuthSignup } from '../../matrix/oauth/authorization';
 import type { OAuthServer } from '../../matrix/oauth/metadata';
 import { parseHttpUrl } from '../../matrix/url';
 import { describeOAuthProblem, type OAuthProblem } from './oauth-problem';
+import { CopyButton } from '../../lib/copy-button';
 import { OAuthProblemView } from './oauth-problem-view';
 
 export interface OAuthSignupProps {
@@ -112,7 +113,6 @@ export default function OAuthSignup(props: OAuthSignupProps) {
 
 /** The invite's token, to copy now: the person will type it at the OAuth server's own token step. */
 function TokenToCopy({ token, host, t }: { token: string; host: string; t: Translate }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="notice token-to-copy">
       <p>{t('oauth.tokenNotice', { host })}</p>
@@ -120,19 +120,7 @@ function TokenToCopy({ token, host, t }: { token: string; host: string; t: Trans
         <code className="matrix-id" dir="ltr" data-testid="oauth-token">
           {token}
         </code>{' '}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            void navigator.clipboard.writeText(token).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {t('oauth.tokenCopy')}
-        </button>{' '}
-        <span aria-live="polite">{copied ? t('oauth.tokenCopied') : ''}</span>
+        <CopyButton text={token} label={t('oauth.tokenCopy')} copiedLabel={t('oauth.tokenCopied')} />
       </p>
     </div>
   );

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode } from 'react';
 import { afterEach, expect, it } from 'vitest';
-import SignupPageWithServerState from '../signup-page';
-import { loadCatalog } from '../../../i18n/catalogs';
-import { I18nProvider } from '../../../i18n/i18n';
 import { startMockHomeserver } from '../../../test/mock-homeserver';
+import { renderSignup } from '../../../test/render-signup';
 
 const mock = await startMockHomeserver();
 afterEach(() => {
@@ -27,23 +24,7 @@ it('asks for the email once per step under StrictMode, so a forced error on it i
     if (request.url.endsWith('/register/email/requestToken')) requests.push(request.url);
   });
   mock.controller.forceNextError('requestToken', 'M_THREEPID_IN_USE', 400);
-  const [start, later] = await Promise.all([loadCatalog('en', 'start'), loadCatalog('en', 'later')]);
-  render(
-    <StrictMode>
-      <I18nProvider initial={{ language: 'en', catalogs: { start, later } }}>
-        <SignupPageWithServerState
-          config={{
-            defaultServer: 'localhost:8008',
-            allowCustomServers: true,
-            suggestedServers: [],
-            clients: [],
-            inhibitLogin: true,
-          }}
-          link={{}}
-        />
-      </I18nProvider>
-    </StrictMode>,
-  );
+  await renderSignup({}, {}, { strict: true });
   const user = userEvent.setup();
   const slow = { timeout: 10_000 };
   const email = await screen.findByLabelText(/^Email/, undefined, slow);

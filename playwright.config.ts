@@ -25,6 +25,12 @@ export default defineConfig({
   retries: ci ? 1 : 0,
   // Two cores here and on CI; tests share only the HTTP mock servers, with unique usernames.
   workers: 2,
+  // Tests, not files, are shared out between the workers: a file's tests ran one after another in
+  // one worker, so at the end one worker went on alone through the rest of a long file (the mock
+  // scenarios' 18 tests are 3 minutes) while the other had nothing left. Every test has its own
+  // context and in-browser mock; servers a test starts listen on a port of their own; the web
+  // servers' tests that share one server are a serial group (web-servers.deployment.spec.ts).
+  fullyParallel: true,
   reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     ...devices['Desktop Chrome'],

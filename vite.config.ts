@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 import { configChecks } from './scripts/vite/config-checks.ts';
 import { prerender, prerenderLanguage } from './scripts/vite/prerender.ts';
 import { scriptsAfterForm } from './scripts/vite/scripts-after-form.ts';
+import { startChunk } from './scripts/vite/start-chunk.ts';
 import { contentSecurityPolicy } from './src/config/content-security-policy.ts';
 import { fillStaticWords } from './src/prerender/static-words.ts';
 
@@ -119,48 +120,58 @@ function catalogWords(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => ({
-  plugins: [
-    react(),
-    catalogWords(),
-    configChecks(),
-    prerender(),
-    demoWorker(),
-    scriptsAfterForm(),
-    cspMeta(),
-    previewCsp(),
-    noMockWorkerInProduction(),
-  ],
-  // Relative asset paths: the same build works from any folder of any static host.
-  base: './',
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: {
-    host: '127.0.0.1',
-    headers: {
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    },
-  },
-  // The only chunk past Vite's 500 kB warning is the mock homeserver, loaded in mock mode only.
-  build: {
-    chunkSizeWarningLimit: 600,
-    // The sign-up page, and the admins' invite-link page beside it; in mock builds only, the mock
-    // OAuth server's shell page (docs/decisions/011).
-    rolldownOptions: {
-      input: {
-        main: 'index.html',
-        invite: 'invite.html',
-        ...(mode === 'mock' ? { 'mock-oauth': 'mock-oauth.html' } : {}),
+export default defineConfig(({ mode }) => {
+  const start = startChunk();
+  return {
+    plugins: [
+      react(),
+      start.plugin,
+      catalogWords(),
+      configChecks(),
+      prerender(),
+      demoWorker(),
+      scriptsAfterForm(),
+      cspMeta(),
+      previewCsp(),
+      noMockWorkerInProduction(),
+    ],
+    // Relative asset paths: the same build works from any folder of any static host.
+    base: './',
+    server: { host: '127.0.0.1', port: 5173 },
+    preview: {
+      host: '127.0.0.1',
+      headers: {
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
       },
     },
-  },
-  test: {
-    environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
-    setupFiles: ['./src/test/setup.ts'],
-    restoreMocks: true,
-    // Tests that start processes or servers (the CLI, the HTTP fuzz) take seconds on two busy cores;
-    // a timeout is a hang detector here, not a speed target (those live in `npm run bench`).
-    testTimeout: 20_000,
-  },
-}));
+    // The only chunk past Vite's 500 kB warning is the mock homeserver, loaded in mock mode only.
+    build: {
+      chunkSizeWarningLimit: 600,
+      // Every browser the page supports has <link rel="modulepreload">: no polyfill in the start-up code.
+      modulePreload: { polyfill: false },
+      // The sign-up page, and the admins' invite-link page beside it; in mock builds only, the mock
+      // OAuth server's shell page (docs/decisions/011).
+      rolldownOptions: {
+        output: {
+          // One file for what the sign-up page runs at start (scripts/vite/start-chunk.ts).
+          codeSplitting: { groups: [{ name: 'signup', test: start.test }] },
+        },
+        input: {
+          main: 'index.html',
+          invite: 'invite.html',
+          ...(mode === 'mock' ? { 'mock-oauth': 'mock-oauth.html' } : {}),
+        },
+      },
+    },
+    test: {
+      environment: 'node',
+      include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
+      setupFiles: ['./src/test/setup.ts'],
+      restoreMocks: true,
+      // Tests that start processes or servers (the CLI, the HTTP fuzz) take seconds on two busy cores;
+      // a timeout is a hang detector here, not a speed target (those live in `npm run bench`).
+      testTimeout: 20_000,
+    },
+  };
+});

@@ -67,15 +67,22 @@ test.describe('a visitor in the deployment’s own language', () => {
 test.describe('a visitor in another language', () => {
   test.use({ locale: 'en-US' });
 
-  test('sees no German first, then the page in English with the community’s brand', async ({ page }) => {
+  test('meets the form in English, with the community’s brand, before any script has run (decision 023)', async ({
+    page,
+  }) => {
     const script = await holdEntryScript(page);
     await page.goto('/', { waitUntil: 'commit' });
-    await expect(page.locator('html')).toHaveAttribute('data-language-pending', 'en');
-    await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
-    script.release();
+    // The build is German; the first paint is put in place in the visitor's language before it shows.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Create your account on ${COMMUNITY}`);
     await expect(page.getByText('Welcome! Join our chat.')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('html')).not.toHaveAttribute('data-language-pending');
+    await expect(page.locator('html[data-signup]')).toHaveCount(0);
+    await page.getByLabel('Username', { exact: true }).pressSequentially('early');
+    script.release();
+    await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+    await expect(page.getByLabel('Username', { exact: true })).toHaveValue('early');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Create your account on ${COMMUNITY}`);
   });
 
   test('a theme the person chose before is in the first paint, over the community’s default', async ({ page }) => {

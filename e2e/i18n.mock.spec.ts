@@ -138,6 +138,8 @@ test('the theme follows the device until one is chosen, and the choice wins over
 }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/?lang=ar');
+  // The Arabic first paint is there before the app (decision 023): the picker works once it has taken over.
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
   const picker = page.getByLabel(say('ar', 'app.theme'));
   await expect(picker).toHaveValue('system');
   await expect.poll(() => pageBackground(page)).toBe(DARK_BACKGROUND);
@@ -149,6 +151,7 @@ test('the theme follows the device until one is chosen, and the choice wins over
   await checkA11y();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
   await page.getByLabel(say('ar', 'app.theme')).selectOption('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -163,6 +166,8 @@ test('the theme follows the device until one is chosen, and the choice wins over
 
 test("the server's own words stay as it sent them, under Details, in any language", async ({ signup, page }) => {
   await page.goto('/?lang=fr');
+  // The French first paint is there before the in-browser mock is up (decision 023): wait for the app.
+  await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
   await page.getByLabel(say('fr', 'username.label'), { exact: true }).fill('details');
   await page.getByLabel(say('fr', 'password.label'), { exact: true }).fill('a password 1');
   await page.getByLabel(say('fr', 'password.confirmLabel'), { exact: true }).fill('a password 1');

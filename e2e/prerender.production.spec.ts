@@ -1,5 +1,6 @@
 import { HTTP_MOCK_URL, PRODUCTION_APP_URL } from '../playwright.config';
 import { expect, test } from './fixtures';
+import { catalogOf } from './support/english';
 import { holdEntryScript } from './support/hold-script';
 
 test('without JavaScript the page says sign-up needs it, in place of a form that would do nothing', async ({
@@ -47,6 +48,14 @@ test('the page is prerendered: the form, the heading and the server line are in 
   expect(html).toMatch(/<input id="field-username"/);
   expect(html).toContain('>matrix.org</strong>');
   expect(html).not.toMatch(/ style="/);
+  // And every other language's first paint, for the script after the form to put in place (decision 023).
+  const carried = /<script type="application\/json" id="first-paint-words">([^<]*)<\/script>/.exec(html)?.[1] ?? '{}';
+  const languages = JSON.parse(carried) as Record<string, { body: string; title: string; dir: string }>;
+  expect(Object.keys(languages).sort()).toEqual(
+    ['ar', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR', 'ru', 'uk', 'zh-Hans'].sort(),
+  );
+  expect(languages.de?.body).toContain(`<h1>${catalogOf('de', 'start')['app.title'] ?? ''}</h1>`);
+  expect(languages.ar?.dir).toBe('rtl');
 });
 
 test('config.json is fetched beside the script, not after it has run, and only once', async ({ page }) => {

@@ -14,13 +14,14 @@ test("preview serves a Content-Security-Policy that allows no inline script but 
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("script-src 'self'");
   expect(meta).not.toContain('unsafe');
-  // The prerendered page's one inline script and one inline style, allowed by their hashes alone;
+  // The prerendered page's two inline scripts (before paint; the language put in place, decision 023)
+  // and two inline styles (the first paint's; the later states'), allowed by their hashes alone;
   // the header is the same policy, plus what only a header can say.
-  expect(meta).toMatch(/script-src [^;]*'sha256-[A-Za-z0-9+/=]{44}'/);
-  expect(meta).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';/);
+  expect(meta).toMatch(/script-src [^;]*'sha256-[A-Za-z0-9+/=]{44}' 'sha256-[A-Za-z0-9+/=]{44}';/);
+  expect(meta).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}' 'sha256-[A-Za-z0-9+/=]{44}';/);
   expect(header).toBe(`${meta ?? ''}; frame-ancestors 'none'`);
-  expect(await page.locator('script:not([src]):not([type="application/json"])').count()).toBe(1);
-  expect(await page.locator('style').count()).toBe(1);
+  expect(await page.locator('script:not([src]):not([type="application/json"])').count()).toBe(2);
+  expect(await page.locator('style').count()).toBe(2);
 });
 
 test('a whole sign-up that logs in leaves no password or access token anywhere, and breaks no CSP rule', async ({

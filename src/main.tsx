@@ -12,8 +12,13 @@ import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n
 import type { MessageOverrides } from './i18n/overrides';
 import { preferredLanguage, SOURCE_LANGUAGE, type Language } from './i18n/languages';
 import { readAuthorizationAnswer, takeRoundTrip } from './matrix/oauth/round-trip';
+import { markupLanguage } from './prerender/carried-languages';
 import { prerenderedProps, readPrerendered } from './prerender/prerendered';
-import './styles.css';
+import './styles/first-paint.css';
+
+// The later states' styles: in a build, index.html carries them after the form (the prerender
+// plugin), where the parser meets them once the form is in place; in development, here.
+if (import.meta.env.DEV) void import('./styles/page.css');
 
 /** The community's keys load (and are checked) only when the config has one of them. */
 async function loadBranding(config: AppConfig): Promise<Branding | undefined> {
@@ -104,7 +109,9 @@ async function start(root: HTMLElement) {
       </I18nProvider>
     </StrictMode>
   );
-  if (prerendered && now && prerendered.language === language && !oauthReturn) {
+  // The build's language, or the person's, which the script after the form put in place (decision 023).
+  const markup = prerendered ? (markupLanguage(root) ?? prerendered.language) : undefined;
+  if (prerendered && now && markup === language && !oauthReturn) {
     // The prerendered form stays the same nodes: what was typed, focused or selected in it stays.
     // Its words were corrected with the build's config (warned about at build time), this config's after.
     hydrateRoot(
@@ -115,7 +122,8 @@ async function start(root: HTMLElement) {
       ),
     );
   } else {
-    // Another language (its prerendered words were hidden, decision 010) or a config problem:
+    // A language the page carries no first paint for (its prerendered words were hidden, decision 010),
+    // or a config problem:
     // rendered afresh in place of the prerendered page.
     root.replaceChildren();
     document.documentElement.removeAttribute('data-oauth-return');

@@ -1,13 +1,10 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Language } from '../../src/i18n/languages.ts';
 import { chromiumLaunchOptions } from '../../e2e/support/browser';
 import { en } from '../../e2e/support/english';
 import { RECORD_LAYOUT_SHIFTS } from '../../e2e/support/hold-script';
 
-export const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
+export { median } from './ratio';
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
@@ -15,45 +12,73 @@ export async function launch(): Promise<Browser> {
 
 /**
  * Records, in the page's own clock (milliseconds since navigation start), the first moment
- * `#field-username` exists and is enabled. A MutationObserver sees the change as it happens.
- * A string, not a function: tsx wraps named functions in a helper the page does not have.
+ * `#field-username` is usable as a person meets it: present, enabled, not read-only and visible (no
+ * `visibility: hidden`, `display: none` or zero opacity on it or around it, as a page waiting for its
+ * language hides it). A MutationObserver sees DOM changes as they happen; a check before each frame
+ * catches what only styles change. The page's language and the field's label at that moment are kept,
+ * so that a run which met the form in another language than the visitor's counts as a failure, not a
+ * time. A string, not a function: tsx wraps named functions in a helper the page does not have.
  */
 const RECORD_USABLE_FORM = `(() => {
   const mark = () => {
+    if (window.usableAt !== undefined) return true;
     const field = document.getElementById('field-username');
-    if (field && !field.disabled && !field.readOnly) {
-      window.usableAt ??= performance.now();
-      return true;
-    }
-    return false;
+    if (!field || field.disabled || field.readOnly) return false;
+    if (!field.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+    window.usableAt = performance.now();
+    window.usableLanguage = document.documentElement.lang;
+    window.usableLabel = field.labels && field.labels[0] ? field.labels[0].textContent : '';
+    return true;
   };
   const observer = new MutationObserver(() => { if (mark()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  const frame = () => { if (!mark()) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
   document.addEventListener('DOMContentLoaded', mark);
 })();`;
 
 export interface LoadTimes {
-  /** Navigation start to an enabled `#field-username` in the DOM. */
+  /** Navigation start to a visible, enabled `#field-username`. */
   usable: number[];
   /** Navigation start to the first contentful paint (the form painted, for these pages). */
   painted: number[];
+}
+
+/** A person opening the page, by their browser's language. */
+export interface Visitor {
+  id: string;
+  label: string;
+  /** The browser's locale (`navigator.languages`, `Accept-Language`). */
+  locale: string;
+  /** The page's language they must meet the form in (`<html lang>`). */
+  language: Language;
+  /** The username field's label in that language: what they must read when the field is usable. */
+  usernameLabel: string;
 }
 
 /**
  * Cold loads (a fresh browser context each, so a cold cache) of the app and of the static form,
  * taken in turn, so that the page measured first is not charged with the browser warming up or the
  * machine being busier for a while: one load of each is made and dropped first, then `runs` each.
+ * Run `i` of the app and run `i` of the form are a pair, taken back to back.
  */
 export async function timeAppAgainstStaticForm(
   browser: Browser,
   urls: { app: string; form: string },
   runs: number,
   cpuSlowdown = 1,
+  visitor?: Visitor,
 ): Promise<{ app: LoadTimes; form: LoadTimes }> {
   const times = { app: { usable: [], painted: [] } as LoadTimes, form: { usable: [], painted: [] } as LoadTimes };
   for (let run = -1; run < runs; run++) {
     for (const page of ['app', 'form'] as const) {
-      const load = await coldLoad(browser, urls[page], cpuSlowdown);
+      const load = await coldLoad(browser, urls[page], cpuSlowdown, visitor?.locale);
+      if (visitor && (load.language !== visitor.language || load.label !== visitor.usernameLabel)) {
+        throw new Error(
+          `${urls[page]} was usable in "${load.language}" ("${load.label}"), not in the visitor's ` +
+            `"${visitor.language}" ("${visitor.usernameLabel}")`,
+        );
+      }
       if (run < 0) continue;
       times[page].usable.push(load.usable);
       times[page].painted.push(load.painted);
@@ -62,8 +87,8 @@ export async function timeAppAgainstStaticForm(
   return times;
 }
 
-async function coldLoad(browser: Browser, url: string, cpuSlowdown: number) {
-  const context = await browser.newContext();
+export async function coldLoad(browser: Browser, url: string, cpuSlowdown: number, locale?: string) {
+  const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   if (cpuSlowdown > 1) {
     const cdp = await context.newCDPSession(page);
@@ -78,10 +103,15 @@ async function coldLoad(browser: Browser, url: string, cpuSlowdown: number) {
     undefined,
     { timeout: 30_000 },
   );
-  const load = await page.evaluate(() => ({
-    usable: (window as { usableAt?: number }).usableAt ?? NaN,
-    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-  }));
+  const load = await page.evaluate(() => {
+    const state = window as { usableAt?: number; usableLanguage?: string; usableLabel?: string };
+    return {
+      usable: state.usableAt ?? NaN,
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      language: state.usableLanguage ?? '',
+      label: state.usableLabel ?? '',
+    };
+  });
   await context.close();
   return load;
 }
@@ -91,15 +121,21 @@ async function coldLoad(browser: Browser, url: string, cpuSlowdown: number) {
  * over from the prerendered form (`data-signup="ready"`) and shown the server's requirements: the
  * largest sum of `runs` cold loads.
  */
-export async function layoutShiftUntilReady(browser: Browser, url: string, runs: number): Promise<number> {
+export async function layoutShiftUntilReady(
+  browser: Browser,
+  url: string,
+  runs: number,
+  locale?: string,
+): Promise<number> {
   let largest = 0;
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(locale ? { locale } : {});
     const page = await context.newPage();
     await page.addInitScript(RECORD_LAYOUT_SHIFTS);
     await page.goto(url);
     await page.locator('html[data-signup="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
-    await page.getByText(en('requirements.open')).waitFor({ timeout: 30_000 });
+    // The server's requirements, shown (in whichever language): the card's list replaces "looking for".
+    await page.locator('.requirements .pending').waitFor({ state: 'detached', timeout: 30_000 });
     // Two frames, so that shifts of the last render are reported.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);

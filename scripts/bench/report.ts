@@ -1,4 +1,5 @@
 import { brokenBudgets, verdicts, type Figures } from './budgets';
+import { median, quantile, ratioOfMedians } from './ratio';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -14,6 +15,24 @@ export interface PreviousRun {
   /** Where the figures came from, when not written by a run. */
   source?: string;
   figures: Figures;
+}
+
+/** Each visitor at each speed: medians with the middle half of the runs, the ratio and its interval. */
+function visitorTable(f: Figures): string {
+  if (!f.visitors) return 'Not measured in this run.';
+  const ms = (runs: number[]) =>
+    `${median(runs).toFixed(0)} ms (${quantile(runs, 0.25).toFixed(0)}–${quantile(runs, 0.75).toFixed(0)})`;
+  const rows = f.visitors.map((visitor) => {
+    const ratio = ratioOfMedians(visitor.app, visitor.form);
+    return `| ${visitor.label} | ${visitor.cpuSlowdown === 1 ? '1×' : `${String(visitor.cpuSlowdown)}×`} | ${ms(visitor.app)} | ${ms(visitor.form)} | ${ratio.value.toFixed(2)}× (${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)}) | ${median(visitor.appPainted).toFixed(0)} / ${median(visitor.formPainted).toFixed(0)} ms |`;
+  });
+  return [
+    'Medians of the runs, with the middle half of them in brackets; the ratio with its 95 % interval.',
+    '',
+    '| Visitor | CPU | App | Static form | Ratio | First paint, app / form |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 export function report(
@@ -55,21 +74,21 @@ ${budgetRows.join('\n')}
 
 | Figure | Value | Previous |
 | --- | --- | --- |
-| Start-up JS + CSS, gzip -9 (production build) | ${kb(f.appStartupGzip)} | ${p ? kb(p.appStartupGzip) : '—'} |
-| The same for a page that only renders React | ${kb(f.reactFloorGzip)} | ${p ? kb(p.reactFloorGzip) : '—'} |
-| Time to a usable form, median (app, loopback) | ${f.usableFormMs.toFixed(1)} ms (${spread(f.usableFormRuns)}) | ${was(p?.usableFormMs)} |
-| Time to a usable form, median (static HTML form) | ${f.staticFormMs.toFixed(1)} ms | ${was(p?.staticFormMs)} |
-| Time to a usable form, 4× CPU throttling (app) | ${f.usableFormSlowMs.toFixed(1)} ms (${spread(f.usableFormSlowRuns)}) | ${was(p?.usableFormSlowMs)} |
-| Time to a usable form, 4× CPU throttling (static form) | ${f.staticFormSlowMs.toFixed(1)} ms | ${was(p?.staticFormSlowMs)} |
-| First contentful paint, median (app; static form) | ${was(f.paintedFormMs)}; ${was(f.staticPaintedMs)} | ${was(p?.paintedFormMs)}; ${was(p?.staticPaintedMs)} |
-| First contentful paint, 4× CPU throttling (app; static form) | ${was(f.paintedFormSlowMs)}; ${was(f.staticPaintedSlowMs)} | ${was(p?.paintedFormSlowMs)}; ${was(p?.staticPaintedSlowMs)} |
+| Start-up code and data, visitor in the build's language (gzip -9) | ${kb(f.appStartupGzip)} | ${p ? kb(p.appStartupGzip) : '—'} |
+| The same, visitor in another language (their first messages) | ${f.appStartupOtherGzip === undefined ? '—' : kb(f.appStartupOtherGzip)} | ${p?.appStartupOtherGzip === undefined ? '—' : kb(p.appStartupOtherGzip)} |
+| The whole \`index.html\` (gzip -9) | ${f.appDocumentGzip === undefined ? '—' : kb(f.appDocumentGzip)} | ${p?.appDocumentGzip === undefined ? '—' : kb(p.appDocumentGzip)} |
+| A page that only renders React (its script) | ${kb(f.reactFloorGzip)} | ${p ? kb(p.reactFloorGzip) : '—'} |
 | Submit to success screen, median (mock mode, no delay) | ${f.submitToSuccessMs.toFixed(1)} ms (${spread(f.submitRuns)}) | ${was(p?.submitToSuccessMs)} |
 | HTTP mock: registrations per second (50 clients, 10,000 sign-ups) | ${f.registrationsPerSecond.toFixed(0)} | ${p ? p.registrationsPerSecond.toFixed(0) : '—'} |
 | HTTP mock: accounts at the end | ${String(f.accounts)} | ${p ? String(p.accounts) : '—'} |
 | HTTP mock: resident memory, start → end | ${mb(f.rssBefore)} → ${mb(f.rssAfter)} | ${p ? `${mb(p.rssBefore)} → ${mb(p.rssAfter)}` : '—'} |
 | HTTP mock: heap after GC, start → end | ${mb(f.heapBefore)} → ${mb(f.heapAfter)} | ${p ? `${mb(p.heapBefore)} → ${mb(p.heapAfter)}` : '—'} |
 
-Start-up files (what \`index.html\` loads: scripts, module preloads, styles), gzip -9:
+### Time to a usable form, each visitor
+
+${visitorTable(f)}
+
+Start-up code and data of a visitor in the build's language, gzip -9:
 ${details.appFiles.map((file) => `- \`${file.name}\`: ${kb(file.gzip)}`).join('\n')}
 
 React alone: ${details.floorFiles.map((file) => `\`${file.name}\` ${kb(file.gzip)}`).join(', ')}.
@@ -77,18 +96,24 @@ React alone: ${details.floorFiles.map((file) => `\`${file.name}\` ${kb(file.gzip
 ### How each figure is taken
 
 - Sizes: \`vite build\` of the app and of \`scripts/bench/react-floor\` (React + ReactDOM rendering one
-  paragraph, same Vite and plugin), each file \`index.html\` names compressed with gzip level 9. The
+  paragraph, same Vite and plugin). Start-up code and data (\`scripts/bench/size.ts\`): each file
+  \`index.html\` loads at start, its inline styles, scripts and carried first paints (compressed
+  together, as they travel in one document), and the visitor's first messages, each gzip level 9;
+  the document's own markup is content a static page has too, and is in the whole-document figure. The
   mock check searches every file of the production build for MSW's and the mock's strings.
-- Time to a usable form: headless Chromium, a fresh context per run (cold cache), the app and the
-  static form loaded in turn after one dropped load of each (so neither is charged with the browser
-  warming up or a busy moment of the machine), pages served by
-  one tiny static server on loopback; the app's \`config.json\` names the HTTP mock server (its own
-  process, loopback). The time is \`performance.now()\` when a MutationObserver first sees
-  \`#field-username\` present and enabled. The floor is \`scripts/bench/static-form\`, plain HTML with
-  the same field. Throttling: Chrome DevTools Protocol \`Emulation.setCPUThrottlingRate\` 4. The
-  first contentful paint of the same loads is reported beside it (the static form has no styles to
-  wait for; the app's are inline).
-- Layout shift: the production build, ${String(details.runs)} cold loads; the \`layout-shift\` entries
+- Time to a usable form: headless Chromium, a fresh context per run (cold cache) with the visitor's
+  locale (\`navigator.languages\`, \`Accept-Language\`), the app and the static form loaded in turn
+  after one dropped load of each (so neither is charged with the browser warming up or a busy moment
+  of the machine), pages served by one tiny static server on loopback; the app's \`config.json\`
+  names the HTTP mock server (its own process, loopback). The time is \`performance.now()\` when the
+  username field is first present, enabled and visible (a MutationObserver, and a check before each
+  frame for what only styles change); a load that meets the field in another language than the
+  visitor's fails the run. The floor is a plain HTML form with the same field in the visitor's
+  language and direction, its words from the page's catalog (\`scripts/bench/static-forms.ts\`).
+  The ratio is the app's median over the form's; its 95 % interval comes from resampling the paired
+  runs 2,000 times (\`scripts/bench/ratio.ts\`), so a budget read against it holds or breaks for a
+  reason. Throttling: Chrome DevTools Protocol \`Emulation.setCPUThrottlingRate\` 4.
+- Layout shift: the production build, ${String(details.runs)} cold loads for each of a visitor in the build's language and one in German; the \`layout-shift\` entries
   (CLS's) summed from navigation until \`<html data-signup="ready">\` (the page has taken over from the
   prerendered form) and the server's requirements are shown; the largest sum of the runs.
 - Submit to success: the mock-mode build (MSW in a service worker, \`?scenario=open\`, no delay); the

@@ -3,7 +3,9 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
-import { launch, layoutShiftUntilReady, median, submitToSuccess, timeAppAgainstStaticForm } from './page-timing';
+import { launch, layoutShiftUntilReady, median, submitToSuccess } from './page-timing';
+import { writeStaticForms } from './static-forms';
+import { benchVisitors, timeVisitors } from './visitors';
 import { memoryOf, registerMany, startMockServer, stopMockServer } from './mock-server-load';
 import { serveFolder } from './static-server';
 import { buildApp, buildReactFloor, mockCodeIn, startupSize } from './size';
@@ -36,7 +38,12 @@ try {
   await buildApp(appDir, 'production');
   await buildApp(mockDir, 'mock');
   await buildReactFloor(floorDir);
-  const app = await startupSize(appDir);
+  const visitors = await benchVisitors();
+  const buildLanguage = visitors[0]?.language ?? 'en';
+  const app = await startupSize(appDir, buildLanguage);
+  // A visitor in another language: the largest of their first messages.
+  const others = await Promise.all(visitors.slice(1).map((visitor) => startupSize(appDir, visitor.language)));
+  const appOther = Math.max(...others.map((size) => size.gzip));
   const floor = await startupSize(floorDir);
   const mockCode = await mockCodeIn(appDir);
 
@@ -45,19 +52,27 @@ try {
   const appServer = await serveFolder(appDir, {
     '/config.json': JSON.stringify({ default_server: mock.base, allow_custom_servers: true }),
   });
-  const formServer = await serveFolder('scripts/bench/static-form');
+  const formsDir = join(work, 'forms');
+  await writeStaticForms(formsDir, [...new Set(visitors.map((visitor) => visitor.language))]);
+  const formServer = await serveFolder(formsDir);
   const mockAppServer = await serveFolder(mockDir);
 
   const browser = await launch();
   const browserVersion = browser.version();
   log(
-    `Time to a usable form, ${String(runs)} cold loads each, app and static form in turn (Chromium ${browserVersion})…`,
+    `Time to a usable form, ${String(runs)} cold loads each, app and static form in turn, per visitor (Chromium ${browserVersion})…`,
   );
-  const pages = { app: `${appServer.url}/`, form: `${formServer.url}/` };
-  const { app: appTimes, form: formTimes } = await timeAppAgainstStaticForm(browser, pages, runs);
-  const { app: appTimesSlow, form: formTimesSlow } = await timeAppAgainstStaticForm(browser, pages, runs, 4);
-  log(`Layout shift until the page has taken over, ${String(runs)} loads…`);
-  const layoutShift = await layoutShiftUntilReady(browser, `${appServer.url}/`, runs);
+  const visitorTimes = await timeVisitors(
+    browser,
+    `${appServer.url}/`,
+    (language) => `${formServer.url}/${language}/`,
+    visitors,
+    runs,
+    log,
+  );
+  log(`Layout shift until the page has taken over, ${String(runs)} loads for each of two visitors…`);
+  const layoutShift = await layoutShiftUntilReady(browser, `${appServer.url}/`, runs, visitors[0]?.locale);
+  const layoutShiftOther = await layoutShiftUntilReady(browser, `${appServer.url}/`, runs, visitors[1]?.locale);
   log(`Submit to success in mock mode, ${String(runs)} sign-ups…`);
   const submitTimes = await submitToSuccess(browser, `${mockAppServer.url}/?scenario=open`, runs);
   await browser.close();
@@ -74,20 +89,22 @@ try {
 
   const figures: Figures = {
     appStartupGzip: app.gzip,
+    appStartupOtherGzip: appOther,
+    appDocumentGzip: app.document,
     reactFloorGzip: floor.gzip,
     mockCodeFiles: mockCode,
-    usableFormMs: median(appTimes.usable),
-    usableFormRuns: appTimes.usable,
-    usableFormSlowRuns: appTimesSlow.usable,
+    visitors: visitorTimes.map(({ visitor, cpuSlowdown, app: appTimes, form }) => ({
+      id: visitor.id,
+      label: visitor.label,
+      cpuSlowdown,
+      app: appTimes.usable,
+      form: form.usable,
+      appPainted: appTimes.painted,
+      formPainted: form.painted,
+    })),
     submitRuns: submitTimes,
-    staticFormMs: median(formTimes.usable),
-    usableFormSlowMs: median(appTimesSlow.usable),
-    staticFormSlowMs: median(formTimesSlow.usable),
-    paintedFormMs: median(appTimes.painted),
-    staticPaintedMs: median(formTimes.painted),
-    paintedFormSlowMs: median(appTimesSlow.painted),
-    staticPaintedSlowMs: median(formTimesSlow.painted),
     layoutShift,
+    layoutShiftOther,
     submitToSuccessMs: median(submitTimes),
     registrationsPerSecond: throughputCount / seconds,
     accounts: after.accounts,

@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { transform as transformCss } from 'lightningcss';
 import { build, createServer, type Plugin } from 'vite';
-import { directionOf, matchLanguage, SOURCE_LANGUAGE, type Language } from '../../src/i18n/languages.ts';
+import { directionOf, LANGUAGES, matchLanguage, SOURCE_LANGUAGE, type Language } from '../../src/i18n/languages.ts';
+import { FIRST_PAINT_WORDS_ID, type CarriedLanguages } from '../../src/prerender/carried-languages.ts';
 import type { PrerenderedWith } from '../../src/prerender/prerendered';
 import type { PrerenderedPage } from '../../src/prerender/render-page';
 import { configFile, readBuildConfig } from './config-checks.ts';
@@ -19,8 +21,8 @@ export function prerenderLanguage(config: Record<string, unknown> = readBuildCon
   );
 }
 
-/** `before-paint.ts`, built on its own as a classic script: it must run before the body is painted. */
-async function buildBeforePaint(root: string): Promise<string> {
+/** A script built on its own as a classic (inline) script: `before-paint.ts` and `first-paint.ts` must run before the first paint. */
+async function buildClassicScript(root: string, name: 'before-paint' | 'first-paint'): Promise<string> {
   const output = await build({
     configFile: false,
     root,
@@ -28,19 +30,18 @@ async function buildBeforePaint(root: string): Promise<string> {
     build: {
       write: false,
       minify: true,
-      lib: { entry: 'src/prerender/before-paint.ts', formats: ['iife'], name: 'beforePaint', fileName: 'before-paint' },
+      lib: { entry: `src/prerender/${name}.ts`, formats: ['iife'], name: 'inline', fileName: name },
     },
   });
   const result = (Array.isArray(output) ? output[0] : output) as { output: { code?: string }[] };
   return result.output[0]?.code ?? '';
 }
 
-/** Renders the page with Vite's SSR loader, so that it is the same source, transforms and JSON imports. */
-async function renderWith(root: string, input: PrerenderedWith): Promise<PrerenderedPage> {
-  const catalog = JSON.parse(readFileSync(`${root}/src/locales/${input.language}/start.json`, 'utf8')) as Record<
-    string,
-    string
-  >;
+/**
+ * Renders the page in each language with Vite's SSR loader, so that it is the same source,
+ * transforms and JSON imports as the app's.
+ */
+async function renderWith(root: string, inputs: PrerenderedWith[]): Promise<PrerenderedPage[]> {
   const server = await createServer({
     configFile: false,
     root,
@@ -53,11 +54,26 @@ async function renderWith(root: string, input: PrerenderedWith): Promise<Prerend
     const { renderPage } = (await server.ssrLoadModule('/src/prerender/render-page.tsx')) as {
       renderPage: (input: PrerenderedWith, catalog: Record<string, string>) => Promise<PrerenderedPage>;
     };
-    return await renderPage(input, catalog);
+    const pages: PrerenderedPage[] = [];
+    for (const input of inputs) {
+      const catalog = JSON.parse(readFileSync(`${root}/src/locales/${input.language}/start.json`, 'utf8')) as Record<
+        string,
+        string
+      >;
+      pages.push(await renderPage(input, catalog));
+    }
+    return pages;
   } finally {
     await server.close();
   }
 }
+
+/**
+ * Without JavaScript the `<noscript>` note shows in the build's language: in the others it could
+ * never show (carrying them needs the script), so it is carried empty. React does not hydrate a
+ * `<noscript>`'s content.
+ */
+const withoutNoscriptText = (body: string) => body.replace(/<noscript>[\s\S]*?<\/noscript>/g, '<noscript></noscript>');
 
 /**
  * Builds the page's first paint into `index.html` (decision 010): the heading, the server line and
@@ -72,6 +88,10 @@ export function prerender(): Plugin {
   let root = process.cwd();
   let mode = 'production';
   let head = '';
+  /** After `#root`: the other languages' first paint and the script that puts the person's in place. */
+  let afterRoot = '';
+  /** After the form and what it carries: the styles of the page's later states (src/styles/page.css). */
+  let laterStyles = '';
   let page: PrerenderedPage | undefined;
   let input: PrerenderedWith | undefined;
   return {
@@ -85,15 +105,46 @@ export function prerender(): Plugin {
       // `public/config.json`, or the deployment's own (`SIGNUP_CONFIG`); checked by `config-checks`.
       const config = readBuildConfig(configFile());
       const language = prerenderLanguage(config);
-      input = { language, config, ...(mode === 'mock' ? { mockServer: 'localhost:8008' } : {}) };
-      page = await renderWith(root, input);
+      const built: PrerenderedWith = { language, config, ...(mode === 'mock' ? { mockServer: 'localhost:8008' } : {}) };
+      input = built;
+      const others = LANGUAGES.filter((other) => other !== language);
+      // The renders and the two inline scripts' builds are independent: side by side.
+      const [[first, ...pages], firstPaint, beforePaint] = await Promise.all([
+        renderWith(root, [built, ...others.map((other) => ({ ...built, language: other }))]),
+        buildClassicScript(root, 'first-paint'),
+        buildClassicScript(root, 'before-paint'),
+      ]);
+      if (!first) throw new Error('the page was not prerendered');
+      page = first;
+      // Every language's first paint, so that each visitor meets the form in theirs as soon as a
+      // static page would show it (decision 023).
+      const carried: CarriedLanguages = Object.fromEntries(
+        others.map((other, index) => {
+          const rendered = pages[index];
+          if (!rendered) throw new Error(`the page was not prerendered in ${other}`);
+          return [other, { body: withoutNoscriptText(rendered.body), title: rendered.title, dir: directionOf(other) }];
+        }),
+      );
+      afterRoot = [
+        `<script type="application/json" id="${FIRST_PAINT_WORDS_ID}">${jsonForHtml(carried)}</script>`,
+        `<script id="first-paint">${firstPaint.trim()}</script>`,
+      ].join('');
+
+      // The later states' styles, inline after the form (and its carried languages): the parser
+      // reaches the form without them, and the app's script, which comes after, has them.
+      // Minified with Vite's own CSS minifier.
+      const later = transformCss({
+        filename: 'page.css',
+        code: readFileSync(`${root}/src/styles/page.css`),
+        minify: true,
+      });
+      laterStyles = `<style>${later.code.toString().trim()}</style>`;
 
       // Inline, not a file: a blocking script of its own would hold the parser for a round trip.
-      const beforePaint = await buildBeforePaint(root);
       head = [
         '<link rel="preload" href="./config.json" as="fetch" crossorigin>',
         `<script id="before-paint">${beforePaint.trim()}</script>`,
-        ...(page.faviconUrl ? [`<link rel="icon" href="${escapeHtml(page.faviconUrl)}">`] : []),
+        ...(first.faviconUrl ? [`<link rel="icon" href="${escapeHtml(first.faviconUrl)}">`] : []),
       ].join('\n    ');
     },
     transformIndexHtml: {
@@ -116,7 +167,8 @@ export function prerender(): Plugin {
           .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
           .replace(
             '<div id="root"></div>',
-            `<div id="root">${page.body}</div><script type="application/json" id="prerendered">${jsonForHtml(input)}</script>`,
+            `<div id="root" data-language="${input.language}">${page.body}</div>${afterRoot}` +
+              `<script type="application/json" id="prerendered">${jsonForHtml(input)}</script>${laterStyles}`,
           )
           .replace('<script type="module"', `${head}\n    <script type="module"`);
       },

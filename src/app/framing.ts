@@ -1,6 +1,6 @@
 import { loadCatalog } from '../i18n/catalogs';
 import { applyDocumentLanguage } from '../i18n/i18n';
-import type { Language } from '../i18n/languages';
+import { directionOf, type Language } from '../i18n/languages';
 
 /**
  * Whether the page is inside another page's frame. Comparing `top` with `self` works across origins
@@ -22,12 +22,17 @@ export async function refuseFraming(language: Language | undefined): Promise<voi
   document.documentElement.setAttribute('data-framed', '');
   const why = document.getElementById('framed-why');
   const open = document.getElementById('framed-open');
-  // The markup holds the build language's words; the person's own replace them where they differ.
-  if (!why || !open || !language || language === document.documentElement.lang) return;
+  // The notice holds the build language's words (its `lang` says which; the form's language may have
+  // been put in place already, decision 023); the person's own replace them where they differ.
+  const notice = why?.closest<HTMLElement>('[lang]')?.lang;
+  if (!why || !open || !language || language === notice) return;
   const words = await loadCatalog(language, 'start').catch(() => undefined);
   const [whyText, openText] = [words?.['app.framed'], words?.['app.framedOpen']];
   if (!whyText || !openText) return;
   why.textContent = whyText;
   open.textContent = openText;
+  const box = why.closest<HTMLElement>('[lang]');
+  box?.setAttribute('lang', language);
+  box?.setAttribute('dir', directionOf(language));
   applyDocumentLanguage(language);
 }

@@ -82,8 +82,8 @@ describe('the brand in config.json', () => {
     expect(localized('Hello', 'ar')).toBe('Hello');
   });
 
-  it("names the page's own surfaces as styles.css paints them", () => {
-    const css = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
+  it("names the page's own surfaces as first-paint.css paints them", () => {
+    const css = readFileSync(new URL('../styles/first-paint.css', import.meta.url), 'utf8');
     const pair = (name: string) => new RegExp(`--${name}: light-dark\\((#[0-9a-f]{6}), (#[0-9a-f]{6})\\);`).exec(css);
     const [bg, card] = [pair('bg'), pair('card')];
     expect([card?.[1], bg?.[1]]).toEqual(SURFACES.light.map(toHex));

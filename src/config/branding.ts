@@ -3,7 +3,7 @@ import { THEMES, type Branding, type LocalizedText, type Theme } from './communi
 import { checkAccent, parseHexColor, toHex, type Rgb } from './contrast.ts';
 
 /**
- * The page's own surfaces in each theme (`--card`, `--bg` in styles.css; a test keeps them equal):
+ * The page's own surfaces in each theme (`--card`, `--bg` in src/styles/first-paint.css; a test keeps them equal):
  * an accent must stand out against both.
  */
 export const SURFACES: Record<'light' | 'dark', Rgb[]> = {

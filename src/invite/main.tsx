@@ -8,7 +8,8 @@ import type { Branding } from '../config/community';
 import { loadCatalog } from '../i18n/catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage } from '../i18n/i18n';
 import { preferredLanguage, SOURCE_LANGUAGE } from '../i18n/languages';
-import '../styles.css';
+import '../styles/first-paint.css';
+import '../styles/page.css';
 import { InviteFrame } from './invite-frame';
 
 /** The admins' invite page: the sign-up page's config, language and brand, and its own messages. */

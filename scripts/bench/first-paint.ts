@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch, median } from './page-timing';
+import { ratioOfMedians } from './ratio';
+import { serveFolder } from './static-server';
+import { writeStaticForms } from './static-forms';
+import { benchVisitors, timeVisitors } from './visitors';
+
+/**
+ * `npx tsx scripts/bench/first-paint.ts [--dist dist] [--runs N]`: only the bench's time to a usable
+ * form, for each visitor, against a build already made (for comparing builds while working; the
+ * full bench is `npm run bench`). Prints one line per visitor and speed.
+ */
+const { values: options } = parseArgs({
+  options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '15' } },
+});
+const visitors = await benchVisitors();
+const work = await mkdtemp(join(tmpdir(), 'first-paint-'));
+await writeStaticForms(work, [...new Set(visitors.map((visitor) => visitor.language))]);
+const forms = await serveFolder(work);
+const app = await serveFolder(options.dist);
+const browser = await launch();
+try {
+  const results = await timeVisitors(
+    browser,
+    `${app.url}/`,
+    (language) => `${forms.url}/${language}/`,
+    visitors,
+    Number(options.runs),
+    (line) => process.stdout.write(`${line}\n`),
+  );
+  for (const { visitor, cpuSlowdown, app: appTimes, form } of results) {
+    const ratio = ratioOfMedians(appTimes.usable, form.usable);
+    process.stdout.write(
+      `${visitor.id.padEnd(6)} ${String(cpuSlowdown)}x  app ${median(appTimes.usable).toFixed(0)} ms / static ${median(form.usable).toFixed(0)} ms = ${ratio.value.toFixed(2)}x (95% ${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)})  paint ${median(appTimes.painted).toFixed(0)} / ${median(form.painted).toFixed(0)}\n`,
+    );
+  }
+} finally {
+  await Promise.all([browser.close(), forms.close(), app.close()]);
+  await rm(work, { recursive: true, force: true });
+}

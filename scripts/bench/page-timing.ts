@@ -87,7 +87,7 @@ export async function timeAppAgainstStaticForm(
   return times;
 }
 
-export async function coldLoad(browser: Browser, url: string, cpuSlowdown: number, locale?: string) {
+async function coldLoad(browser: Browser, url: string, cpuSlowdown: number, locale?: string) {
   const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   if (cpuSlowdown > 1) {

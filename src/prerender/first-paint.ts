@@ -13,8 +13,7 @@ import { FIRST_PAINT_WORDS_ID, type CarriedLanguages } from './carried-languages
 const html = document.documentElement;
 const pending = html.getAttribute('data-language-pending');
 const root = document.getElementById('root');
-// The carried languages are read only for a visitor who needs one: the build language's read nothing.
-const carried = pending ? document.getElementById(FIRST_PAINT_WORDS_ID)?.textContent : undefined;
+const carried = document.getElementById(FIRST_PAINT_WORDS_ID)?.textContent;
 if (pending && root && carried) {
   const languages = JSON.parse(carried) as CarriedLanguages;
   const page = Object.hasOwn(languages, pending) ? languages[pending] : undefined;

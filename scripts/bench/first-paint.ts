@@ -9,14 +9,20 @@ import { writeStaticForms } from './static-forms';
 import { benchVisitors, timeVisitors } from './visitors';
 
 /**
- * `npx tsx scripts/bench/first-paint.ts [--dist dist] [--runs N]`: only the bench's time to a usable
+ * `npx tsx scripts/bench/first-paint.ts [--dist dist] [--runs N] [--visitors build,other,rtl] [--speeds 1,4]`: only the bench's time to a usable
  * form, for each visitor, against a build already made (for comparing builds while working; the
  * full bench is `npm run bench`). Prints one line per visitor and speed.
  */
 const { values: options } = parseArgs({
-  options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '15' } },
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    runs: { type: 'string', default: '15' },
+    visitors: { type: 'string', default: 'build,other,rtl' },
+    speeds: { type: 'string', default: '1,4' },
+  },
 });
-const visitors = await benchVisitors();
+const chosen = new Set(options.visitors.split(','));
+const visitors = (await benchVisitors()).filter((visitor) => chosen.has(visitor.id));
 const work = await mkdtemp(join(tmpdir(), 'first-paint-'));
 await writeStaticForms(work, [...new Set(visitors.map((visitor) => visitor.language))]);
 const forms = await serveFolder(work);
@@ -30,6 +36,7 @@ try {
     visitors,
     Number(options.runs),
     (line) => process.stdout.write(`${line}\n`),
+    options.speeds.split(',').map(Number),
   );
   for (const { visitor, cpuSlowdown, app: appTimes, form } of results) {
     const ratio = ratioOfMedians(appTimes.usable, form.usable);

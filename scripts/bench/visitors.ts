@@ -38,9 +38,10 @@ export async function timeVisitors(
   visitors: Visitor[],
   runs: number,
   log: (line: string) => void = () => undefined,
+  cpuSlowdowns: readonly number[] = [1, 4],
 ): Promise<VisitorTimes[]> {
   const results: VisitorTimes[] = [];
-  for (const cpuSlowdown of [1, 4]) {
+  for (const cpuSlowdown of cpuSlowdowns) {
     for (const visitor of visitors) {
       log(`  ${visitor.label}, ${cpuSlowdown === 1 ? 'unthrottled' : `${String(cpuSlowdown)}× CPU`}…`);
       const urls = { app: appUrl, form: formUrl(visitor.language) };

@@ -27,13 +27,16 @@ test('the demo build keeps working offline after its first load', async ({ signu
   await expect(signup.matrixId).toHaveText('@offline-demo:localhost:8008');
 });
 
-/** Waits until the demo's worker is active, controls the page, and has the page in its cache. */
+/**
+ * Waits until the demo's worker is active, controls the page, and has made its offline copy (in the
+ * background, after taking over: `demo-offline-ready` is cached last).
+ */
 async function workerInstalled(page: import('@playwright/test').Page) {
   await page.waitForFunction(async () => {
     await navigator.serviceWorker.ready;
     if (navigator.serviceWorker.controller?.state !== 'activated') return false;
     const names = await caches.keys();
-    for (const name of names) if (await (await caches.open(name)).match('./')) return true;
+    for (const name of names) if (await (await caches.open(name)).match('./demo-offline-ready')) return true;
     return false;
   });
 }

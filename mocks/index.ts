@@ -31,7 +31,13 @@ export {
   type FamilyName,
 } from './model/families.js';
 export { FORCEABLE_ENDPOINTS, KNOWN_ERRORS, OAUTH_FORCEABLE_ENDPOINTS, OAUTH_KNOWN_ERRORS } from './model/errcodes.js';
-export { fakeEnvironment, realEnvironment, secureEnvironment, type Environment } from './model/environment.js';
+export {
+  fakeEnvironment,
+  realEnvironment,
+  secureEnvironment,
+  seededRandom,
+  type Environment,
+} from './model/environment.js';
 export { answer, isApiPath, type EndpointName } from './model/routes.js';
 export { modelRequest, type ModelRequest } from './model/request.js';
 export { serialize, type ModelResponse } from './model/response.js';

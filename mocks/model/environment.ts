@@ -64,17 +64,25 @@ export function secureEnvironment(
 
 export const realEnvironment: Environment = secureEnvironment();
 
-/** A clock that only moves when told to and a seeded generator (mulberry32). */
-export function fakeEnvironment(seed = 1, startMs = Date.UTC(2026, 0, 1)): Environment & { advance(ms: number): void } {
-  let now = startMs;
+/**
+ * A small seeded generator (mulberry32) of numbers in [0, 1): the same sequence for the same seed
+ * on every run, for fake environments, fuzzing and resampling. Not for secrets.
+ */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
-  const next = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A clock that only moves when told to and a seeded generator. */
+export function fakeEnvironment(seed = 1, startMs = Date.UTC(2026, 0, 1)): Environment & { advance(ms: number): void } {
+  let now = startMs;
+  const next = seededRandom(seed);
   return {
     now: () => now,
     advance(ms) {

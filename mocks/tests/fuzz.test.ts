@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MockController } from '../model/controller';
-import { fakeEnvironment } from '../model/environment';
+import { fakeEnvironment, seededRandom } from '../model/environment';
 import type { ScenarioName } from '../model/scenarios';
 import { listenOnLoopback } from './harness';
 
@@ -12,18 +12,6 @@ import { listenOnLoopback } from './harness';
 const SEED = 20261206;
 const REQUESTS_PER_SCENARIO = 700;
 const SCENARIOS: ScenarioName[] = ['token', 'email', 'everything', 'oidc', 'guest'];
-
-/** mulberry32: small, fast, and the same sequence on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
 const STRINGS = [
@@ -194,7 +182,7 @@ describe('a bounded fuzz over HTTP', () => {
       const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
       const controller = await MockController.create({ scenario, env: fakeEnvironment() });
       const server = await listenOnLoopback(controller);
-      const { pick, body, path } = fuzzer(random(SEED + SCENARIOS.indexOf(scenario)));
+      const { pick, body, path } = fuzzer(seededRandom(SEED + SCENARIOS.indexOf(scenario)));
       const failures: string[] = [];
       try {
         for (let i = 0; i < REQUESTS_PER_SCENARIO; i++) {

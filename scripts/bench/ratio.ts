@@ -1,3 +1,4 @@
+import { seededRandom } from 'matrix-mock-homeserver';
 /** The middle value (the mean of the two middle ones for an even count). */
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,18 +21,6 @@ export interface Ratio {
   high: number;
 }
 
-/** A small seeded generator, so that a run's interval is the same each time it is computed. */
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /**
  * The ratio of medians, and its 95 % interval by resampling the runs (paired: run `i` of the app
  * and of the form were taken back to back, so they are drawn together). A budget read against the
@@ -39,7 +28,7 @@ function mulberry32(seed: number) {
  */
 export function ratioOfMedians(app: number[], form: number[], resamples = 2000): Ratio {
   const value = median(app) / median(form);
-  const random = mulberry32(app.length * 7919 + form.length);
+  const random = seededRandom(app.length * 7919 + form.length);
   const ratios: number[] = [];
   const pairs = Math.min(app.length, form.length);
   for (let resample = 0; resample < resamples; resample++) {

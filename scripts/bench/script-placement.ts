@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { launch, median, timeAppAgainstStaticForm } from './page-timing';
 import { MODULE_TAGS } from '../vite/scripts-after-form';
 import { serveFolder } from './static-server';
+import { writeStaticForms } from './static-forms';
 
 /**
  * `npx tsx scripts/bench/script-placement.ts [--runs N] [--slowdown K]`, after `npm run build`:
@@ -24,7 +25,8 @@ const placements = [
 
 const browser = await launch();
 const work = await mkdtemp(join(tmpdir(), 'script-placement-'));
-const form = await serveFolder('scripts/bench/static-form');
+await writeStaticForms(join(work, 'forms'), ['en']);
+const form = await serveFolder(join(work, 'forms'));
 try {
   for (const [index, [name, html]] of placements.entries()) {
     const dir = join(work, String(index));
@@ -33,7 +35,7 @@ try {
     const app = await serveFolder(dir);
     const times = await timeAppAgainstStaticForm(
       browser,
-      { app: `${app.url}/`, form: `${form.url}/` },
+      { app: `${app.url}/`, form: `${form.url}/en/` },
       Number(options.runs),
       Number(options.slowdown),
     );

@@ -1,4 +1,5 @@
 import { accountThreepids, whoami, capabilities } from './account.js';
+import { logout } from './logout.js';
 import {
   deleteRegistrationToken,
   getRegistrationToken,
@@ -204,6 +205,16 @@ const routes: Route[] = [
     path: '/_matrix/client/api/v1/login',
     synapseOnly: true,
     handle: (c, request) => (c.homeserver.family.lineage === 'synapse' ? login(c.homeserver, request) : unrecognized()),
+  },
+  {
+    method: 'POST',
+    path: '/_matrix/client/{prefix}/logout',
+    handle: (c, request) => logout(c.homeserver, request, 'device'),
+  },
+  {
+    method: 'POST',
+    path: '/_matrix/client/{prefix}/logout/all',
+    handle: (c, request) => logout(c.homeserver, request, 'all'),
   },
   {
     method: 'GET',

@@ -82,7 +82,10 @@ function resource(token: FakeToken) {
 }
 
 const single = (token: FakeToken, status = 200) =>
-  HttpResponse.json({ data: resource(token), links: { self: `/api/admin/v1/user-registration-tokens/${token.id}` } }, { status });
+  HttpResponse.json(
+    { data: resource(token), links: { self: `/api/admin/v1/user-registration-tokens/${token.id}` } },
+    { status },
+  );
 const errors = (title: string, status: number) => HttpResponse.json({ errors: [{ title }] }, { status });
 
 /** MAS's call context: the bearer token, then the scope. */
@@ -92,6 +95,9 @@ function refused(request: Request): Response | undefined {
   if (fake.adminApi === 'missing-scope') return errors('Missing urn:mas:admin scope', 401);
   return undefined;
 }
+
+/** MAS's userinfo for the admin (`oauth2/userinfo.rs`). */
+const USERINFO: Record<string, string> = { sub: '01JADMINSUB', username: 'root' };
 
 const known = (id: unknown) => fake.tokens.find((token) => token.id === id);
 
@@ -116,7 +122,7 @@ const handlers = [
   ),
   http.get(`${ISSUER}oauth2/userinfo`, ({ request }) =>
     request.headers.get('authorization') === `Bearer ${ACCESS_TOKEN}`
-      ? HttpResponse.json({ sub: '01JADMINSUB', username: 'root' })
+      ? HttpResponse.json(USERINFO)
       : new HttpResponse(null, { status: 401 }),
   ),
   http.post(`${ISSUER}oauth2/revoke`, () => HttpResponse.json({})),
@@ -135,7 +141,9 @@ const handlers = [
       data: shown.map((token) => ({ ...resource(token), meta: { page: { cursor: token.id } } })),
       links: {
         self: '/api/admin/v1/user-registration-tokens',
-        ...(more ? { next: `/api/admin/v1/user-registration-tokens?page[after]=${shown.at(-1)?.id}&page[first]=${size}` } : {}),
+        ...(more
+          ? { next: `/api/admin/v1/user-registration-tokens?page[after]=${shown.at(-1)?.id}&page[first]=${size}` }
+          : {}),
       },
     });
   }),
@@ -162,7 +170,10 @@ const handlers = [
   }),
   http.get(`${TOKENS}/:id`, ({ request, params }) => {
     const token = known(params.id);
-    return refused(request) ?? (token ? single(token) : errors(`Registration token with ID ${String(params.id)} not found`, 404));
+    return (
+      refused(request) ??
+      (token ? single(token) : errors(`Registration token with ID ${String(params.id)} not found`, 404))
+    );
   }),
   http.put(`${TOKENS}/:id`, async ({ request, params }) => {
     const answer = refused(request);
@@ -250,11 +261,26 @@ function addTokens(count: number, extra: Partial<FakeToken> = {}) {
   }
 }
 
+describe('the issuer’s userinfo endpoint', () => {
+  it('is trusted only on the issuer’s origin: the admin’s name is not asked of another server', () => {
+    expect(oauth.userinfo).toBe(metadata.userinfo_endpoint);
+    expect(describeOAuthServer({ ...metadata, userinfo_endpoint: 'https://evil.example/userinfo' })).not.toHaveProperty(
+      'userinfo',
+    );
+  });
+});
+
 describe('startMasAdminSignIn', () => {
   it('registers the page as a client and asks for openid and urn:mas:admin with PKCE S256, without prompt', async () => {
     const url = new URL(await startMasAdminSignIn(api, page, 'Invite desk'));
-    const registration = JSON.parse(callsTo(`${ISSUER}oauth2/registration`)[0]?.body ?? '{}') as Record<string, unknown>;
-    expect(registration).toMatchObject({ client_name: 'Invite desk', redirect_uris: ['https://join.example.org/invite.html'] });
+    const registration = JSON.parse(callsTo(`${ISSUER}oauth2/registration`)[0]?.body ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    expect(registration).toMatchObject({
+      client_name: 'Invite desk',
+      redirect_uris: ['https://join.example.org/invite.html'],
+    });
     const saved = savedRoundTrip();
     expect(`${url.origin}${url.pathname}`).toBe(`${ISSUER}authorize`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -317,8 +343,11 @@ describe('completeMasAdminSignIn', () => {
     expect(JSON.stringify(desk)).not.toContain(ACCESS_TOKEN);
     // Used once: the same answer again finds no round trip.
     expect(
-      (await rejection(completeMasAdminSignIn(api, new URL(`https://join.example.org/invite.html#code=the-code&state=${state}`))))
-        .kind,
+      (
+        await rejection(
+          completeMasAdminSignIn(api, new URL(`https://join.example.org/invite.html#code=the-code&state=${state}`)),
+        )
+      ).kind,
     ).toBe('signed-out');
   });
 
@@ -382,7 +411,9 @@ describe('completeMasAdminSignIn', () => {
   });
 
   it('a used code (invalid_grant) is signed-out', async () => {
-    network.use(http.post(metadata.token_endpoint, () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })));
+    network.use(
+      http.post(metadata.token_endpoint, () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })),
+    );
     expect((await rejection(returnWith({ code: 'c' }))).kind).toBe('signed-out');
   });
 });
@@ -402,7 +433,13 @@ describe('the MAS desk', () => {
     fake.calls = [];
     await desk.list('valid');
     await desk.list('spent');
-    expect(callsTo(TOKENS).map((call) => new URL(call.url).searchParams.get('filter[valid]'))).toEqual(['true', 'false']);
+    // All 25 are valid: three pages of them, one empty page of spent ones.
+    expect(callsTo(TOKENS).map((call) => new URL(call.url).searchParams.get('filter[valid]'))).toEqual([
+      'true',
+      'true',
+      'true',
+      'false',
+    ]);
   });
 
   it('stops after its cap when a server always says there is more', async () => {
@@ -446,13 +483,21 @@ describe('the MAS desk', () => {
     addTokens(1);
     const desk = await signedIn();
     network.use(
-      http.get(TOKENS, () => HttpResponse.json({ data: [{ ...resource(fake.tokens[0] as FakeToken), type: 'user' }], links: { self: '/x' } })),
+      http.get(TOKENS, () =>
+        HttpResponse.json({
+          data: [{ ...resource(fake.tokens[0] as FakeToken), type: 'user' }],
+          links: { self: '/x' },
+        }),
+      ),
     );
     expect((await rejection(desk.list('all'))).kind).toBe('server');
     network.use(
       http.get(TOKENS, () => {
         const broken = resource(fake.tokens[0] as FakeToken);
-        return HttpResponse.json({ data: [{ ...broken, attributes: { ...broken.attributes, created_at: 'soon' } }], links: { self: '/x' } });
+        return HttpResponse.json({
+          data: [{ ...broken, attributes: { ...broken.attributes, created_at: 'soon' } }],
+          links: { self: '/x' },
+        });
       }),
     );
     expect((await rejection(desk.list('all'))).kind).toBe('server');
@@ -514,13 +559,16 @@ describe('the MAS desk', () => {
     fake.calls = [];
     expect((await rejection(desk.update('../users', { usesAllowed: 1 }))).kind).toBe('no-such-token');
     expect(fake.calls).toEqual([]);
-    expect(desk.remove).toBeUndefined();
+    expect('remove' in desk).toBe(false);
   });
 
   it('revokes and restores; doing it twice answers the token as it now is', async () => {
     addTokens(1);
     const desk = await signedIn();
-    await expect(desk.revoke?.(ulid(1))).resolves.toMatchObject({ revokedAt: Date.UTC(2026, 11, 6, 21, 30), valid: false });
+    await expect(desk.revoke?.(ulid(1))).resolves.toMatchObject({
+      revokedAt: Date.UTC(2026, 11, 6, 21, 30),
+      valid: false,
+    });
     await expect(desk.revoke?.(ulid(1))).resolves.toMatchObject({ revokedAt: Date.UTC(2026, 11, 6, 21, 30) });
     await expect(desk.restore?.(ulid(1))).resolves.toMatchObject({ revokedAt: null, valid: true });
     await expect(desk.restore?.(ulid(1))).resolves.toMatchObject({ revokedAt: null });
@@ -529,7 +577,9 @@ describe('the MAS desk', () => {
 
   it('a token no longer valid (revoked elsewhere, expired) is signed-out', async () => {
     const desk = await signedIn();
-    network.use(http.get(TOKENS, () => HttpResponse.json({ errors: [{ title: 'Access token revoked' }] }, { status: 401 })));
+    network.use(
+      http.get(TOKENS, () => HttpResponse.json({ errors: [{ title: 'Access token revoked' }] }, { status: 401 })),
+    );
     expect((await rejection(desk.list('all'))).kind).toBe('signed-out');
   });
 
@@ -555,7 +605,11 @@ describe('the MAS desk', () => {
     const [url, init] = fetchSpy.mock.calls[0] ?? [];
     expect(url).toBe(metadata.revocation_endpoint);
     expect(init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' });
-    expect(form(String(init?.body))).toMatchObject({ token: ACCESS_TOKEN, client_id: 'desk-client' });
+    expect(init?.body).toBeInstanceOf(URLSearchParams);
+    expect(Object.fromEntries(init?.body as URLSearchParams)).toMatchObject({
+      token: ACCESS_TOKEN,
+      client_id: 'desk-client',
+    });
     expect((await rejection(desk.list('all'))).kind).toBe('signed-out');
   });
 });

@@ -86,7 +86,8 @@ function checkedUsesAllowed(value: number | null): number | null {
 function isoTime(value: number | null): string | null {
   if (value === null) return null;
   const date = new Date(value);
-  if (!Number.isFinite(value) || Number.isNaN(date.getTime())) throw new AdminProblem('invalid', { field: 'expiresAt' });
+  if (!Number.isFinite(value) || Number.isNaN(date.getTime()))
+    throw new AdminProblem('invalid', { field: 'expiresAt' });
   return date.toISOString();
 }
 

@@ -12,7 +12,8 @@ export interface MatrixResponse {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  /** `PUT` and `DELETE` only for the admin APIs (the invite desk's tokens). */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   json?: unknown;
   /** A form body (`application/x-www-form-urlencoded`), as OAuth 2.0's token and revocation endpoints take. */
   form?: URLSearchParams;

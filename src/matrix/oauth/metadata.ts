@@ -8,6 +8,7 @@ export const authMetadataSchema = z.looseObject({
   token_endpoint: z.optional(z.string()),
   registration_endpoint: z.optional(z.string()),
   revocation_endpoint: z.optional(z.string()),
+  userinfo_endpoint: z.optional(z.string()),
   account_management_uri: z.optional(z.string()),
   prompt_values_supported: z.optional(z.array(z.string())),
   code_challenge_methods_supported: z.optional(z.array(z.string())),
@@ -34,6 +35,11 @@ export interface OAuthServer {
   responseMode: 'fragment' | 'query';
   /** RFC 9207: the server says its answers carry `iss`, so an answer without it is refused. */
   issInAnswer: boolean;
+  /**
+   * OIDC Core §5.3, on the issuer's origin only: who a token belongs to (the invite desk's admin,
+   * signed in with `openid`). Apart from `endpoints`: the sign-up flow never uses it.
+   */
+  userinfo?: string;
 }
 
 const httpUrl = (value: string | undefined) => (value === undefined ? undefined : parseHttpUrl(value)?.href);
@@ -73,6 +79,7 @@ export function describeOAuthServer(metadata: AuthMetadata): OAuthServer | undef
   const token = endpointOf(metadata.token_endpoint, issuerUrl.origin);
   const registration = endpointOf(metadata.registration_endpoint, issuerUrl.origin);
   const revocation = endpointOf(metadata.revocation_endpoint, issuerUrl.origin);
+  const userinfo = endpointOf(metadata.userinfo_endpoint, issuerUrl.origin);
   const kept = [authorization, token, registration, revocation].filter((value) => value !== undefined).length;
   const endpoints =
     authorization && token && registration && kept === listed
@@ -87,5 +94,6 @@ export function describeOAuthServer(metadata: AuthMetadata): OAuthServer | undef
     canCreate: endpoints !== undefined && pkce && (metadata.prompt_values_supported?.includes('create') ?? false),
     responseMode: metadata.response_modes_supported?.includes('fragment') ? 'fragment' : 'query',
     issInAnswer: metadata.authorization_response_iss_parameter_supported === true,
+    ...(userinfo ? { userinfo } : {}),
   };
 }

@@ -80,6 +80,11 @@ function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
   };
 }
 
+/** The authorization answer an address carries (fragment first), read without touching the address. */
+export function authorizationAnswerAt(url: URL): AuthorizationAnswer | undefined {
+  return answerIn(new URLSearchParams(url.hash.slice(1))) ?? answerIn(new URLSearchParams(url.search));
+}
+
 /** Whether the address carries an authorization answer (before-paint.ts asks this before the first paint). */
 export function hasAuthorizationAnswer(location: Location): boolean {
   return (

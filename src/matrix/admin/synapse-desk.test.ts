@@ -9,20 +9,19 @@ import { signInToSynapse, SYNAPSE_DEVICE_NAME } from './synapse-desk';
 
 // The Synapse desk against the mock homeserver, which serves Synapse's token admin API
 // (`mocks/model/admin.ts`, after synapse/rest/admin/registration_tokens.py) and its admin
-// `admin` / `admin-password`. The mock has no `/logout`: each test that signs out answers it here.
+// `admin` / `admin-password`, and `/logout` (after synapse/rest/client/logout.py).
 
 const mock = await startMockHomeserver();
 const api: SynapseAdminApi = { world: 'synapse', homeserver: MOCK_BASE_URL, serverName: 'localhost:8008' };
 const ADMIN_ID = '@admin:localhost:8008';
 const LOGOUT = `${MOCK_BASE_URL}/_matrix/client/v3/logout`;
 
-/** Every `POST /logout`'s Authorization header, answered as Synapse does (`{}`). */
+/** Every `POST /logout`'s Authorization header, passed on to the mock, which ends that token. */
 function answerLogout(): (string | null)[] {
   const seen: (string | null)[] = [];
   mock.server.use(
     http.post(LOGOUT, ({ request }) => {
       seen.push(request.headers.get('authorization'));
-      return HttpResponse.json({});
     }),
   );
   return seen;
@@ -126,6 +125,10 @@ describe('signInToSynapse', () => {
     expect(problem.details.serverMessage).toBe('You are not a server admin');
     expect(logouts).toHaveLength(1);
     expect(logouts[0]).toMatch(/^Bearer \S+$/);
+    const whoami = await fetch(`${MOCK_BASE_URL}/_matrix/client/v3/account/whoami`, {
+      headers: { authorization: logouts[0] ?? '' },
+    });
+    expect(whoami.status).toBe(401);
   });
 
   it('a pasted admin token: whoami names the admin; a pasted token someone else’s, not-admin, and kept', async () => {
@@ -265,6 +268,10 @@ describe('the Synapse desk', () => {
     const logouts = answerLogout();
     await admin.signOut();
     expect(logouts).toHaveLength(1);
+    const ended = await fetch(`${MOCK_BASE_URL}/_matrix/client/v3/account/whoami`, {
+      headers: { authorization: logouts[0] ?? '' },
+    });
+    expect(ended.status).toBe(401);
     expect((await rejection(admin.list('all'))).kind).toBe('signed-out');
     await admin.signOut();
     expect(logouts).toHaveLength(1);

@@ -25,6 +25,7 @@ import {
   validityForFamily,
 } from './family-endpoints.js';
 import { login, loginFlows } from './login.js';
+import { addToken, getToken, listTokens, masAdmin, revokeToken, unrevokeToken, updateToken } from './oauth/admin-api.js';
 import { authorize } from './oauth/authorize.js';
 import { registerClient } from './oauth/client-registration.js';
 import { isOAuthApiPath, issuerPath, ownAuthorizationPath } from './oauth/issuer.js';
@@ -323,6 +324,39 @@ const routes: Route[] = [
     handle: oauthOnly((c, _oauth, request) => revoke(c.homeserver, request)),
   },
   { method: 'GET', path: '{issuer}account', handle: oauthOnly((c) => accountPage(c.homeserver)) },
+  // MAS's admin API for registration tokens (admin/v1/mod.rs:200-235), at MAS's root: here the issuer.
+  {
+    method: 'GET',
+    path: '{issuer}api/admin/v1/user-registration-tokens',
+    handle: oauthOnly((c, _oauth, request) => masAdmin(listTokens, false)(c.homeserver, request)),
+  },
+  {
+    method: 'POST',
+    path: '{issuer}api/admin/v1/user-registration-tokens',
+    handle: oauthOnly((c, _oauth, request) => masAdmin(addToken, false)(c.homeserver, request)),
+  },
+  {
+    method: 'GET',
+    path: '{issuer}api/admin/v1/user-registration-tokens/{id}',
+    handle: oauthOnly((c, _oauth, request, params) => masAdmin(getToken, true)(c.homeserver, request, params.id)),
+  },
+  {
+    method: 'PUT',
+    path: '{issuer}api/admin/v1/user-registration-tokens/{id}',
+    handle: oauthOnly((c, _oauth, request, params) => masAdmin(updateToken, true)(c.homeserver, request, params.id)),
+  },
+  {
+    method: 'POST',
+    path: '{issuer}api/admin/v1/user-registration-tokens/{id}/revoke',
+    handle: oauthOnly((c, _oauth, request, params) => masAdmin(revokeToken, true)(c.homeserver, request, params.id)),
+  },
+  {
+    method: 'POST',
+    path: '{issuer}api/admin/v1/user-registration-tokens/{id}/unrevoke',
+    handle: oauthOnly((c, _oauth, request, params) =>
+      masAdmin(unrevokeToken, true)(c.homeserver, request, params.id),
+    ),
+  },
   { method: 'GET', path: '/_matrix/consent', handle: (c, request) => consentPage(c.homeserver, request) },
   { method: 'GET', path: '/_matrix/static', handle: (c) => staticPage(c.homeserver) },
   { method: 'GET', path: '/_matrix/static/', handle: (c) => staticPage(c.homeserver) },
@@ -380,6 +414,7 @@ const routes: Route[] = [
           'GET /_mock/inbox',
           'GET /_mock/accounts',
           'GET /_mock/registration-tokens',
+          'GET /_mock/mas-registration-tokens',
           'POST /_mock/reset',
           'GET /_mock/scenario',
           'POST /_mock/scenario',
@@ -392,6 +427,11 @@ const routes: Route[] = [
     method: 'GET',
     path: '/_mock/registration-tokens',
     handle: (c) => ok({ registration_tokens: c.registrationTokens() }),
+  },
+  {
+    method: 'GET',
+    path: '/_mock/mas-registration-tokens',
+    handle: (c) => ok({ registration_tokens: c.masRegistrationTokens() }),
   },
   { method: 'GET', path: '/_mock/scenario', handle: (c) => ok(c.describe()) },
   {
@@ -581,8 +621,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * in Node, the HTTP server) hands a request here and sends back what it returns.
  */
 export async function answer(controller: MockController, request: ModelRequest): Promise<ModelResponse> {
-  if (!isControlPath(request.path)) return route(controller, request);
   const { config, family } = controller.homeserver;
+  if (!isControlPath(request.path, config)) return route(controller, request);
   if (request.method === 'OPTIONS') return controlPreflight(request, config, family.preflightStatus);
   const refused = request.path.startsWith('/_mock') ? refuseSimpleChange(request) : undefined;
   return withControlCors(request, config, refused ?? (await route(controller, request)));

@@ -37,6 +37,11 @@ const oauthSchema = z.strictObject({
    */
   passwordRegistrationTokenRequired: z.boolean().default(false),
   /**
+   * MAS serves its admin API only on a listener with the `adminapi` resource; off, the mock's
+   * answers 404 there, as a server that does not expose it.
+   */
+  adminApi: z.boolean().default(true),
+  /**
    * Who may request the admin API's `urn:mas:admin` scope: MAS's policy data `admin_users`
    * (authorization_grant.rego:21-26), by username. `admin` (password `admin-password`) by default.
    */

@@ -25,7 +25,15 @@ import {
   validityForFamily,
 } from './family-endpoints.js';
 import { login, loginFlows } from './login.js';
-import { addToken, getToken, listTokens, masAdmin, revokeToken, unrevokeToken, updateToken } from './oauth/admin-api.js';
+import {
+  addToken,
+  getToken,
+  listTokens,
+  masAdmin,
+  revokeToken,
+  unrevokeToken,
+  updateToken,
+} from './oauth/admin-api.js';
 import { authorize } from './oauth/authorize.js';
 import { registerClient } from './oauth/client-registration.js';
 import { isOAuthApiPath, issuerPath, ownAuthorizationPath } from './oauth/issuer.js';
@@ -106,6 +114,16 @@ function emailLink(controller: MockController, request: ModelRequest): ModelResp
   return homeserver.family.serves.requestToken === true || homeserver.config.oauth !== null
     ? submitEmailToken(homeserver, request)
     : unrecognized();
+}
+
+const MAS_API = 'api/admin/v1/user-registration-tokens';
+
+/** An endpoint of MAS's admin API: where the OAuth server is on and exposes it (`oauth.adminApi`). */
+function masAdminRoute(handler: Parameters<typeof masAdmin>[0], withId: boolean): Handle {
+  const endpoint = masAdmin(handler, withId);
+  return oauthOnly((c, oauth, request, params) =>
+    oauth.adminApi ? endpoint(c.homeserver, request, params.id) : unrecognized(),
+  );
 }
 
 /** Synapse's `assert_requester_is_admin`, before anything else the endpoint does. */
@@ -325,38 +343,12 @@ const routes: Route[] = [
   },
   { method: 'GET', path: '{issuer}account', handle: oauthOnly((c) => accountPage(c.homeserver)) },
   // MAS's admin API for registration tokens (admin/v1/mod.rs:200-235), at MAS's root: here the issuer.
-  {
-    method: 'GET',
-    path: '{issuer}api/admin/v1/user-registration-tokens',
-    handle: oauthOnly((c, _oauth, request) => masAdmin(listTokens, false)(c.homeserver, request)),
-  },
-  {
-    method: 'POST',
-    path: '{issuer}api/admin/v1/user-registration-tokens',
-    handle: oauthOnly((c, _oauth, request) => masAdmin(addToken, false)(c.homeserver, request)),
-  },
-  {
-    method: 'GET',
-    path: '{issuer}api/admin/v1/user-registration-tokens/{id}',
-    handle: oauthOnly((c, _oauth, request, params) => masAdmin(getToken, true)(c.homeserver, request, params.id)),
-  },
-  {
-    method: 'PUT',
-    path: '{issuer}api/admin/v1/user-registration-tokens/{id}',
-    handle: oauthOnly((c, _oauth, request, params) => masAdmin(updateToken, true)(c.homeserver, request, params.id)),
-  },
-  {
-    method: 'POST',
-    path: '{issuer}api/admin/v1/user-registration-tokens/{id}/revoke',
-    handle: oauthOnly((c, _oauth, request, params) => masAdmin(revokeToken, true)(c.homeserver, request, params.id)),
-  },
-  {
-    method: 'POST',
-    path: '{issuer}api/admin/v1/user-registration-tokens/{id}/unrevoke',
-    handle: oauthOnly((c, _oauth, request, params) =>
-      masAdmin(unrevokeToken, true)(c.homeserver, request, params.id),
-    ),
-  },
+  { method: 'GET', path: `{issuer}${MAS_API}`, handle: masAdminRoute(listTokens, false) },
+  { method: 'POST', path: `{issuer}${MAS_API}`, handle: masAdminRoute(addToken, false) },
+  { method: 'GET', path: `{issuer}${MAS_API}/{id}`, handle: masAdminRoute(getToken, true) },
+  { method: 'PUT', path: `{issuer}${MAS_API}/{id}`, handle: masAdminRoute(updateToken, true) },
+  { method: 'POST', path: `{issuer}${MAS_API}/{id}/revoke`, handle: masAdminRoute(revokeToken, true) },
+  { method: 'POST', path: `{issuer}${MAS_API}/{id}/unrevoke`, handle: masAdminRoute(unrevokeToken, true) },
   { method: 'GET', path: '/_matrix/consent', handle: (c, request) => consentPage(c.homeserver, request) },
   { method: 'GET', path: '/_matrix/static', handle: (c) => staticPage(c.homeserver) },
   { method: 'GET', path: '/_matrix/static/', handle: (c) => staticPage(c.homeserver) },

@@ -55,7 +55,10 @@ describe("MAS's admin API: who may call it", () => {
     expect(refused.page.text).toContain('value="cancel"');
     expect(Object.keys(mock.state.oauth.codes)).toEqual([]);
 
-    const allowed = await startMock({ scenario: 'oidc', overrides: { oauth: { issuer: '/oauth2/', accountUrl: '/oauth2/account', adminUsers: ['alice'] } } });
+    const allowed = await startMock({
+      scenario: 'oidc',
+      overrides: { oauth: { issuer: '/oauth2/', accountUrl: '/oauth2/account', adminUsers: ['alice'] } },
+    });
     expect((await signInForToken(allowed, 'alice', 'alice-password')).scope).toBe('urn:mas:admin');
     expect((await signInForToken(allowed, 'admin')).accessToken).toBe('');
   });
@@ -139,7 +142,13 @@ describe("MAS's admin API: registration tokens", () => {
     });
     expect(broken.status).toBe(400);
     expect(broken.text).toMatch(/^Failed to parse the request body as JSON: /);
-    for (const body of [{ usage_limit: -1 }, { usage_limit: 1.5 }, { usage_limit: '2' }, { expires_at: 'soon' }, { token: 7 }]) {
+    for (const body of [
+      { usage_limit: -1 },
+      { usage_limit: 1.5 },
+      { usage_limit: '2' },
+      { expires_at: 'soon' },
+      { token: 7 },
+    ]) {
       const refused = await call('POST', '', body);
       expect(refused.status).toBe(422);
       expect(refused.text).toMatch(/^Failed to deserialize the JSON body into the target type: /);
@@ -154,7 +163,10 @@ describe("MAS's admin API: registration tokens", () => {
     expect((await call('GET', `/${id}`)).body.data.attributes.token).toBe('abc');
     expect((await call('GET', `/${id.toLowerCase()}`)).body.data.id).toBe(id);
     const unknown = await call('GET', '/01ARZ3NDEKTSV4RRFFQ69G5FAV');
-    expect([unknown.status, titles(unknown)]).toEqual([404, ['Registration token with ID 01ARZ3NDEKTSV4RRFFQ69G5FAV not found']]);
+    expect([unknown.status, titles(unknown)]).toEqual([
+      404,
+      ['Registration token with ID 01ARZ3NDEKTSV4RRFFQ69G5FAV not found'],
+    ]);
     for (const hostile of ['__proto__', 'constructor', 'abc', '..x']) {
       const refused = await call('GET', `/${hostile}`);
       expect([refused.status, titles(refused)]).toEqual([400, ['Invalid ULID in path']]);
@@ -164,7 +176,8 @@ describe("MAS's admin API: registration tokens", () => {
   it('updates only what the body names, null clearing it (update.rs)', async () => {
     const mock = await startMock({ scenario: 'oidc' });
     const call = await admin(mock);
-    const { id } = (await call('POST', '', { token: 'abc', usage_limit: 3, expires_at: '2026-06-01T00:00:00Z' })).body.data;
+    const { id } = (await call('POST', '', { token: 'abc', usage_limit: 3, expires_at: '2026-06-01T00:00:00Z' })).body
+      .data;
     const limit = await call('PUT', `/${id}`, { usage_limit: 5 });
     expect(limit.body.data.attributes).toMatchObject({ usage_limit: 5, expires_at: '2026-06-01T00:00:00Z' });
     const cleared = await call('PUT', `/${id}`, { expires_at: null });
@@ -242,7 +255,9 @@ describe("MAS's admin API: the list", () => {
     expect(names(await call('GET', '?filter[valid]=true'))).toEqual(['unused', 'used']);
     const invalid = await call('GET', '?filter[valid]=false&filter[used]=false');
     expect(names(invalid)).toEqual(['revoked', 'expired', 'spent']);
-    expect(invalid.body.links.self).toBe('/api/admin/v1/user-registration-tokens?filter[used]=false&filter[valid]=false&page[first]=10');
+    expect(invalid.body.links.self).toBe(
+      '/api/admin/v1/user-registration-tokens?filter[used]=false&filter[valid]=false&page[first]=10',
+    );
     const wrong = await call('GET', '?filter[valid]=yes');
     expect([wrong.status, titles(wrong)]).toEqual([400, ['Invalid filter parameters']]);
   });
@@ -259,17 +274,25 @@ describe("MAS's admin API: the list", () => {
     expect(names(second)).toEqual(['revoked', 'expired']);
     const last = await call('GET', '?page[last]=2');
     expect(names(last)).toEqual(['expired', 'spent']);
-    expect(last.body.links.prev).toBe(`/api/admin/v1/user-registration-tokens?page[before]=${last.body.data[0]?.id}&page[last]=2`);
+    expect(last.body.links.prev).toBe(
+      `/api/admin/v1/user-registration-tokens?page[before]=${last.body.data[0]?.id}&page[last]=2`,
+    );
     expect(last.body.links.next).toBeUndefined();
 
     const only = await call('GET', '?count=only&filter[valid]=true');
-    expect(only.body).toEqual({ meta: { count: 2 }, links: { self: '/api/admin/v1/user-registration-tokens?filter[valid]=true&count=only' } });
+    expect(only.body).toEqual({
+      meta: { count: 2 },
+      links: { self: '/api/admin/v1/user-registration-tokens?filter[valid]=true&count=only' },
+    });
     const uncounted = await call('GET', '?count=false');
     expect(uncounted.body.meta).toBeUndefined();
     expect(uncounted.body.links.self).toBe('/api/admin/v1/user-registration-tokens?count=false&page[first]=10');
 
     const both = await call('GET', '?page[first]=1&page[last]=1');
-    expect([both.status, titles(both)]).toEqual([400, ['Cannot specify both `page[first]` and `page[last]` parameters']]);
+    expect([both.status, titles(both)]).toEqual([
+      400,
+      ['Cannot specify both `page[first]` and `page[last]` parameters'],
+    ]);
     for (const query of ['?page[first]=0', '?page[after]=__proto__', '?count=maybe']) {
       const refused = await call('GET', query);
       expect([refused.status, titles(refused)]).toEqual([400, ['Invalid pagination parameters']]);
@@ -295,6 +318,15 @@ describe("MAS's admin API: the mock's control surface", () => {
     });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(allowed.headers.get('access-control-allow-methods')).toContain('PUT');
+  });
+
+  it('answers 404 where MAS does not expose its admin API (oauth.adminApi false)', async () => {
+    const oauth = { issuer: '/oauth2/', accountUrl: '/oauth2/account', adminApi: false };
+    const mock = await startMock({ scenario: 'oidc', overrides: { oauth } });
+    const call = adminApi(mock, (await signInForToken(mock)).accessToken);
+    expect((await call('GET')).status).toBe(404);
+    expect((await call('POST', '', { token: 'x' })).status).toBe(404);
+    expect(Object.keys(mock.state.oauth.registrationTokens)).toEqual([]);
   });
 
   it('lists MAS tokens at /_mock/mas-registration-tokens, without a token', async () => {
@@ -330,7 +362,11 @@ describe("MAS's admin API: hostile input past the gate", () => {
         expect(reply.status, `${method} ${path}`).toBeLessThan(500);
         expect(reply.status, `${method} ${path}`).not.toBe(200);
       }
-      const made = await call('POST', '', JSON.parse(`{"token": ${JSON.stringify(hostile)}, "__proto__": {"polluted": 1}}`));
+      const made = await call(
+        'POST',
+        '',
+        JSON.parse(`{"token": ${JSON.stringify(hostile)}, "__proto__": {"polluted": 1}}`),
+      );
       expect(made.status).toBe(201);
       expect(made.body.data.attributes.token).toBe(hostile);
     }

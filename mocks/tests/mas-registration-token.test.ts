@@ -6,8 +6,7 @@ import { callbackParams, exchange, openSignUpPage, post } from './oauth-helpers'
 const create = (mock: Mock, action: string, fields: Record<string, string> = {}) =>
   post(mock, action, { username: 'ana', password: 'a password 1', action: 'create', ...fields });
 
-const fieldError = (html: string, field: string) =>
-  new RegExp(`<p id="${field}-error">([^<]*)</p>`).exec(html)?.[1];
+const fieldError = (html: string, field: string) => new RegExp(`<p id="${field}-error">([^<]*)</p>`).exec(html)?.[1];
 
 /** The seeded token of that text, as the model holds it. */
 const tokenNamed = (mock: Mock, text: string) =>
@@ -64,7 +63,11 @@ describe("MAS's registration-token step on the mock's sign-up page", () => {
     await create(mock, action);
     expect((await post(mock, action, { action: 'token', token: 'from-the-desk' })).status).toBe(303);
     const listed = await call('GET', `/${made.body.data.id}`);
-    expect(listed.body.data.attributes).toMatchObject({ times_used: 1, last_used_at: '2026-01-01T00:00:00Z', valid: true });
+    expect(listed.body.data.attributes).toMatchObject({
+      times_used: 1,
+      last_used_at: '2026-01-01T00:00:00Z',
+      valid: true,
+    });
 
     await call('POST', `/${made.body.data.id}/revoke`);
     const next = await openSignUpPage(mock);

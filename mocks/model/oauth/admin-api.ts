@@ -30,7 +30,11 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 type Handler = (homeserver: MockHomeserver, request: ModelRequest, id: string) => ModelResponse;
 
-/** `ErrorResponse::from_error` (admin/response.rs:281-298): the error, then each of its sources. */
+/**
+ * `ErrorResponse::from_error` (admin/response.rs:281-298): the error, then each of its sources.
+ * Where the source is axum's or serde's own rejection (a bad ULID, filter or page parameter), MAS
+ * adds its message as a second title; the mock gives the first alone (clients read `errors[0]`).
+ */
 function adminError(status: number, ...titles: string[]): ModelResponse {
   return { status, body: { errors: titles.map((title) => ({ title })) } };
 }
@@ -116,7 +120,11 @@ const notFound = (id: string) => adminError(404, `Registration token with ID ${i
 // --- reading a JSON body as axum's `Json` extractor and serde do --------------------------------
 
 /** axum's rejections are plain text, not JSON:API. serde's line and column are left out (a guess at no client reading them). */
-const plain = (status: number, text: string): ModelResponse => ({ status, text, contentType: 'text/plain; charset=utf-8' });
+const plain = (status: number, text: string): ModelResponse => ({
+  status,
+  text,
+  contentType: 'text/plain; charset=utf-8',
+});
 
 type Body = { value: Record<string, unknown> } | { error: ModelResponse };
 
@@ -149,7 +157,8 @@ const unreadable = (reason: string): ModelResponse =>
 function serdeKind(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return `boolean \`${value}\``;
-  if (typeof value === 'number') return Number.isInteger(value) ? `integer \`${value}\`` : `floating point \`${value}\``;
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? `integer \`${value}\`` : `floating point \`${value}\``;
   if (typeof value === 'string') return `string ${JSON.stringify(value)}`;
   return Array.isArray(value) ? 'sequence' : 'map';
 }
@@ -171,7 +180,9 @@ const RFC3339 = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)([Zz]|[+-
 function readExpiry(value: unknown): { value: number | null } | { error: string } {
   if (value === null) return { value: null };
   if (typeof value !== 'string') {
-    return { error: `expires_at: invalid type: ${serdeKind(value)}, expected an RFC 3339 formatted date and time string` };
+    return {
+      error: `expires_at: invalid type: ${serdeKind(value)}, expected an RFC 3339 formatted date and time string`,
+    };
   }
   const match = RFC3339.exec(value);
   const ms = match ? Date.parse(`${match[1] ?? ''}T${match[2] ?? ''}${(match[3] ?? '').toUpperCase()}`) : NaN;
@@ -297,7 +308,7 @@ function matches(token: MasRegistrationToken, name: FilterName, wanted: boolean,
     case 'used':
       return token.timesUsed > 0 === wanted;
     case 'revoked':
-      return token.revokedAt !== null === wanted;
+      return (token.revokedAt !== null) === wanted;
     case 'expired':
       return !notExpired === wanted;
     case 'valid': {
@@ -380,7 +391,7 @@ export const listTokens: Handler = (homeserver, request) => {
 };
 
 function without(pagination: Pagination, key: 'before' | 'after'): Pagination {
-  const copy = { ...pagination };
-  delete copy[key];
-  return copy;
+  const { before, after, ...rest } = pagination;
+  const kept = key === 'before' ? after : before;
+  return kept === undefined ? rest : { ...rest, [key === 'before' ? 'after' : 'before']: kept };
 }

@@ -107,7 +107,8 @@ const en: PageWords = {
   tokenRequired: 'Enter the registration token.',
   tokenInvalid: 'This registration token is not valid: it may be mistyped, expired, used up or revoked.',
   policyTitle: 'This request is not allowed',
-  policyText: 'The server\'s policy refused it. The reason may be the application, your account or what the application asked for: the admin API, say, is only for accounts allowed to manage the server.',
+  policyText:
+    "The server's policy refused it. The reason may be the application, your account or what the application asked for: the admin API, say, is only for accounts allowed to manage the server.",
 };
 
 const WORDS: Record<PageLanguage, PageWords> = {
@@ -147,7 +148,8 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenRequired: 'أدخل رمز التسجيل.',
     tokenInvalid: 'رمز التسجيل هذا غير صالح: ربما كُتب خطأً، أو انتهت صلاحيته، أو استُنفد، أو أُلغي.',
     policyTitle: 'هذا الطلب غير مسموح به',
-    policyText: 'رفضته سياسة الخادم. قد يكون السبب التطبيق أو حسابك أو ما طلبه التطبيق: فواجهة برمجة الإدارة مثلًا مخصّصة للحسابات المسموح لها بإدارة الخادم فقط.',
+    policyText:
+      'رفضته سياسة الخادم. قد يكون السبب التطبيق أو حسابك أو ما طلبه التطبيق: فواجهة برمجة الإدارة مثلًا مخصّصة للحسابات المسموح لها بإدارة الخادم فقط.',
   },
   de: {
     dir: 'ltr',
@@ -180,12 +182,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     notAnEmail: 'Das ist keine E-Mail-Adresse.',
     emailInUse: 'Diese E-Mail-Adresse wird bereits verwendet.',
     tokenTitle: 'Registrierungstoken',
-    tokenText: 'Auf diesem Server registrierst du dich nur mit Einladung. Gib den Registrierungstoken aus deiner Einladung ein.',
+    tokenText:
+      'Auf diesem Server registrierst du dich nur mit Einladung. Gib den Registrierungstoken aus deiner Einladung ein.',
     tokenLabel: 'Registrierungstoken',
     tokenRequired: 'Gib den Registrierungstoken ein.',
-    tokenInvalid: 'Dieser Registrierungstoken ist nicht gültig: Vielleicht ist er falsch geschrieben, abgelaufen, aufgebraucht oder widerrufen.',
+    tokenInvalid:
+      'Dieser Registrierungstoken ist nicht gültig: Vielleicht ist er falsch geschrieben, abgelaufen, aufgebraucht oder widerrufen.',
     policyTitle: 'Diese Anfrage ist nicht erlaubt',
-    policyText: 'Die Richtlinie des Servers hat sie abgelehnt. Der Grund kann die Anwendung, dein Konto oder das Angefragte sein: Die Admin-API etwa ist nur für Konten, die den Server verwalten dürfen.',
+    policyText:
+      'Die Richtlinie des Servers hat sie abgelehnt. Der Grund kann die Anwendung, dein Konto oder das Angefragte sein: Die Admin-API etwa ist nur für Konten, die den Server verwalten dürfen.',
   },
   es: {
     dir: 'ltr',
@@ -218,12 +223,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     notAnEmail: 'Esto no es una dirección de correo electrónico.',
     emailInUse: 'Esta dirección de correo electrónico ya está en uso.',
     tokenTitle: 'Token de registro',
-    tokenText: 'En este servidor solo puedes registrarte con invitación. Introduce el token de registro de tu invitación.',
+    tokenText:
+      'En este servidor solo puedes registrarte con invitación. Introduce el token de registro de tu invitación.',
     tokenLabel: 'Token de registro',
     tokenRequired: 'Introduce el token de registro.',
-    tokenInvalid: 'Este token de registro no es válido: puede que esté mal escrito, haya caducado, se haya agotado o se haya revocado.',
+    tokenInvalid:
+      'Este token de registro no es válido: puede que esté mal escrito, haya caducado, se haya agotado o se haya revocado.',
     policyTitle: 'Esta solicitud no está permitida',
-    policyText: 'La política del servidor la ha rechazado. El motivo puede ser la aplicación, tu cuenta o lo que pidió la aplicación: la API de administración, por ejemplo, es solo para cuentas autorizadas a administrar el servidor.',
+    policyText:
+      'La política del servidor la ha rechazado. El motivo puede ser la aplicación, tu cuenta o lo que pidió la aplicación: la API de administración, por ejemplo, es solo para cuentas autorizadas a administrar el servidor.',
   },
   fr: {
     dir: 'ltr',
@@ -256,12 +264,14 @@ const WORDS: Record<PageLanguage, PageWords> = {
     notAnEmail: 'Ce n’est pas une adresse e-mail.',
     emailInUse: 'Cette adresse e-mail est déjà utilisée.',
     tokenTitle: 'Jeton d’enregistrement',
-    tokenText: 'L’inscription sur ce serveur se fait sur invitation. Saisissez le jeton d’enregistrement de votre invitation.',
+    tokenText:
+      'L’inscription sur ce serveur se fait sur invitation. Saisissez le jeton d’enregistrement de votre invitation.',
     tokenLabel: 'Jeton d’enregistrement',
     tokenRequired: 'Saisissez le jeton d’enregistrement.',
     tokenInvalid: 'Ce jeton d’enregistrement n’est pas valide : il est peut-être mal saisi, expiré, épuisé ou révoqué.',
     policyTitle: 'Cette demande n’est pas autorisée',
-    policyText: 'La politique du serveur l’a refusée. La raison peut être l’application, votre compte ou ce que l’application a demandé : l’API d’administration, par exemple, est réservée aux comptes autorisés à gérer le serveur.',
+    policyText:
+      'La politique du serveur l’a refusée. La raison peut être l’application, votre compte ou ce que l’application a demandé : l’API d’administration, par exemple, est réservée aux comptes autorisés à gérer le serveur.',
   },
   it: {
     dir: 'ltr',
@@ -297,9 +307,11 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenText: 'Su questo server ci si registra solo su invito. Inserisci il token di registrazione del tuo invito.',
     tokenLabel: 'Token di registrazione',
     tokenRequired: 'Inserisci il token di registrazione.',
-    tokenInvalid: 'Questo token di registrazione non è valido: potrebbe essere scritto male, scaduto, esaurito o revocato.',
+    tokenInvalid:
+      'Questo token di registrazione non è valido: potrebbe essere scritto male, scaduto, esaurito o revocato.',
     policyTitle: 'Questa richiesta non è consentita',
-    policyText: 'La politica del server l’ha rifiutata. Il motivo può essere l’applicazione, il tuo account o ciò che l’applicazione ha chiesto: l’API di amministrazione, per esempio, è solo per gli account autorizzati a gestire il server.',
+    policyText:
+      'La politica del server l’ha rifiutata. Il motivo può essere l’applicazione, il tuo account o ciò che l’applicazione ha chiesto: l’API di amministrazione, per esempio, è solo per gli account autorizzati a gestire il server.',
   },
   ja: {
     dir: 'ltr',
@@ -335,9 +347,11 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenText: 'このサーバーへの登録は招待制です。招待に書かれた登録用トークンを入力してください。',
     tokenLabel: '登録用トークン',
     tokenRequired: '登録用トークンを入力してください。',
-    tokenInvalid: 'この登録用トークンは無効です。入力の誤り、有効期限切れ、使用回数の上限、または取り消しの可能性があります。',
+    tokenInvalid:
+      'この登録用トークンは無効です。入力の誤り、有効期限切れ、使用回数の上限、または取り消しの可能性があります。',
     policyTitle: 'このリクエストは許可されていません',
-    policyText: 'サーバーのポリシーにより拒否されました。原因はアプリ、あなたのアカウント、またはアプリが求めた内容かもしれません。たとえば管理 API は、サーバーの管理を許可されたアカウント専用です。',
+    policyText:
+      'サーバーのポリシーにより拒否されました。原因はアプリ、あなたのアカウント、またはアプリが求めた内容かもしれません。たとえば管理 API は、サーバーの管理を許可されたアカウント専用です。',
   },
   nl: {
     dir: 'ltr',
@@ -371,12 +385,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     notAnEmail: 'Dit is geen e-mailadres.',
     emailInUse: 'Dit e-mailadres is al in gebruik.',
     tokenTitle: 'Registratietoken',
-    tokenText: 'Registreren op deze server kan alleen met een uitnodiging. Voer het registratietoken uit je uitnodiging in.',
+    tokenText:
+      'Registreren op deze server kan alleen met een uitnodiging. Voer het registratietoken uit je uitnodiging in.',
     tokenLabel: 'Registratietoken',
     tokenRequired: 'Voer het registratietoken in.',
-    tokenInvalid: 'Dit registratietoken is niet geldig: misschien is het verkeerd getypt, verlopen, opgebruikt of ingetrokken.',
+    tokenInvalid:
+      'Dit registratietoken is niet geldig: misschien is het verkeerd getypt, verlopen, opgebruikt of ingetrokken.',
     policyTitle: 'Dit verzoek is niet toegestaan',
-    policyText: 'Het beleid van de server heeft het geweigerd. De reden kan de app zijn, je account of wat de app vroeg: de beheer-API is bijvoorbeeld alleen voor accounts die de server mogen beheren.',
+    policyText:
+      'Het beleid van de server heeft het geweigerd. De reden kan de app zijn, je account of wat de app vroeg: de beheer-API is bijvoorbeeld alleen voor accounts die de server mogen beheren.',
   },
   pl: {
     dir: 'ltr',
@@ -412,9 +429,11 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenText: 'Rejestracja na tym serwerze jest tylko na zaproszenie. Wpisz token rejestracyjny z zaproszenia.',
     tokenLabel: 'Token rejestracyjny',
     tokenRequired: 'Wpisz token rejestracyjny.',
-    tokenInvalid: 'Ten token rejestracyjny jest nieważny: może zawierać literówkę, mógł wygasnąć, zostać wykorzystany lub unieważniony.',
+    tokenInvalid:
+      'Ten token rejestracyjny jest nieważny: może zawierać literówkę, mógł wygasnąć, zostać wykorzystany lub unieważniony.',
     policyTitle: 'To żądanie jest niedozwolone',
-    policyText: 'Odrzuciły je zasady serwera. Przyczyną może być aplikacja, Twoje konto lub to, o co prosiła aplikacja: na przykład API administracyjne jest tylko dla kont, które mogą zarządzać serwerem.',
+    policyText:
+      'Odrzuciły je zasady serwera. Przyczyną może być aplikacja, Twoje konto lub to, o co prosiła aplikacja: na przykład API administracyjne jest tylko dla kont, które mogą zarządzać serwerem.',
   },
   'pt-BR': {
     dir: 'ltr',
@@ -451,7 +470,8 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenRequired: 'Digite o token de registro.',
     tokenInvalid: 'Este token de registro não é válido: pode estar digitado errado, expirado, esgotado ou revogado.',
     policyTitle: 'Esta solicitação não é permitida',
-    policyText: 'A política do servidor a recusou. O motivo pode ser o aplicativo, sua conta ou o que o aplicativo pediu: a API de administração, por exemplo, é só para contas autorizadas a administrar o servidor.',
+    policyText:
+      'A política do servidor a recusou. O motivo pode ser o aplicativo, sua conta ou o que o aplicativo pediu: a API de administração, por exemplo, é só para contas autorizadas a administrar o servidor.',
   },
   ru: {
     dir: 'ltr',
@@ -487,9 +507,11 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenText: 'Регистрация на этом сервере — только по приглашению. Введите токен регистрации из приглашения.',
     tokenLabel: 'Токен регистрации',
     tokenRequired: 'Введите токен регистрации.',
-    tokenInvalid: 'Этот токен регистрации недействителен: возможно, в нём опечатка, истёк срок его действия, он израсходован или отозван.',
+    tokenInvalid:
+      'Этот токен регистрации недействителен: возможно, в нём опечатка, истёк срок его действия, он израсходован или отозван.',
     policyTitle: 'Этот запрос не разрешён',
-    policyText: 'Его отклонили правила сервера. Причиной может быть приложение, ваша учётная запись или то, что запросило приложение: например, API администрирования доступен только учётным записям, которым разрешено управлять сервером.',
+    policyText:
+      'Его отклонили правила сервера. Причиной может быть приложение, ваша учётная запись или то, что запросило приложение: например, API администрирования доступен только учётным записям, которым разрешено управлять сервером.',
   },
   uk: {
     dir: 'ltr',
@@ -525,9 +547,11 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenText: 'Реєстрація на цьому сервері — лише за запрошенням. Введіть реєстраційний токен із запрошення.',
     tokenLabel: 'Реєстраційний токен',
     tokenRequired: 'Введіть реєстраційний токен.',
-    tokenInvalid: 'Цей реєстраційний токен недійсний: можливо, у ньому помилка, строк його дії минув, його вже використано або відкликано.',
+    tokenInvalid:
+      'Цей реєстраційний токен недійсний: можливо, у ньому помилка, строк його дії минув, його вже використано або відкликано.',
     policyTitle: 'Цей запит не дозволено',
-    policyText: 'Його відхилили правила сервера. Причиною може бути застосунок, ваш обліковий запис або те, що запросив застосунок: наприклад, API адміністрування доступний лише обліковим записам, яким дозволено керувати сервером.',
+    policyText:
+      'Його відхилили правила сервера. Причиною може бути застосунок, ваш обліковий запис або те, що запросив застосунок: наприклад, API адміністрування доступний лише обліковим записам, яким дозволено керувати сервером.',
   },
   'zh-Hans': {
     dir: 'ltr',
@@ -564,7 +588,8 @@ const WORDS: Record<PageLanguage, PageWords> = {
     tokenRequired: '请输入注册令牌。',
     tokenInvalid: '此注册令牌无效：可能输入有误、已过期、已用完或已被撤销。',
     policyTitle: '此请求不被允许',
-    policyText: '服务器的策略拒绝了它。原因可能在于应用、你的账户或应用请求的内容：例如，管理 API 仅供获准管理服务器的账户使用。',
+    policyText:
+      '服务器的策略拒绝了它。原因可能在于应用、你的账户或应用请求的内容：例如，管理 API 仅供获准管理服务器的账户使用。',
   },
 };
 

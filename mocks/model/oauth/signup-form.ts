@@ -205,7 +205,11 @@ function finish(step: Step, made: Made): ModelResponse {
     }
     token = own(state.oauth.registrationTokens, id);
     if (!token || !masTokenIsValid(token, homeserver.env.now())) {
-      return errorPage('Registration token used is no longer valid', 'Go back to the application and start again.', 500);
+      return errorPage(
+        'Registration token used is no longer valid',
+        'Go back to the application and start again.',
+        500,
+      );
     }
   }
   const account = homeserver.addAccount({ localpart: made.username, guest: false, passwordHash: made.passwordHash });

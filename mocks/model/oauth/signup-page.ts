@@ -154,7 +154,13 @@ export function tokenPage(context: PageContext, values: FormValues = {}, errors:
  */
 export function policyViolationPage(context: PageContext): ModelResponse {
   const { words } = wordsFor(context.pending.language);
-  return formPage(context, words.policyTitle, `<p>${escapeHtml(words.policyText)}</p>`, button('cancel', words.cancel), {});
+  return formPage(
+    context,
+    words.policyTitle,
+    `<p>${escapeHtml(words.policyText)}</p>`,
+    button('cancel', words.cancel),
+    {},
+  );
 }
 
 function formPage(

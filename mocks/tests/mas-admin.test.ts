@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startMock, type Mock } from './harness';
+import { MockController } from '../model/controller';
+import { fakeEnvironment } from '../model/environment';
+import { driveMock, listenOnLoopback, startMock, type Mock } from './harness';
 import { adminApi, signInForToken, TOKENS, type MasReply } from './mas-helpers';
 import { authorizeQuery, callbackParams, registerClient } from './oauth-helpers';
 
@@ -327,6 +329,37 @@ describe("MAS's admin API: the mock's control surface", () => {
     expect((await call('GET')).status).toBe(404);
     expect((await call('POST', '', { token: 'x' })).status).toBe(404);
     expect(Object.keys(mock.state.oauth.registrationTokens)).toEqual([]);
+  });
+
+  it('answers over real HTTP, brackets in the query and all, to a page of a configured origin', async () => {
+    const env = fakeEnvironment();
+    const origin = 'http://localhost:5173';
+    const controller = await MockController.create({
+      scenario: 'oidc-invite',
+      env,
+      overrides: { controlOrigins: [origin] },
+    });
+    const { accessToken } = await signInForToken(driveMock(controller, env));
+    const server = await listenOnLoopback(controller);
+    try {
+      const headers = { authorization: `Bearer ${accessToken}`, origin };
+      const listed = await fetch(`${server.base}${TOKENS}?filter[valid]=true&page[first]=1`, { headers });
+      expect(listed.status).toBe(200);
+      expect(listed.headers.get('access-control-allow-origin')).toBe(origin);
+      const body = (await listed.json()) as MasReply['body'];
+      expect(body.data.map((token) => token.attributes.token)).toEqual(['letmein']);
+      expect(body.links.next).toMatch(
+        /^\/api\/admin\/v1\/user-registration-tokens\?filter\[valid\]=true&page\[after\]=/,
+      );
+      const made = await fetch(`${server.base}${TOKENS}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ usage_limit: 2 }),
+      });
+      expect(made.status).toBe(201);
+    } finally {
+      await server.close();
+    }
   });
 
   it('lists MAS tokens at /_mock/mas-registration-tokens, without a token', async () => {

@@ -42,3 +42,4 @@ export { answer, isApiPath, type EndpointName } from './model/routes.js';
 export { modelRequest, type ModelRequest } from './model/request.js';
 export { serialize, type ModelResponse } from './model/response.js';
 export type { Account, HomeserverState, MailMessage, RegistrationToken } from './model/state.js';
+export type { MasRegistrationToken } from './model/oauth/registration-tokens.js';

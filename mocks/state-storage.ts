@@ -23,8 +23,9 @@ interface Saved {
 }
 
 /**
- * The browser mock's memory across reloads and navigations. Access tokens, OAuth sessions (their
- * refresh tokens) and devices are left out on purpose: nothing that works as a credential goes
+ * The browser mock's memory across reloads and navigations, MAS's registration tokens with the rest
+ * of the OAuth server's state (state saved before them loads with none). Access tokens, OAuth
+ * sessions (their refresh tokens, an admin's among them) and devices are left out on purpose: nothing that works as a credential goes
  * into storage, even the mock's. An unused authorization code must stay, since the person carries
  * it from the shell page (`enhanceOAuthPage`) back to the app, whose own mock exchanges it; alone
  * it is no credential (the exchange needs the PKCE verifier, which only the app holds), and it is

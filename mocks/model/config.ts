@@ -31,6 +31,32 @@ const oauthSchema = z.strictObject({
   allowInsecureUris: z.boolean().default(true),
   /** Where people are sent to sign up; by default `{issuer}authorize` (the browser mock's is its shell page). */
   authorizationEndpoint: z.url().optional(),
+  /**
+   * MAS's `account.password_registration_token_required`: after the sign-up form, a page asks for a
+   * registration token made through MAS's admin API (`oauth/registration-tokens.ts`).
+   */
+  passwordRegistrationTokenRequired: z.boolean().default(false),
+  /**
+   * MAS serves its admin API only on a listener with the `adminapi` resource; off, the mock's
+   * answers 404 there, as a server that does not expose it.
+   */
+  adminApi: z.boolean().default(true),
+  /**
+   * Who may request the admin API's `urn:mas:admin` scope: MAS's policy data `admin_users`
+   * (authorization_grant.rego:21-26), by username. `admin` (password `admin-password`) by default.
+   */
+  adminUsers: z.array(z.string()).default(['admin']),
+  /** MAS registration tokens that exist from the start (the admin API makes more). Times in ms since the epoch. */
+  registrationTokens: z
+    .array(
+      z.strictObject({
+        token: z.string(),
+        usageLimit: z.number().int().nonnegative().nullable().default(null),
+        expiresAt: z.number().nullable().default(null),
+        revoked: z.boolean().default(false),
+      }),
+    )
+    .default([]),
 });
 export type OAuthConfig = z.infer<typeof oauthSchema>;
 

@@ -1,17 +1,21 @@
 import type { HomeserverConfig } from './config.js';
+import { issuerPath } from './oauth/issuer.js';
 import type { ModelRequest } from './request.js';
 import { CORS_HEADERS, matrixError, type ModelResponse } from './response.js';
 
 /*
- * The mock's control surface: its own `/_mock` API (mail, accounts, tokens, reset, scenario) and
- * Synapse's admin API, whose credentials (`admin` / `admin-password`, the shared secret) are public.
+ * The mock's control surface: its own `/_mock` API (mail, accounts, tokens, reset, scenario),
+ * Synapse's admin API and MAS's (below the issuer), whose credentials (`admin` / `admin-password`,
+ * the shared secret) are public. MAS itself answers its admin API with CORS for every origin
+ * (crates/handlers/src/admin/mod.rs:225-236), as Synapse does its own; the mock closes both alike.
  * Unlike the Matrix API, which keeps Synapse's `Access-Control-Allow-Origin: *`, it is closed to
  * pages of other origins unless `controlOrigins` names them (security review M3).
  */
 
-/** `/_mock`, `/_mock/…` and `/_synapse/admin/…`, on the raw path the routes match. */
-export function isControlPath(path: string): boolean {
-  return /^\/(?:_mock|_synapse\/admin)(?:\/|$)/.test(path);
+/** `/_mock`, `/_mock/…`, `/_synapse/admin/…` and `{issuer}api/admin/…`, on the raw path the routes match. */
+export function isControlPath(path: string, config: HomeserverConfig): boolean {
+  if (/^\/(?:_mock|_synapse\/admin)(?:\/|$)/.test(path)) return true;
+  return config.oauth !== null && path.startsWith(`${issuerPath(config.oauth)}api/admin/`);
 }
 
 function allowedOrigin(request: ModelRequest, config: HomeserverConfig): string | undefined {

@@ -6,6 +6,7 @@ import { DEFAULT_FAMILY, FAMILIES, FAMILY_NAMES, type FamilyName } from './famil
 import { familyDefaults } from './family-flows.js';
 import { DEFAULT_SCENARIO, scenarioFamily, scenarios, type ScenarioName } from './scenarios.js';
 import type { HomeserverState } from './state.js';
+import { masTokenIsValid } from './oauth/registration-tokens.js';
 
 export interface ControllerOptions {
   scenario?: ScenarioName;
@@ -249,6 +250,27 @@ export class MockController {
       expiry_time: token.expiryTime,
       valid: this.homeserver.tokenIsUsable(token),
     }));
+  }
+
+  /**
+   * MAS's registration tokens (`config.oauth`), in the order made, with the admin API's attribute
+   * names; times in milliseconds since the epoch, as the rest of `/_mock` gives them.
+   */
+  masRegistrationTokens() {
+    const now = this.homeserver.env.now();
+    return Object.values(this.homeserver.state.oauth.registrationTokens)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((token) => ({
+        id: token.id,
+        token: token.token,
+        valid: masTokenIsValid(token, now),
+        usage_limit: token.usageLimit,
+        times_used: token.timesUsed,
+        created_at: token.createdAt,
+        last_used_at: token.lastUsedAt,
+        expires_at: token.expiresAt,
+        revoked_at: token.revokedAt,
+      }));
   }
 
   inbox() {

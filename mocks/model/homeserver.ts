@@ -3,6 +3,7 @@ import { FAMILIES, type Family } from './families.js';
 import { familyFlows } from './family-flows.js';
 import { realEnvironment, type Environment } from './environment.js';
 import { serverMetadata } from './oauth/issuer.js';
+import { addMasToken } from './oauth/registration-tokens.js';
 import { hashPassword, publishedPasswordPolicy } from './password.js';
 import { rateLimit, type BucketState, type RateVerdict } from './rate-limiter.js';
 import type { ModelRequest } from './request.js';
@@ -52,6 +53,10 @@ export class MockHomeserver {
       pending: 0,
       completed: 0,
     }));
+    for (const { revoked, ...fields } of config.oauth?.registrationTokens ?? []) {
+      const made = addMasToken(homeserver, fields);
+      if (revoked) made.revokedAt = made.createdAt;
+    }
     return homeserver;
   }
 

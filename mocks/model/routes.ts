@@ -26,6 +26,15 @@ import {
   validityForFamily,
 } from './family-endpoints.js';
 import { login, loginFlows } from './login.js';
+import {
+  addToken,
+  getToken,
+  listTokens,
+  masAdmin,
+  revokeToken,
+  unrevokeToken,
+  updateToken,
+} from './oauth/admin-api.js';
 import { authorize } from './oauth/authorize.js';
 import { registerClient } from './oauth/client-registration.js';
 import { isOAuthApiPath, issuerPath, ownAuthorizationPath } from './oauth/issuer.js';
@@ -106,6 +115,16 @@ function emailLink(controller: MockController, request: ModelRequest): ModelResp
   return homeserver.family.serves.requestToken === true || homeserver.config.oauth !== null
     ? submitEmailToken(homeserver, request)
     : unrecognized();
+}
+
+const MAS_API = 'api/admin/v1/user-registration-tokens';
+
+/** An endpoint of MAS's admin API: where the OAuth server is on and exposes it (`oauth.adminApi`). */
+function masAdminRoute(handler: Parameters<typeof masAdmin>[0], withId: boolean): Handle {
+  const endpoint = masAdmin(handler, withId);
+  return oauthOnly((c, oauth, request, params) =>
+    oauth.adminApi ? endpoint(c.homeserver, request, params.id) : unrecognized(),
+  );
 }
 
 /** Synapse's `assert_requester_is_admin`, before anything else the endpoint does. */
@@ -334,6 +353,13 @@ const routes: Route[] = [
     handle: oauthOnly((c, _oauth, request) => revoke(c.homeserver, request)),
   },
   { method: 'GET', path: '{issuer}account', handle: oauthOnly((c) => accountPage(c.homeserver)) },
+  // MAS's admin API for registration tokens (admin/v1/mod.rs:200-235), at MAS's root: here the issuer.
+  { method: 'GET', path: `{issuer}${MAS_API}`, handle: masAdminRoute(listTokens, false) },
+  { method: 'POST', path: `{issuer}${MAS_API}`, handle: masAdminRoute(addToken, false) },
+  { method: 'GET', path: `{issuer}${MAS_API}/{id}`, handle: masAdminRoute(getToken, true) },
+  { method: 'PUT', path: `{issuer}${MAS_API}/{id}`, handle: masAdminRoute(updateToken, true) },
+  { method: 'POST', path: `{issuer}${MAS_API}/{id}/revoke`, handle: masAdminRoute(revokeToken, true) },
+  { method: 'POST', path: `{issuer}${MAS_API}/{id}/unrevoke`, handle: masAdminRoute(unrevokeToken, true) },
   { method: 'GET', path: '/_matrix/consent', handle: (c, request) => consentPage(c.homeserver, request) },
   { method: 'GET', path: '/_matrix/static', handle: (c) => staticPage(c.homeserver) },
   { method: 'GET', path: '/_matrix/static/', handle: (c) => staticPage(c.homeserver) },
@@ -391,6 +417,7 @@ const routes: Route[] = [
           'GET /_mock/inbox',
           'GET /_mock/accounts',
           'GET /_mock/registration-tokens',
+          'GET /_mock/mas-registration-tokens',
           'POST /_mock/reset',
           'GET /_mock/scenario',
           'POST /_mock/scenario',
@@ -403,6 +430,11 @@ const routes: Route[] = [
     method: 'GET',
     path: '/_mock/registration-tokens',
     handle: (c) => ok({ registration_tokens: c.registrationTokens() }),
+  },
+  {
+    method: 'GET',
+    path: '/_mock/mas-registration-tokens',
+    handle: (c) => ok({ registration_tokens: c.masRegistrationTokens() }),
   },
   { method: 'GET', path: '/_mock/scenario', handle: (c) => ok(c.describe()) },
   {
@@ -592,8 +624,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * in Node, the HTTP server) hands a request here and sends back what it returns.
  */
 export async function answer(controller: MockController, request: ModelRequest): Promise<ModelResponse> {
-  if (!isControlPath(request.path)) return route(controller, request);
   const { config, family } = controller.homeserver;
+  if (!isControlPath(request.path, config)) return route(controller, request);
   if (request.method === 'OPTIONS') return controlPreflight(request, config, family.preflightStatus);
   const refused = request.path.startsWith('/_mock') ? refuseSimpleChange(request) : undefined;
   return withControlCors(request, config, refused ?? (await route(controller, request)));

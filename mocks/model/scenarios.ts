@@ -82,6 +82,23 @@ export const scenarios = {
     config: { oauth: OAUTH },
     homeserver: 'synapse-mas',
   },
+  'oidc-invite': {
+    description:
+      "Synapse with Matrix Authentication Service that requires a registration token after its sign-up form (`passwordRegistrationTokenRequired`): `letmein` passes; `admin` / `admin-password` manages tokens through MAS's admin API.",
+    config: {
+      oauth: {
+        ...OAUTH,
+        passwordRegistrationTokenRequired: true,
+        registrationTokens: [
+          { token: 'letmein' },
+          { token: 'single-use', usageLimit: 1 },
+          { token: 'expired', expiresAt: Date.UTC(2020, 0, 1) },
+          { token: 'revoked', revoked: true },
+        ],
+      },
+    },
+    homeserver: 'synapse-mas',
+  },
   'oidc-no-create': {
     description: 'Synapse with an OAuth 2.0 server that signs people in but does not offer to create accounts.',
     config: { oauth: { ...OAUTH, promptCreate: false } },

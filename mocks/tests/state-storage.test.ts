@@ -37,6 +37,22 @@ describe('browser mock persistence', () => {
     expect(state && Object.keys(state.threepids)).toEqual(['__proto__']);
   });
 
+  it('keeps MAS registration tokens and their uses across a reload, without a record prototype', async () => {
+    const controller = await MockController.create({ scenario: 'oidc-invite', env: fakeEnvironment() });
+    const letmein = Object.values(controller.homeserver.state.oauth.registrationTokens)[0];
+    if (letmein) letmein.timesUsed = 3;
+    saveMock(controller);
+    const saved = loadSavedMock();
+    expect(saved && Object.getPrototypeOf(saved.state.oauth.registrationTokens)).toBeNull();
+    const restored = MockController.restore(saved!.state, { scenario: saved!.scenario }); // eslint-disable-line @typescript-eslint/no-non-null-assertion
+    expect(restored.masRegistrationTokens().map(({ token, times_used }) => [token, times_used])).toEqual([
+      ['letmein', 3],
+      ['single-use', 0],
+      ['expired', 0],
+      ['revoked', 0],
+    ]);
+  });
+
   it('ignores saved state it does not understand', () => {
     localStorage.setItem('matrix-mock-homeserver.state', '{"format": 99}');
     expect(loadSavedMock()).toBeUndefined();

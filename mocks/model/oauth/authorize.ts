@@ -79,7 +79,7 @@ export function authorize(homeserver: MockHomeserver, oauth: OAuthConfig, reques
     ...(clientState === undefined ? {} : { state: clientState }),
     codeChallenge: challenge,
     scope: scope.scope,
-    deviceId: scope.deviceId,
+    ...(scope.deviceId === undefined ? {} : { deviceId: scope.deviceId }),
     ...usernameHint(query.get('login_hint'), config.serverName),
     // OIDC Core §3.1.2.1: given back in the id_token; MAS keeps it on the grant as it came.
     ...(nonce === null ? {} : { nonce }),

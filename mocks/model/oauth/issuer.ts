@@ -10,6 +10,8 @@ export const ISSUER_ENDPOINTS = [
   '.well-known/openid-configuration',
   'keys.json',
   'userinfo',
+  // MAS's admin API (`admin-api.ts`), which a page on another origin calls too.
+  'api/admin/v1/user-registration-tokens',
 ] as const;
 
 /** The issuer's path (`/oauth2/`): the model sees paths only, so the OAuth routes are matched below it. */

@@ -61,6 +61,15 @@ export interface PageWords {
   enterEmail: string;
   notAnEmail: string;
   emailInUse: string;
+  /** MAS's registration-token step (templates/pages/register/steps/registration_token.html). */
+  tokenTitle: string;
+  tokenText: string;
+  tokenLabel: string;
+  tokenRequired: string;
+  tokenInvalid: string;
+  /** MAS's page for a request its policy refuses (templates/pages/policy_violation.html). */
+  policyTitle: string;
+  policyText: string;
 }
 
 const en: PageWords = {
@@ -92,6 +101,14 @@ const en: PageWords = {
   enterEmail: 'Enter your email address.',
   notAnEmail: 'This is not an email address.',
   emailInUse: 'This email address is already in use.',
+  tokenTitle: 'Registration token',
+  tokenText: 'Sign-up on this server is by invitation. Enter the registration token from your invite.',
+  tokenLabel: 'Registration token',
+  tokenRequired: 'Enter the registration token.',
+  tokenInvalid: 'This registration token is not valid: it may be mistyped, expired, used up or revoked.',
+  policyTitle: 'This request is not allowed',
+  policyText:
+    "The server's policy refused it. The reason may be the application, your account or what the application asked for: the admin API, say, is only for accounts allowed to manage the server.",
 };
 
 const WORDS: Record<PageLanguage, PageWords> = {
@@ -125,6 +142,14 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'أدخل عنوان بريدك الإلكتروني.',
     notAnEmail: 'هذا ليس عنوان بريد إلكتروني.',
     emailInUse: 'عنوان البريد الإلكتروني هذا مستخدم بالفعل.',
+    tokenTitle: 'رمز التسجيل',
+    tokenText: 'التسجيل في هذا الخادم بالدعوة فقط. أدخل رمز التسجيل الموجود في دعوتك.',
+    tokenLabel: 'رمز التسجيل',
+    tokenRequired: 'أدخل رمز التسجيل.',
+    tokenInvalid: 'رمز التسجيل هذا غير صالح: ربما كُتب خطأً، أو انتهت صلاحيته، أو استُنفد، أو أُلغي.',
+    policyTitle: 'هذا الطلب غير مسموح به',
+    policyText:
+      'رفضته سياسة الخادم. قد يكون السبب التطبيق أو حسابك أو ما طلبه التطبيق: فواجهة برمجة الإدارة مثلًا مخصّصة للحسابات المسموح لها بإدارة الخادم فقط.',
   },
   de: {
     dir: 'ltr',
@@ -156,6 +181,16 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Gib deine E-Mail-Adresse ein.',
     notAnEmail: 'Das ist keine E-Mail-Adresse.',
     emailInUse: 'Diese E-Mail-Adresse wird bereits verwendet.',
+    tokenTitle: 'Registrierungstoken',
+    tokenText:
+      'Auf diesem Server registrierst du dich nur mit Einladung. Gib den Registrierungstoken aus deiner Einladung ein.',
+    tokenLabel: 'Registrierungstoken',
+    tokenRequired: 'Gib den Registrierungstoken ein.',
+    tokenInvalid:
+      'Dieser Registrierungstoken ist nicht gültig: Vielleicht ist er falsch geschrieben, abgelaufen, aufgebraucht oder widerrufen.',
+    policyTitle: 'Diese Anfrage ist nicht erlaubt',
+    policyText:
+      'Die Richtlinie des Servers hat sie abgelehnt. Der Grund kann die Anwendung, dein Konto oder das Angefragte sein: Die Admin-API etwa ist nur für Konten, die den Server verwalten dürfen.',
   },
   es: {
     dir: 'ltr',
@@ -187,6 +222,16 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Escribe tu dirección de correo electrónico.',
     notAnEmail: 'Esto no es una dirección de correo electrónico.',
     emailInUse: 'Esta dirección de correo electrónico ya está en uso.',
+    tokenTitle: 'Token de registro',
+    tokenText:
+      'En este servidor solo puedes registrarte con invitación. Introduce el token de registro de tu invitación.',
+    tokenLabel: 'Token de registro',
+    tokenRequired: 'Introduce el token de registro.',
+    tokenInvalid:
+      'Este token de registro no es válido: puede que esté mal escrito, haya caducado, se haya agotado o se haya revocado.',
+    policyTitle: 'Esta solicitud no está permitida',
+    policyText:
+      'La política del servidor la ha rechazado. El motivo puede ser la aplicación, tu cuenta o lo que pidió la aplicación: la API de administración, por ejemplo, es solo para cuentas autorizadas a administrar el servidor.',
   },
   fr: {
     dir: 'ltr',
@@ -218,6 +263,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Saisissez votre adresse e-mail.',
     notAnEmail: 'Ce n’est pas une adresse e-mail.',
     emailInUse: 'Cette adresse e-mail est déjà utilisée.',
+    tokenTitle: 'Jeton d’enregistrement',
+    tokenText:
+      'L’inscription sur ce serveur se fait sur invitation. Saisissez le jeton d’enregistrement de votre invitation.',
+    tokenLabel: 'Jeton d’enregistrement',
+    tokenRequired: 'Saisissez le jeton d’enregistrement.',
+    tokenInvalid: 'Ce jeton d’enregistrement n’est pas valide : il est peut-être mal saisi, expiré, épuisé ou révoqué.',
+    policyTitle: 'Cette demande n’est pas autorisée',
+    policyText:
+      'La politique du serveur l’a refusée. La raison peut être l’application, votre compte ou ce que l’application a demandé : l’API d’administration, par exemple, est réservée aux comptes autorisés à gérer le serveur.',
   },
   it: {
     dir: 'ltr',
@@ -249,6 +303,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Inserisci il tuo indirizzo email.',
     notAnEmail: 'Questo non è un indirizzo email.',
     emailInUse: 'Questo indirizzo email è già in uso.',
+    tokenTitle: 'Token di registrazione',
+    tokenText: 'Su questo server ci si registra solo su invito. Inserisci il token di registrazione del tuo invito.',
+    tokenLabel: 'Token di registrazione',
+    tokenRequired: 'Inserisci il token di registrazione.',
+    tokenInvalid:
+      'Questo token di registrazione non è valido: potrebbe essere scritto male, scaduto, esaurito o revocato.',
+    policyTitle: 'Questa richiesta non è consentita',
+    policyText:
+      'La politica del server l’ha rifiutata. Il motivo può essere l’applicazione, il tuo account o ciò che l’applicazione ha chiesto: l’API di amministrazione, per esempio, è solo per gli account autorizzati a gestire il server.',
   },
   ja: {
     dir: 'ltr',
@@ -280,6 +343,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'メールアドレスを入力してください。',
     notAnEmail: 'メールアドレスの形式ではありません。',
     emailInUse: 'このメールアドレスはすでに使われています。',
+    tokenTitle: '登録用トークン',
+    tokenText: 'このサーバーへの登録は招待制です。招待に書かれた登録用トークンを入力してください。',
+    tokenLabel: '登録用トークン',
+    tokenRequired: '登録用トークンを入力してください。',
+    tokenInvalid:
+      'この登録用トークンは無効です。入力の誤り、有効期限切れ、使用回数の上限、または取り消しの可能性があります。',
+    policyTitle: 'このリクエストは許可されていません',
+    policyText:
+      'サーバーのポリシーにより拒否されました。原因はアプリ、あなたのアカウント、またはアプリが求めた内容かもしれません。たとえば管理 API は、サーバーの管理を許可されたアカウント専用です。',
   },
   nl: {
     dir: 'ltr',
@@ -312,6 +384,16 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Vul je e-mailadres in.',
     notAnEmail: 'Dit is geen e-mailadres.',
     emailInUse: 'Dit e-mailadres is al in gebruik.',
+    tokenTitle: 'Registratietoken',
+    tokenText:
+      'Registreren op deze server kan alleen met een uitnodiging. Voer het registratietoken uit je uitnodiging in.',
+    tokenLabel: 'Registratietoken',
+    tokenRequired: 'Voer het registratietoken in.',
+    tokenInvalid:
+      'Dit registratietoken is niet geldig: misschien is het verkeerd getypt, verlopen, opgebruikt of ingetrokken.',
+    policyTitle: 'Dit verzoek is niet toegestaan',
+    policyText:
+      'Het beleid van de server heeft het geweigerd. De reden kan de app zijn, je account of wat de app vroeg: de beheer-API is bijvoorbeeld alleen voor accounts die de server mogen beheren.',
   },
   pl: {
     dir: 'ltr',
@@ -343,6 +425,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Wpisz swój adres e-mail.',
     notAnEmail: 'To nie jest adres e-mail.',
     emailInUse: 'Ten adres e-mail jest już używany.',
+    tokenTitle: 'Token rejestracyjny',
+    tokenText: 'Rejestracja na tym serwerze jest tylko na zaproszenie. Wpisz token rejestracyjny z zaproszenia.',
+    tokenLabel: 'Token rejestracyjny',
+    tokenRequired: 'Wpisz token rejestracyjny.',
+    tokenInvalid:
+      'Ten token rejestracyjny jest nieważny: może zawierać literówkę, mógł wygasnąć, zostać wykorzystany lub unieważniony.',
+    policyTitle: 'To żądanie jest niedozwolone',
+    policyText:
+      'Odrzuciły je zasady serwera. Przyczyną może być aplikacja, Twoje konto lub to, o co prosiła aplikacja: na przykład API administracyjne jest tylko dla kont, które mogą zarządzać serwerem.',
   },
   'pt-BR': {
     dir: 'ltr',
@@ -373,6 +464,14 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Digite seu endereço de e-mail.',
     notAnEmail: 'Isto não é um endereço de e-mail.',
     emailInUse: 'Este endereço de e-mail já está em uso.',
+    tokenTitle: 'Token de registro',
+    tokenText: 'O cadastro neste servidor é só por convite. Digite o token de registro do seu convite.',
+    tokenLabel: 'Token de registro',
+    tokenRequired: 'Digite o token de registro.',
+    tokenInvalid: 'Este token de registro não é válido: pode estar digitado errado, expirado, esgotado ou revogado.',
+    policyTitle: 'Esta solicitação não é permitida',
+    policyText:
+      'A política do servidor a recusou. O motivo pode ser o aplicativo, sua conta ou o que o aplicativo pediu: a API de administração, por exemplo, é só para contas autorizadas a administrar o servidor.',
   },
   ru: {
     dir: 'ltr',
@@ -404,6 +503,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Введите адрес электронной почты.',
     notAnEmail: 'Это не адрес электронной почты.',
     emailInUse: 'Этот адрес электронной почты уже используется.',
+    tokenTitle: 'Токен регистрации',
+    tokenText: 'Регистрация на этом сервере — только по приглашению. Введите токен регистрации из приглашения.',
+    tokenLabel: 'Токен регистрации',
+    tokenRequired: 'Введите токен регистрации.',
+    tokenInvalid:
+      'Этот токен регистрации недействителен: возможно, в нём опечатка, истёк срок его действия, он израсходован или отозван.',
+    policyTitle: 'Этот запрос не разрешён',
+    policyText:
+      'Его отклонили правила сервера. Причиной может быть приложение, ваша учётная запись или то, что запросило приложение: например, API администрирования доступен только учётным записям, которым разрешено управлять сервером.',
   },
   uk: {
     dir: 'ltr',
@@ -435,6 +543,15 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: 'Введіть адресу е-пошти.',
     notAnEmail: 'Це не адреса е-пошти.',
     emailInUse: 'Ця адреса е-пошти вже використовується.',
+    tokenTitle: 'Реєстраційний токен',
+    tokenText: 'Реєстрація на цьому сервері — лише за запрошенням. Введіть реєстраційний токен із запрошення.',
+    tokenLabel: 'Реєстраційний токен',
+    tokenRequired: 'Введіть реєстраційний токен.',
+    tokenInvalid:
+      'Цей реєстраційний токен недійсний: можливо, у ньому помилка, строк його дії минув, його вже використано або відкликано.',
+    policyTitle: 'Цей запит не дозволено',
+    policyText:
+      'Його відхилили правила сервера. Причиною може бути застосунок, ваш обліковий запис або те, що запросив застосунок: наприклад, API адміністрування доступний лише обліковим записам, яким дозволено керувати сервером.',
   },
   'zh-Hans': {
     dir: 'ltr',
@@ -465,6 +582,14 @@ const WORDS: Record<PageLanguage, PageWords> = {
     enterEmail: '请输入你的电子邮箱地址。',
     notAnEmail: '这不是电子邮箱地址。',
     emailInUse: '此电子邮箱地址已被使用。',
+    tokenTitle: '注册令牌',
+    tokenText: '此服务器仅限受邀注册。请输入邀请中的注册令牌。',
+    tokenLabel: '注册令牌',
+    tokenRequired: '请输入注册令牌。',
+    tokenInvalid: '此注册令牌无效：可能输入有误、已过期、已用完或已被撤销。',
+    policyTitle: '此请求不被允许',
+    policyText:
+      '服务器的策略拒绝了它。原因可能在于应用、你的账户或应用请求的内容：例如，管理 API 仅供获准管理服务器的账户使用。',
   },
 };
 

@@ -4,26 +4,32 @@ import { BOUNDS, own, remember } from '../records.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** MAS's token shapes: `mat_` access tokens, `mar_` refresh tokens. */
+/** MAS's token shapes: `mat_` access tokens, `mar_` refresh tokens (without MAS's checksum part). */
 function newTokens(homeserver: MockHomeserver) {
   const { env } = homeserver;
-  return { accessToken: `mat_${env.randomString(30, ALNUM)}`, refreshToken: `mar_${env.randomString(30, ALNUM)}` };
+  return {
+    accessToken: `mat_${env.randomString(30, ALNUM)}`,
+    accessTokenExpiresAt: env.now() + homeserver.config.accessTokenLifetimeMs,
+    refreshToken: `mar_${env.randomString(30, ALNUM)}`,
+  };
 }
 
 /**
  * The access token is also a homeserver access token (MAS's are, through Synapse's introspection),
- * so `whoami` and every other endpoint know it without knowing OAuth.
+ * so `whoami` and every other endpoint know it without knowing OAuth. Only with the Client-Server
+ * API scope, which is what gives a session its device: Synapse refuses any other token of MAS's.
  */
 function installAccessToken(homeserver: MockHomeserver, session: OAuthSession): void {
+  if (session.deviceId === undefined) return;
   homeserver.state.accessTokens[session.accessToken] = {
     token: session.accessToken,
     userId: session.userId,
     deviceId: session.deviceId,
-    expiresAt: homeserver.env.now() + homeserver.config.accessTokenLifetimeMs,
+    expiresAt: session.accessTokenExpiresAt,
   };
 }
 
-/** A new session for the device the scope named, as a successful code exchange opens it. */
+/** A new session (for the device the scope named, if any), as a successful code exchange opens it. */
 export function openSession(
   homeserver: MockHomeserver,
   grant: Pick<OAuthSession, 'clientId' | 'userId' | 'deviceId' | 'scope'>,
@@ -31,9 +37,13 @@ export function openSession(
   const { state } = homeserver;
   const session: OAuthSession = { id: homeserver.env.randomString(24, ALNUM), ...grant, ...newTokens(homeserver) };
   remember(state.oauth.sessions, session.id, session, BOUNDS.oauthSessions);
-  if (!state.devices.some((device) => device.userId === grant.userId && device.deviceId === grant.deviceId)) {
+  const { deviceId } = grant;
+  if (
+    deviceId !== undefined &&
+    !state.devices.some((device) => device.userId === grant.userId && device.deviceId === deviceId)
+  ) {
     const displayName = own(state.oauth.clients, grant.clientId)?.clientName;
-    state.devices.push({ userId: grant.userId, deviceId: grant.deviceId, displayName });
+    state.devices.push({ userId: grant.userId, deviceId, displayName });
   }
   installAccessToken(homeserver, session);
   return session;

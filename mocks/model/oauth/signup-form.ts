@@ -7,7 +7,19 @@ import type { ModelRequest } from '../request.js';
 import type { ModelResponse } from '../response.js';
 import { codePointLength, MAX_RAW_LENGTH } from '../user-id.js';
 import { callbackUrl, formOf, redirectTo } from './responses.js';
-import { codePage, errorPage, signInPage, signUpPage, type FieldErrors, type PageContext } from './signup-page.js';
+import {
+  codePage,
+  errorPage,
+  policyViolationPage,
+  signInPage,
+  signUpPage,
+  tokenPage,
+  type FieldErrors,
+  type PageContext,
+} from './signup-page.js';
+import { localpartOfUserId } from './id-token.js';
+import { masTokenByText, masTokenIsValid, useMasToken, type MasRegistrationToken } from './registration-tokens.js';
+import { ADMIN_SCOPE } from './scope.js';
 import { CODE_LIFETIME_MS, forgetExpired, ID_SHAPES, type AuthorizationRequest } from './state.js';
 import { usernameProblem } from './username.js';
 import { own } from '../records.js';
@@ -27,8 +39,8 @@ const expired = () => errorPage('This page has expired', 'Go back to the applica
 
 /**
  * `POST {issuer}authorize/{request}`: the page's form, one step per post. The button pressed is
- * the `action` field: `create`, `verify` and `resend` (the email code), `sign-in`,
- * `create-instead` (from the sign-in page) or `cancel`.
+ * the `action` field: `create`, `token` (the registration token), `verify` and `resend` (the email
+ * code), `sign-in`, `create-instead` (from the sign-in page) or `cancel`.
  */
 export async function submitAuthorization(
   homeserver: MockHomeserver,
@@ -52,6 +64,7 @@ export async function submitAuthorization(
   if (pending.mode === 'sign-in') return action === 'sign-in' ? signIn(step) : signInPage(step);
   if (pending.pending && action === 'verify') return confirmEmail(step, pending.pending);
   if (pending.pending && action === 'resend') return resendEmail(step, pending.pending);
+  if ((pending.pending ?? pending.awaitingToken) && action === 'token') return tokenStep(step);
   if (action === 'create') return createStep(step);
   return signUpPage(step);
 }
@@ -82,7 +95,14 @@ async function createStep(step: Step): Promise<ModelResponse> {
   if (Object.keys(found).length > 0) return signUpPage(step, values, found);
 
   const passwordHash = await hashPassword(password, homeserver.env);
-  if (email === undefined) return finish(step, { username, passwordHash });
+  // MAS asks for the registration token before the email code: its finish step checks the token
+  // (register/steps/finish.rs:123-173) before the email (175-224), the code being mailed already.
+  const askToken = step.oauth.passwordRegistrationTokenRequired && pending.registrationTokenId === undefined;
+  if (email === undefined) {
+    if (!askToken) return finish(step, { username, passwordHash });
+    pending.awaitingToken = { username, passwordHash };
+    return tokenPage(step);
+  }
   const limit = homeserver.rateLimit('threepidValidation', `${request.clientIp}|${email}`, true);
   if (!limit.allowed) {
     return signUpPage(step, values, {
@@ -91,7 +111,33 @@ async function createStep(step: Step): Promise<ModelResponse> {
   }
   const validation = sendValidationEmail(homeserver, email, `oauth-${pending.id}`, 1);
   pending.pending = { username, passwordHash, email, emailSid: validation.sid };
-  return codePage(step);
+  return askToken ? tokenPage(step) : codePage(step);
+}
+
+/**
+ * The registration token (registration_token.rs:99-202): trimmed; empty is "required", unknown or
+ * not valid (revoked, expired, used up) is "invalid", both on the field; a good one is remembered
+ * and the person goes on (the email code, if there is one, else the account). It is counted only
+ * when the account is made (`finish`). MAS words the invalid case with the bare kind `invalid`
+ * (templates/components/field.html:56-57); the mock writes a sentence.
+ */
+function tokenStep(step: Step): ModelResponse {
+  const { homeserver, form, pending } = step;
+  const { words } = wordsFor(pending.language);
+  const typed = form.get('token') ?? '';
+  const text = typed.trim();
+  if (text === '') return tokenPage(step, { token: typed }, { token: words.tokenRequired });
+  const token = masTokenByText(homeserver, text);
+  if (!token || !masTokenIsValid(token, homeserver.env.now())) {
+    return tokenPage(step, { token: typed }, { token: words.tokenInvalid });
+  }
+  pending.registrationTokenId = token.id;
+  if (pending.pending) {
+    const validation = own(homeserver.state.emailValidations, pending.pending.emailSid);
+    return validation?.validatedAt === undefined ? codePage(step) : finish(step, pending.pending);
+  }
+  const made = pending.awaitingToken;
+  return made ? finish(step, made) : signUpPage(step);
 }
 
 function emailProblem(
@@ -141,13 +187,34 @@ function finish(step: Step, made: Made): ModelResponse {
   const emailTaken = made.email !== undefined && own(state.threepids, made.email) !== undefined;
   if (taken !== undefined || emailTaken) {
     pending.pending = undefined;
+    pending.awaitingToken = undefined;
     return signUpPage(
       step,
       { username: made.username, email: made.email ?? '' },
       withoutEmpty({ username: taken, email: emailTaken ? wordsFor(pending.language).words.emailInUse : undefined }),
     );
   }
+  // The token last, as MAS's finish step checks it after the name (finish.rs:105-173): none yet
+  // (a post that skipped its page) asks for it; one no longer valid is MAS's error page (154-160).
+  let token: MasRegistrationToken | undefined;
+  if (step.oauth.passwordRegistrationTokenRequired) {
+    const id = pending.registrationTokenId;
+    if (id === undefined) {
+      if (!pending.pending) pending.awaitingToken = { username: made.username, passwordHash: made.passwordHash };
+      return tokenPage(step);
+    }
+    token = own(state.oauth.registrationTokens, id);
+    if (!token || !masTokenIsValid(token, homeserver.env.now())) {
+      return errorPage(
+        'Registration token used is no longer valid',
+        'Go back to the application and start again.',
+        500,
+      );
+    }
+  }
   const account = homeserver.addAccount({ localpart: made.username, guest: false, passwordHash: made.passwordHash });
+  // registration_token.rs:489-519, as finish.rs:293-298 calls it once the account is sure.
+  if (token) useMasToken(homeserver, token);
   if (made.email !== undefined) {
     account.emails.push(made.email);
     state.threepids[made.email] = account.userId;
@@ -166,9 +233,18 @@ async function signIn(step: Step): Promise<ModelResponse> {
   return grantCode(step, account.userId);
 }
 
-/** A single-use code bound to the request, and the person sent back with it (RFC 6749 §4.1.2). */
-function grantCode({ homeserver, request, pending }: Step, userId: string): ModelResponse {
+/**
+ * A single-use code bound to the request, and the person sent back with it (RFC 6749 §4.1.2). First
+ * MAS's policy, which it evaluates once the person is known (oauth2/authorization/consent.rs:155-177):
+ * `urn:mas:admin` only for a user who may request admin (authorization_grant.rego:21-31, 57-60),
+ * here one named in `oauth.adminUsers` (the policy's `data.admin_users`).
+ */
+function grantCode(step: Step, userId: string): ModelResponse {
+  const { homeserver, oauth, request, pending } = step;
   const { state, env } = homeserver;
+  if (pending.scope.split(' ').includes(ADMIN_SCOPE) && !oauth.adminUsers.includes(localpartOfUserId(userId))) {
+    return policyViolationPage(step);
+  }
   const code = env.randomString(32, ALNUM);
   state.oauth.codes[code] = {
     code,
@@ -176,7 +252,7 @@ function grantCode({ homeserver, request, pending }: Step, userId: string): Mode
     redirectUri: pending.redirectUri,
     codeChallenge: pending.codeChallenge,
     scope: pending.scope,
-    deviceId: pending.deviceId,
+    ...(pending.deviceId === undefined ? {} : { deviceId: pending.deviceId }),
     userId,
     ...(pending.nonce === undefined ? {} : { nonce: pending.nonce }),
     // The person has just typed their password: that is the authentication the id_token dates.

@@ -12,10 +12,11 @@ import { wordsFor } from './page-words.js';
 export interface FormValues {
   username?: string;
   email?: string;
+  token?: string;
 }
 /** One message per field with a problem; `form` for what is about the page as a whole. */
 export type FieldErrors = Partial<
-  Record<'username' | 'password' | 'passwordConfirm' | 'email' | 'terms' | 'code' | 'form', string>
+  Record<'username' | 'password' | 'passwordConfirm' | 'email' | 'terms' | 'code' | 'token' | 'form', string>
 >;
 
 /** What every page of one authorization request is drawn from. */
@@ -126,6 +127,40 @@ export function codePage(context: PageContext, errors: FieldErrors = {}): ModelR
   })}`;
   const buttons = `${button('verify', words.proceed)} ${button('resend', words.resend, true)} ${button('cancel', words.cancel, true)}`;
   return formPage(context, words.codeTitle, fields, buttons, errors);
+}
+
+/**
+ * MAS's registration-token step (views/register/steps/registration_token.rs, its template
+ * templates/pages/register/steps/registration_token.html): one field, `token`, after the form.
+ */
+export function tokenPage(context: PageContext, values: FormValues = {}, errors: FieldErrors = {}): ModelResponse {
+  const { words } = wordsFor(context.pending.language);
+  const fields = `<p>${escapeHtml(words.tokenText)}</p>${field({
+    name: 'token',
+    label: words.tokenLabel,
+    value: values.token ?? '',
+    attributes: 'dir="ltr" autocomplete="off" autocapitalize="none" spellcheck="false" required',
+    error: errors.token,
+    focus: errors.token !== undefined,
+  })}`;
+  const buttons = `${button('token', words.proceed)} ${button('cancel', words.cancel, true)}`;
+  return formPage(context, words.tokenTitle, fields, buttons, errors);
+}
+
+/**
+ * MAS's answer when its authorization grant policy refuses the request once the person is known
+ * (oauth2/authorization/consent.rs:155-177, templates/pages/policy_violation.html): a page, not a
+ * redirect, whose one way on is back to the application with `access_denied`.
+ */
+export function policyViolationPage(context: PageContext): ModelResponse {
+  const { words } = wordsFor(context.pending.language);
+  return formPage(
+    context,
+    words.policyTitle,
+    `<p>${escapeHtml(words.policyText)}</p>`,
+    button('cancel', words.cancel),
+    {},
+  );
 }
 
 function formPage(

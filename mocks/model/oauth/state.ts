@@ -1,5 +1,6 @@
 import type { SigningKey } from './signing-key.js';
 import { keyed, keyedFrom, type Keyed } from '../records.js';
+import type { MasRegistrationToken } from './registration-tokens.js';
 
 /** A client registered through RFC 7591 dynamic client registration: the metadata the server kept. */
 export interface OAuthClient {
@@ -27,7 +28,8 @@ export interface AuthorizationRequest {
   codeChallenge: string;
   /** The granted scope, as the token answer repeats it. */
   scope: string;
-  deviceId: string;
+  /** The device the scope names or the mock allocated; none without the Client-Server API scope. */
+  deviceId?: string;
   /** A localpart to prefill, from `login_hint`. */
   usernameHint?: string;
   /** OpenID Connect's `nonce`, given back in the id_token (MAS keeps it on the grant). */
@@ -38,6 +40,10 @@ export interface AuthorizationRequest {
   createdAt: number;
   /** Filled in once the form passed and an email code was sent: what the account will be made of. */
   pending?: { username: string; passwordHash: string; email: string; emailSid: string };
+  /** The form passed without an email address, and the server asks for a registration token first. */
+  awaitingToken?: { username: string; passwordHash: string };
+  /** The ID of the MAS registration token the person gave (MAS's `user_registration_token_id`). */
+  registrationTokenId?: string;
 }
 
 /** A single-use authorization code, bound to everything the token request must repeat. */
@@ -47,7 +53,7 @@ export interface AuthorizationCode {
   redirectUri: string;
   codeChallenge: string;
   scope: string;
-  deviceId: string;
+  deviceId?: string;
   userId: string;
   nonce?: string;
   /** When the person signed in or up on the page: the id_token's `auth_time` (absent in codes saved before it). */
@@ -63,9 +69,12 @@ export interface OAuthSession {
   id: string;
   clientId: string;
   userId: string;
-  deviceId: string;
+  /** Absent for a session without the Client-Server API scope (an admin API session, say). */
+  deviceId?: string;
   scope: string;
   accessToken: string;
+  /** When `accessToken` stops working (MAS's `expires_at` on the access token). */
+  accessTokenExpiresAt: number;
   refreshToken: string;
   /**
    * The refresh token these two replaced: accepted once more while `accessToken` is unused, so that
@@ -82,6 +91,8 @@ export interface OAuthState {
   requests: Keyed<AuthorizationRequest>;
   codes: Keyed<AuthorizationCode>;
   sessions: Keyed<OAuthSession>;
+  /** MAS's registration tokens by ULID (`registration-tokens.ts`); absent in state saved before them. */
+  registrationTokens: Keyed<MasRegistrationToken>;
   /**
    * The key id_tokens are signed with, made on first need (`signing-key.ts`). A JWK, so that the
    * browser mock's saved state keeps it and the keys a client fetched before a reload still verify.
@@ -90,7 +101,7 @@ export interface OAuthState {
 }
 
 export function emptyOAuthState(): OAuthState {
-  return { clients: keyed(), requests: keyed(), codes: keyed(), sessions: keyed() };
+  return { clients: keyed(), requests: keyed(), codes: keyed(), sessions: keyed(), registrationTokens: keyed() };
 }
 
 /** Saved OAuth state with null-prototype records again (see `restoreState`). */
@@ -101,6 +112,7 @@ export function restoreOAuthState(saved: OAuthState | undefined): OAuthState {
     requests: keyedFrom(saved?.requests),
     codes: keyedFrom(saved?.codes),
     sessions: keyedFrom(saved?.sessions),
+    registrationTokens: keyedFrom(saved?.registrationTokens),
   };
 }
 
@@ -113,6 +125,8 @@ export const ID_SHAPES = {
   client: /^[0-9A-HJKMNP-TV-Z]{26}$/,
   request: /^[A-Za-z0-9]{24}$/,
   code: /^[A-Za-z0-9]{32}$/,
+  /** A ULID as MAS's `Ulid` parses it from a path (Crockford's base 32, either case, the first digit at most 7). */
+  ulid: /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/,
 } as const;
 
 /** RFC 6749 §4.1.2 recommends at most ten minutes for a code. */

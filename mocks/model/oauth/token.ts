@@ -75,7 +75,7 @@ async function exchangeCode(
   const session = openSession(homeserver, {
     clientId,
     userId: grant.userId,
-    deviceId: grant.deviceId,
+    ...(grant.deviceId === undefined ? {} : { deviceId: grant.deviceId }),
     scope: grant.scope,
   });
   grant.sessionId = session.id;

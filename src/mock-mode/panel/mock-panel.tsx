@@ -57,6 +57,8 @@ export function MockPanel({ controller }: { controller: MockController }) {
   const inbox = controller.inbox();
   const accounts = controller.accounts();
   const tokens = controller.registrationTokens();
+  // MAS's own tokens, where the scenario plays an OAuth 2.0 server (issue 25).
+  const masTokens = controller.homeserver.config.oauth ? controller.masRegistrationTokens() : undefined;
   const delay = controller.homeserver.config.responseDelayMs;
 
   return (
@@ -247,6 +249,26 @@ export function MockPanel({ controller }: { controller: MockController }) {
           </ul>
           <p>{t('panel.adminHint')}</p>
 
+          {masTokens ? (
+            <>
+              <h3>{t('panel.masTokens', { count: masTokens.length })}</h3>
+              <ul className="mock-panel-list">
+                {masTokens.map((token) => (
+                  <li key={token.id}>
+                    <code dir="ltr">{token.token}</code>:{' '}
+                    {t('panel.tokenUse', {
+                      completed: token.times_used,
+                      allowed: token.usage_limit ?? 'unlimited',
+                      pending: 0,
+                    })}
+                    {token.valid ? null : <> ({t('panel.tokenRefused')})</>}
+                  </li>
+                ))}
+              </ul>
+              <p>{t('panel.masAdminHint')}</p>
+            </>
+          ) : null}
+
           <p>
             <button
               type="button"
@@ -284,6 +306,9 @@ function controllerVersion(controller: MockController): string {
     state.inbox.length,
     state.registrationTokens
       .map((token) => `${token.token}:${String(token.pending)}:${String(token.completed)}`)
+      .join(','),
+    Object.values(state.oauth.registrationTokens)
+      .map((token) => `${token.id}:${String(token.timesUsed)}:${String(token.revokedAt)}:${String(token.usageLimit)}`)
       .join(','),
     controller.forced.size,
   ].join('|');

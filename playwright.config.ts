@@ -13,6 +13,10 @@ export const NO_CORS_MOCK_URL = 'http://localhost:8019';
 export const REAL_CAPTCHA_MOCK_URL = 'http://localhost:8020';
 /** The HTTP mock playing an OAuth-delegated server (MAS), with its own sign-up pages. */
 export const OAUTH_MOCK_URL = 'http://localhost:8021';
+/** Invite-only Synapse for the invite desk, whose admin API answers the production build's origin. */
+export const DESK_SYNAPSE_MOCK_URL = 'http://localhost:8022';
+/** Invite-only Synapse with MAS (`oidc-invite`) for the invite desk, its admin API likewise. */
+export const DESK_MAS_MOCK_URL = 'http://localhost:8023';
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -69,6 +73,18 @@ export default defineConfig({
     {
       command: 'matrix-mock-homeserver --port 8021 --scenario oidc',
       url: 'http://127.0.0.1:8021/_matrix/client/versions',
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
+    {
+      command: 'matrix-mock-homeserver --port 8022 --scenario token --config e2e/support/desk.json',
+      url: 'http://127.0.0.1:8022/_matrix/client/versions',
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+    },
+    {
+      command: 'matrix-mock-homeserver --port 8023 --scenario oidc-invite --config e2e/support/desk.json',
+      url: 'http://127.0.0.1:8023/_matrix/client/versions',
       reuseExistingServer: !ci,
       timeout: 60_000,
     },

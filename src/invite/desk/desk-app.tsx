@@ -22,13 +22,13 @@ export function placeOf(api: AdminApi): AdminPlace {
 }
 
 /**
- * Before the admin API is known: a server whose well-known names an OAuth issuer is most likely
- * on MAS (MSC2965); its admin API is then at the issuer. A guess, for the words only.
+ * Where the admin API is, when finding it failed. Finding fails only where the server names an
+ * OAuth 2.0 issuer whose metadata this page cannot read (h-adminclient's `findAdminApi`: Synapse's
+ * own admin API shows whether it is exposed only at sign-in), so the words are MAS's; its address
+ * is the issuer where well-known names it (MSC2965), else the homeserver's.
  */
-function guessedPlace(server: DiscoveredServer): AdminPlace {
-  return server.oauthIssuer
-    ? { world: 'mas', address: server.oauthIssuer }
-    : { world: 'synapse', address: `${server.baseUrl}${SYNAPSE_ADMIN_PATH}` };
+function placeWhenNotFound(server: DiscoveredServer): AdminPlace {
+  return { world: 'mas', address: server.oauthIssuer ?? server.baseUrl };
 }
 
 /** Whether the address carries an authorization answer (RFC 6749 §4.1.2, query or fragment), as round-trip.ts reads it. */
@@ -53,7 +53,7 @@ async function find(ports: DeskPorts, serverName: string, page: URL, takeReturn:
   try {
     api = await ports.findAdminApi(server);
   } catch (error) {
-    return { kind: 'finding', problem: wordProblem(error, guessedPlace(server)) };
+    return { kind: 'finding', problem: wordProblem(error, placeWhenNotFound(server)) };
   }
   if (api.world === 'mas' && takeReturn && carriesAnswer(page)) {
     try {

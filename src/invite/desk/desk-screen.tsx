@@ -168,7 +168,8 @@ export function DeskScreen({
   return (
     <section>
       <p className="signed-in">
-        {t('invite.desk.signedInAs', { admin: desk.adminId })}{' '}
+        {/* MAS's userinfo may not say who signed in (h-adminclient then gives ''): nothing to name. */}
+        {desk.adminId === '' ? null : <span>{t('invite.desk.signedInAs', { admin: desk.adminId })}</span>}{' '}
         <button type="button" className="secondary" onClick={onSignOut}>
           {t('invite.desk.signOut')}
         </button>

@@ -35,7 +35,6 @@ export function inviteToken(fields: Partial<InviteToken> & { token: string }): I
  * screens are tested against the contract, not against a server.
  */
 export class FakeTokenDesk implements TokenDesk {
-  readonly adminId = '@admin:example.org';
   tokens: InviteToken[];
   readonly calls: string[] = [];
   signedOut = 0;
@@ -48,6 +47,7 @@ export class FakeTokenDesk implements TokenDesk {
   constructor(
     readonly world: AdminWorld,
     tokens: InviteToken[] = [],
+    readonly adminId = '@admin:example.org',
   ) {
     this.tokens = [...tokens];
     if (world === 'synapse') {

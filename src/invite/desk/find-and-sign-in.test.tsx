@@ -37,24 +37,13 @@ describe('finding the admin API', () => {
     expect(discover).toHaveBeenCalledTimes(2);
   });
 
-  it('not exposed on Synapse: says to pass /_synapse/admin on at the homeserver’s address, naming the guide’s section', async () => {
-    const ports = fakePorts(SYNAPSE_API, new FakeTokenDesk('synapse'), {
-      findAdminApi: () => Promise.reject(new AdminProblem('not-exposed', { status: 404 })),
-    });
-    await renderDesk(ports);
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(
-      'Synapse’s admin API does not answer at https://matrix.example.org/_synapse/admin. Let the reverse proxy in front of Synapse pass /_synapse/admin on to it at that address (see docs/deploying.md, “Invite links”).',
-    );
-  });
-
-  it('unreachable on Synapse: names CORS and what the proxy must do', async () => {
-    const ports = fakePorts(SYNAPSE_API, new FakeTokenDesk('synapse'), {
+  it('unreadable issuer metadata: the words are MAS’s, at the homeserver’s address when well-known names no issuer', async () => {
+    const ports = fakePorts(MAS_API, new FakeTokenDesk('mas'), {
       findAdminApi: () => Promise.reject(new AdminProblem('unreachable')),
     });
     await renderDesk(ports);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      /missing CORS headers stopped them.*with Synapse’s CORS headers/,
+      'This browser may not read the answers of MAS’s admin API at https://matrix.example.org:',
     );
   });
 
@@ -158,8 +147,12 @@ describe('signing in to Synapse', () => {
     [new AdminProblem('signed-out'), 'Your session has ended'],
     [new Error('a bug'), 'The server could not do this just now.'],
     [
-      new AdminProblem('not-exposed'),
-      'Synapse’s admin API does not answer at https://matrix.example.org/_synapse/admin.',
+      new AdminProblem('not-exposed', { status: 404 }),
+      'Synapse’s admin API does not answer at https://matrix.example.org/_synapse/admin. Let the reverse proxy in front of Synapse pass /_synapse/admin on to it at that address (see docs/deploying.md, “Invite links”).',
+    ],
+    [
+      new AdminProblem('unreachable'),
+      'This browser may not read the answers from https://matrix.example.org/_synapse/admin: the network, the certificate or missing CORS headers stopped them. The reverse proxy must pass /_synapse/admin on to Synapse unchanged, with Synapse’s CORS headers',
     ],
   ])('%s is worded at the form', async (problem, words) => {
     await renderDesk(
@@ -225,6 +218,15 @@ describe('signing in at MAS', () => {
     expect(completeMasAdminSignIn).toHaveBeenCalledTimes(1);
     expect(completeMasAdminSignIn.mock.calls[0]?.[0]).toBe(MAS_API);
     expect(completeMasAdminSignIn.mock.calls[0]?.[1].href).toBe(page);
+  });
+
+  it('names no one where MAS did not say who signed in', async () => {
+    const desk = new FakeTokenDesk('mas', [], '');
+    const page = 'https://join.example.org/invite.html#code=abc&state=xyz';
+    await renderDesk(fakePorts(MAS_API, desk, { completeMasAdminSignIn: () => Promise.resolve(desk) }), { page });
+    await screen.findByRole('heading', { name: 'Registration tokens' });
+    expect(screen.queryByText(/Signed in as/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeVisible();
   });
 
   it('asks nothing of MAS on a load that is no return from it', async () => {

@@ -213,7 +213,8 @@ describe('signing in at MAS', () => {
     const desk = new FakeTokenDesk('mas');
     const completeMasAdminSignIn = vi.fn<DeskPorts['completeMasAdminSignIn']>(() => Promise.resolve(desk));
     const page = 'https://join.example.org/invite.html#code=abc&state=xyz';
-    await renderDesk(fakePorts(MAS_API, desk, { completeMasAdminSignIn }), { page });
+    // In StrictMode, as main.tsx renders it: React runs the finding effect twice; MAS's code is exchanged once.
+    await renderDesk(fakePorts(MAS_API, desk, { completeMasAdminSignIn }), { page, strict: true });
     expect(await screen.findByRole('heading', { name: 'Registration tokens' })).toHaveFocus();
     expect(completeMasAdminSignIn).toHaveBeenCalledTimes(1);
     expect(completeMasAdminSignIn.mock.calls[0]?.[0]).toBe(MAS_API);

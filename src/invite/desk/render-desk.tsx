@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { StrictMode } from 'react';
 import type { AppConfig } from '../../config/app-config';
 import type { Branding } from '../../config/community';
 import { loadCatalog } from '../../i18n/catalogs';
@@ -10,7 +11,14 @@ import type { DeskPorts } from './desk-ports';
 /** For tests: the invite page as main.tsx renders it, with the given ports (fake-token-desk.ts). */
 export async function renderDesk(
   ports: DeskPorts,
-  options: { language?: Language; allowCustomServers?: boolean; branding?: Branding; page?: string } = {},
+  options: {
+    language?: Language;
+    allowCustomServers?: boolean;
+    branding?: Branding;
+    page?: string;
+    /** As main.tsx renders it: React runs each effect twice in development. */
+    strict?: boolean;
+  } = {},
 ) {
   const language = options.language ?? 'en';
   const [start, invite] = await Promise.all([loadCatalog(language, 'start'), loadCatalog(language, 'invite')]);
@@ -21,7 +29,7 @@ export async function renderDesk(
     clients: [],
     inhibitLogin: true,
   };
-  return render(
+  const page = (
     <I18nProvider initial={{ language, catalogs: { start, invite } }}>
       <InviteFrame
         config={config}
@@ -29,6 +37,7 @@ export async function renderDesk(
         ports={ports}
         page={new URL(options.page ?? 'https://join.example.org/invite.html')}
       />
-    </I18nProvider>,
+    </I18nProvider>
   );
+  return render(options.strict ? <StrictMode>{page}</StrictMode> : page);
 }

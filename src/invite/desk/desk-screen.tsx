@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AppConfig } from '../../config/app-config';
 import { useI18n } from '../../i18n/i18n';
-import type { InviteToken, TokenDesk, TokenFilter } from '../../matrix/admin/desk-api';
+import { AdminProblem, type InviteToken, type TokenDesk, type TokenFilter } from '../../matrix/admin/desk-api';
 import { useFocusOnMount } from '../../lib/use-focus-on-mount';
 import { DeleteConfirm } from './delete-confirm';
 import { FormProblem } from './form-problem';
@@ -9,7 +9,6 @@ import { isSessionEnd, wordProblem, type AdminPlace, type Message, type WordedPr
 import { TokenForm } from './token-form';
 import { TokenItem, type Panel } from './token-item';
 import { TokenShare } from './token-share';
-import { AdminProblem } from '../../matrix/admin/desk-api';
 
 const FILTERS: {
   filter: TokenFilter;

@@ -7,7 +7,7 @@ import { AdminProblem } from '../../matrix/admin/desk-api';
 import { DiscoveryError } from '../../matrix/discovery';
 import type { DeskPorts } from './desk-ports';
 import { FakeTokenDesk, fakePorts, MAS_API, SYNAPSE_API } from './fake-token-desk';
-import { renderDesk } from './render-desk';
+import { focused, renderDesk } from './render-desk';
 
 afterEach(cleanup);
 
@@ -17,7 +17,7 @@ describe('finding the admin API', () => {
   it('says what it is doing, then asks to sign in, with focus on the new screen', async () => {
     await renderDesk(fakePorts(SYNAPSE_API, new FakeTokenDesk('synapse')));
     expect(screen.getByRole('status')).toHaveTextContent('Finding the admin API of example.org…');
-    expect(await signInHeading()).toHaveFocus();
+    await focused(await signInHeading());
   });
 
   it('says so when the homeserver cannot be reached at all, and tries again on the button', async () => {
@@ -30,7 +30,7 @@ describe('finding the admin API', () => {
         serverName: 'example.org',
       });
     await renderDesk(fakePorts(SYNAPSE_API, new FakeTokenDesk('synapse'), { discover }));
-    expect(await screen.findByRole('heading', { name: 'The admin API cannot be reached' })).toHaveFocus();
+    await focused(await screen.findByRole('heading', { name: 'The admin API cannot be reached' }));
     expect(screen.getByRole('alert')).toHaveTextContent(/could not reach the homeserver example\.org/);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
     expect(await signInHeading()).toBeVisible();
@@ -80,7 +80,7 @@ describe('signing in to Synapse', () => {
     await user.type(screen.getByLabelText('Username'), 'admin');
     await user.type(screen.getByLabelText('Password'), 'secret');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { name: 'Registration tokens' })).toHaveFocus();
+    await focused(await screen.findByRole('heading', { name: 'Registration tokens' }));
     expect(screen.getByText('Signed in as @admin:example.org')).toBeVisible();
     expect(signInToSynapse).toHaveBeenCalledWith(SYNAPSE_API, { username: 'admin', password: 'secret' });
   });
@@ -98,7 +98,7 @@ describe('signing in to Synapse', () => {
     const password = screen.getByLabelText('Password');
     await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
     expect(password).toHaveAccessibleDescription('The username or password is wrong.');
-    expect(password).toHaveFocus();
+    await focused(password);
   });
 
   it('an account that is not an admin is said at the form, focused and announced', async () => {
@@ -117,7 +117,7 @@ describe('signing in to Synapse', () => {
       'This account is not an admin of the server, so it cannot manage registration tokens.',
     );
     expect(alert).toHaveTextContent('The server said: You are not a server admin');
-    expect(alert).toHaveFocus();
+    await focused(alert);
   });
 
   it('with a pasted access token instead; a refused one is said at its field', async () => {
@@ -215,7 +215,7 @@ describe('signing in at MAS', () => {
     const page = 'https://join.example.org/invite.html#code=abc&state=xyz';
     // In StrictMode, as main.tsx renders it: React runs the finding effect twice; MAS's code is exchanged once.
     await renderDesk(fakePorts(MAS_API, desk, { completeMasAdminSignIn }), { page, strict: true });
-    expect(await screen.findByRole('heading', { name: 'Registration tokens' })).toHaveFocus();
+    await focused(await screen.findByRole('heading', { name: 'Registration tokens' }));
     expect(completeMasAdminSignIn).toHaveBeenCalledTimes(1);
     expect(completeMasAdminSignIn.mock.calls[0]?.[0]).toBe(MAS_API);
     expect(completeMasAdminSignIn.mock.calls[0]?.[1].href).toBe(page);

@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
 import { StrictMode } from 'react';
 import type { AppConfig } from '../../config/app-config';
 import type { Branding } from '../../config/community';
@@ -41,3 +42,6 @@ export async function renderDesk(
   );
   return render(options.strict ? <StrictMode>{page}</StrictMode> : page);
 }
+
+/** Focus moves in an effect, a moment after the element shows: waits for it (and fails if it never comes). */
+export const focused = (element: HTMLElement) => waitFor(() => expect(element).toHaveFocus());

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdminProblem } from '../../matrix/admin/desk-api';
 import { FakeTokenDesk, fakePorts, inviteToken, SYNAPSE_API } from './fake-token-desk';
-import { renderDesk } from './render-desk';
+import { focused, renderDesk } from './render-desk';
 import { IDLE_MS, IDLE_WARNING_MS } from './use-idle';
 
 afterEach(() => {
@@ -38,7 +38,7 @@ describe('the session', () => {
     const desk = await signedIn();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }));
     expect(desk.signedOut).toBe(1);
-    expect(await screen.findByRole('heading', { name: 'Sign in as an admin of example.org' })).toHaveFocus();
+    await focused(await screen.findByRole('heading', { name: 'Sign in as an admin of example.org' }));
     expect(screen.getByRole('status')).toHaveTextContent('You are signed out.');
     expect(screen.queryByText('letmein')).toBeNull();
     expect(everythingKept()).not.toMatch(/secret-password|@admin|letmein/);
@@ -93,6 +93,6 @@ describe('the session', () => {
     expect(
       await screen.findByText('Your session has ended (it expired or was signed out elsewhere). Sign in again.'),
     ).toBeVisible();
-    expect(screen.getByRole('heading', { name: 'Sign in as an admin of example.org' })).toHaveFocus();
+    await focused(screen.getByRole('heading', { name: 'Sign in as an admin of example.org' }));
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AdminProblem } from '../../matrix/admin/desk-api';
 import { FakeTokenDesk, inviteToken } from './fake-token-desk';
 import { openDesk } from './open-desk';
+import { focused } from './render-desk';
 import { formatTime } from './token-time';
 
 afterEach(cleanup);
@@ -89,7 +90,7 @@ describe('making a token', () => {
     expect(screen.getByLabelText('Uses allowed')).toHaveValue('1');
     await user.click(screen.getByRole('button', { name: 'Make the token' }));
     const heading = await screen.findByRole('heading', { name: /^random1 / });
-    expect(heading).toHaveFocus();
+    await focused(heading);
     expect(desk.calls).toContain('create {"usesAllowed":1,"expiresAt":null}');
     expect(screen.getByText('Token random1 made.')).toBeVisible();
     expect(screen.getByTestId('invite-link')).toHaveTextContent('token=random1');
@@ -124,7 +125,7 @@ describe('making a token', () => {
     const field = screen.getByLabelText('Text');
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(expect.stringContaining(words) as string);
-    expect(field).toHaveFocus();
+    await focused(field);
     expect(desk.calls.some((call) => call.startsWith('create'))).toBe(false);
   });
 
@@ -139,7 +140,7 @@ describe('making a token', () => {
     expect(field).toHaveAccessibleDescription(
       expect.stringContaining('Write a whole number of 1 or more, or leave it empty for no limit.') as string,
     );
-    expect(field).toHaveFocus();
+    await focused(field);
   });
 
   it('a text that exists already is said at the text field', async () => {
@@ -206,7 +207,7 @@ describe('changing a token', () => {
     expect(await screen.findByText('Token abc saved.')).toBeVisible();
     expect(desk.calls).toContain('update abc {"usesAllowed":5}');
     expect(fact('abc', 'Uses allowed')).toBe('5');
-    expect(screen.getByRole('heading', { name: /^abc / })).toHaveFocus();
+    await focused(screen.getByRole('heading', { name: /^abc / }));
   });
 
   it('a token deleted elsewhere meanwhile: said, and off the list', async () => {
@@ -233,14 +234,14 @@ describe('removing a token', () => {
     const user = userEvent.setup();
     await user.click(within(item('abc')).getByRole('button', { name: 'Delete' }));
     const question = screen.getByText('Delete abc? Links with it stop working. Accounts already made with it stay.');
-    expect(question).toHaveFocus();
+    await focused(question);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(desk.calls.some((call) => call.startsWith('remove'))).toBe(false);
     await user.click(within(item('abc')).getByRole('button', { name: 'Delete' }));
     await user.click(within(item('abc')).getAllByRole('button', { name: 'Delete' })[1] as HTMLElement);
     expect(await screen.findByText('Token abc deleted.')).toBeVisible();
     expect(screen.queryByText('abc')).toBeNull();
-    expect(screen.getByRole('heading', { name: 'Registration tokens' })).toHaveFocus();
+    await focused(screen.getByRole('heading', { name: 'Registration tokens' }));
     expect(desk.calls).toContain('remove abc');
   });
 

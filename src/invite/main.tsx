@@ -10,10 +10,17 @@ import { applyDocumentLanguage, I18nProvider, storedLanguage } from '../i18n/i18
 import { preferredLanguage, SOURCE_LANGUAGE } from '../i18n/languages';
 import '../styles/first-paint.css';
 import '../styles/page.css';
+import './desk/desk.css';
+import { readAuthorizationAnswer } from '../matrix/oauth/round-trip';
+import { browserPorts } from './desk/desk-ports';
 import { InviteFrame } from './invite-frame';
 
-/** The admins' invite page: the sign-up page's config, language and brand, and its own messages. */
+/** The admins' invite desk: the sign-up page's config, language and brand, and its own messages. */
 async function start(root: HTMLElement) {
+  // MAS's answer (a one-time code) is read from this copy and taken out of the address at once,
+  // before anything else runs: it is then in no history entry, bookmark or later read of the URL.
+  const page = new URL(window.location.href);
+  readAuthorizationAnswer(window.location, window.history);
   const preferred = preferredLanguage({
     query: new URLSearchParams(window.location.search).get('lang'),
     stored: storedLanguage(),
@@ -53,7 +60,11 @@ async function start(root: HTMLElement) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider initial={{ language, catalogs: { start, invite } }} overrides={overrides}>
-        {config ? <InviteFrame config={config} branding={branding} /> : <ConfigProblem problem={problem} />}
+        {config ? (
+          <InviteFrame config={config} branding={branding} ports={browserPorts} page={page} />
+        ) : (
+          <ConfigProblem problem={problem} />
+        )}
       </I18nProvider>
     </StrictMode>,
   );

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProblem } from '../app/app';
+import { enableMocking } from '../app/enable-mocking';
 import { isFramed, refuseFraming } from '../app/framing';
 import { applyTheme, storedTheme } from '../app/theme';
 import { fetchAppConfig, logConfigWarnings, type AppConfig } from '../config/app-config';
@@ -28,6 +29,8 @@ async function start(root: HTMLElement) {
   });
   // The admins' page above all must not be clicked through another site's frame (src/app/framing.ts).
   if (isFramed()) return refuseFraming(preferred);
+  // The demo's in-browser homeserver (mock mode only), before the first request to it.
+  const mock = await enableMocking();
   let config: AppConfig | undefined;
   let branding: Branding | undefined;
   let problem: unknown;
@@ -68,6 +71,7 @@ async function start(root: HTMLElement) {
       </I18nProvider>
     </StrictMode>,
   );
+  mock?.showPanel();
 }
 
 const root = document.getElementById('root');

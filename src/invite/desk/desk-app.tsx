@@ -7,6 +7,7 @@ import type { AdminApi, DeskPorts } from './desk-ports';
 import { DeskScreen } from './desk-screen';
 import { FindScreen } from './find-screen';
 import { SYNAPSE_ADMIN_PATH, wordProblem, type AdminPlace, type Message, type WordedProblem } from './problem-words';
+import { deskServer } from './desk-server';
 import { SignInScreen } from './sign-in-screen';
 import { IDLE_MS, useIdle } from './use-idle';
 
@@ -86,7 +87,7 @@ export function DeskApp({
   page: URL;
 }) {
   const { t } = useI18n();
-  const serverName = config.defaultServer;
+  const serverName = useMemo(() => deskServer(config, page, carriesAnswer(page)), [config, page]);
   const [stage, setStage] = useState<Stage>({ kind: 'finding' });
   const [attempt, setAttempt] = useState(0);
   // One search per attempt, even where React runs effects twice (StrictMode): MAS's answer can be

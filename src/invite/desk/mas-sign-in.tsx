@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { AdminApi, DeskPorts } from './desk-ports';
+import { rememberDeskServer } from './desk-server';
 import { FormProblem } from './form-problem';
 import { wordProblem, type AdminPlace, type WordedProblem } from './problem-words';
 
@@ -30,6 +31,7 @@ export function MasSignIn({
   const start = () => {
     setBusy(true);
     setProblem(undefined);
+    rememberDeskServer(serverName);
     ports.startMasAdminSignIn(api, new URL(window.location.href), clientName).then(ports.leaveFor, (error: unknown) => {
       setBusy(false);
       setProblem(wordProblem(error, place));

@@ -88,6 +88,15 @@ export function DeskScreen({
     };
   }, [desk, filter, reloads, common, place]);
 
+  // Back in this tab (after sending a link, say), the uses made meanwhile are shown.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') setReloads((count) => count + 1);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
   const replace = (changed: InviteToken) =>
     setTokens((now) => now?.map((token) => (token.id === changed.id ? changed : token)));
 
@@ -221,7 +230,10 @@ export function DeskScreen({
             />{' '}
             {t(choice.label)}
           </label>
-        ))}
+        ))}{' '}
+        <button type="button" className="secondary" onClick={() => setReloads((count) => count + 1)}>
+          {t('invite.desk.refresh')}
+        </button>
       </fieldset>
       {listProblem ? (
         <>

@@ -71,6 +71,19 @@ describe('the list of tokens', () => {
     expect(desk.calls.filter((call) => call.startsWith('list'))).toEqual(['list all', 'list spent', 'list valid']);
   });
 
+  it('shows uses made meanwhile: asked again on Refresh, and when the tab is shown again', async () => {
+    const desk = new FakeTokenDesk('synapse', [inviteToken({ token: 'abc', usesAllowed: 2, timesUsed: 0 })]);
+    await openDesk(desk);
+    expect(fact('abc', 'Sign-ups completed')).toBe('0');
+    desk.tokens = [inviteToken({ token: 'abc', usesAllowed: 2, timesUsed: 1 })];
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(fact('abc', 'Sign-ups completed')).toBe('1'));
+    desk.tokens = [inviteToken({ token: 'abc', usesAllowed: 2, timesUsed: 2, valid: false })];
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(fact('abc', 'Sign-ups completed')).toBe('2'));
+    expect(desk.calls.filter((call) => call.startsWith('list'))).toEqual(['list all', 'list all', 'list all']);
+  });
+
   it('a list the server could not give: said, and tried again on the button', async () => {
     const desk = new FakeTokenDesk('synapse', [inviteToken({ token: 'abc' })]);
     desk.failNext('list', new AdminProblem('server', { status: 500 }));

@@ -28,6 +28,13 @@ describe('a token’s invite', () => {
     expect(await screen.findByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
   });
 
+  it('names the server the desk manages: the one ?hs= named, where links may name one', async () => {
+    await shareOne(new FakeTokenDesk('synapse', [inviteToken({ token: 'letmein' })]), {
+      page: 'https://join.example.org/invite.html?hs=other.example',
+    });
+    expect(screen.getByTestId('invite-link')).toHaveTextContent(/\/\?hs=other\.example&token=letmein$/);
+  });
+
   it('and a message to send in the page’s language, with copy buttons for both', async () => {
     const user = await shareOne(new FakeTokenDesk('synapse', [inviteToken({ token: 'letmein', expiresAt: EXPIRY })]), {
       branding: { name: 'Example Community', footerLinks: [], defaultTheme: 'system', warnings: [] },

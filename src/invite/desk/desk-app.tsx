@@ -172,6 +172,7 @@ export function DeskApp({
           desk={stage.desk}
           place={place ?? placeOf(stage.api)}
           config={config}
+          serverName={serverName}
           community={community}
           idleWarning={idleWarning}
           onSignOut={userSignOut}

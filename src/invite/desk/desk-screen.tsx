@@ -24,6 +24,7 @@ export function DeskScreen({
   desk,
   place,
   config,
+  serverName,
   community,
   idleWarning,
   onSignOut,
@@ -32,6 +33,8 @@ export function DeskScreen({
   desk: TokenDesk;
   place: AdminPlace;
   config: AppConfig;
+  /** The homeserver the desk manages (desk-server.ts): the one its links name. */
+  serverName: string;
   community: string;
   idleWarning: boolean;
   onSignOut: () => void;
@@ -129,7 +132,7 @@ export function DeskScreen({
           <TokenShare
             token={token}
             world={desk.world}
-            serverName={config.defaultServer}
+            serverName={serverName}
             withServer={config.allowCustomServers}
             community={community}
           />

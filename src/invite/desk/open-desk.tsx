@@ -10,7 +10,7 @@ import { renderDesk } from './render-desk';
  */
 export async function openDesk(
   desk: FakeTokenDesk,
-  options: { language?: Language; allowCustomServers?: boolean; branding?: Branding } = {},
+  options: { language?: Language; allowCustomServers?: boolean; branding?: Branding; page?: string } = {},
 ) {
   if (desk.world === 'mas') {
     const page = 'https://join.example.org/invite.html#code=c&state=s';

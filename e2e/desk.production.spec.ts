@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import { DESK_MAS_MOCK_URL, DESK_SYNAPSE_MOCK_URL } from '../playwright.config';
+import { expect, test } from './fixtures';
+import { InviteDeskPage } from './pages/invite-desk-page';
+import { OAuthServerPage } from './pages/oauth-server-page';
+import { SignupPage } from './pages/signup-page';
+import { en } from './support/english';
+import { expectNoSecrets, watchPage } from './support/secrets';
+
+// The invite desk on the production build against the HTTP mock, one invite-only server per world
+// (playwright.config.ts): an admin signs in, makes a token for two, copies its link; a newcomer
+// signs up with it; the desk shows one use; the token is deleted (Synapse) or revoked (MAS) and
+// the link then says so; signing out leaves no token anywhere the page can keep one.
+
+/** Every access token the desk is given, read in Node as it arrives (never from the page). */
+function collectAccessTokens(page: Page): string[] {
+  const tokens: string[] = [];
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (response.request().method() !== 'POST' || !(url.endsWith('/login') || url.endsWith('/oauth2/token'))) return;
+    if (!response.ok()) return;
+    const body = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string };
+    tokens.push(...[body.access_token, body.refresh_token].filter((token): token is string => token !== undefined));
+  });
+  return tokens;
+}
+
+const newcomerName = (world: string) => `${world}${Date.now().toString(36)}`;
+const PASSWORD = 'A newcomer password 7';
+
+test('Synapse: a token for two, used once through its link, then deleted; sign-out leaves no token behind', async ({
+  page,
+  checkA11y,
+}) => {
+  const watched = await watchPage(page);
+  const secrets = collectAccessTokens(page);
+  const desk = new InviteDeskPage(page);
+  await desk.open(DESK_SYNAPSE_MOCK_URL);
+  await expect(desk.signIn).toBeVisible();
+  await checkA11y();
+  await desk.username.fill('admin');
+  await desk.password.fill('admin-password');
+  await desk.signIn.click();
+  await desk.signedIn();
+  await expect(page.getByText('Signed in as @admin:localhost:8022')).toBeVisible();
+  await checkA11y();
+
+  const token = await desk.makeToken(2);
+  await expect(desk.fact(token, en('invite.desk.usesAllowed'))).toHaveText('2');
+  const link = await desk.copiedLink();
+  expect(link).toBe(await desk.link.textContent());
+  expect(new URL(link).searchParams.get('token')).toBe(token);
+  await expect(page.getByRole('img', { name: en('invite.qr') })).toBeVisible();
+  await checkA11y();
+
+  const newcomer = new SignupPage(await page.context().newPage());
+  await newcomer.page.goto(link);
+  await expect(newcomer.token).toHaveValue(token);
+  await expect(newcomer.page.getByText(en('token.valid'))).toBeVisible();
+  const username = newcomerName('syn');
+  await newcomer.register(username, PASSWORD);
+  await expect(newcomer.successHeading).toBeVisible();
+  await expect(newcomer.matrixId).toHaveText(`@${username}:localhost:8022`);
+
+  await desk.refresh.click();
+  await expect(desk.fact(token, en('invite.desk.completed'))).toHaveText('1');
+  await desk
+    .token(token)
+    .getByRole('button', { name: en('invite.desk.delete') })
+    .click();
+  await checkA11y();
+  await desk
+    .token(token)
+    .getByRole('button', { name: en('invite.desk.delete') })
+    .last()
+    .click();
+  await expect(page.getByText(`Token ${token} deleted.`)).toBeVisible();
+  await expect(desk.token(token)).toHaveCount(0);
+
+  const late = new SignupPage(await page.context().newPage());
+  await late.page.goto(link);
+  await expect(late.page.getByText(en('token.invalid'))).toBeVisible();
+
+  await desk.signOut.click();
+  await expect(page.getByText(en('invite.desk.signedOut'))).toBeVisible();
+  await checkA11y();
+  expect(secrets.length).toBeGreaterThan(0);
+  await expectNoSecrets(page, ['admin-password', ...secrets], watched.consoleLines);
+  // Logged out at the server: the token no longer works.
+  const whoami = await page.request.get(`${DESK_SYNAPSE_MOCK_URL}/_matrix/client/v3/account/whoami`, {
+    headers: { Authorization: `Bearer ${secrets[0] ?? ''}` },
+  });
+  expect(whoami.status()).toBe(401);
+  expect(await watched.cspViolations()).toEqual([]);
+});
+
+test('MAS: the admin signs in at MAS, a token for two is used once at MAS’s token step, then revoked', async ({
+  page,
+  checkA11y,
+}) => {
+  const watched = await watchPage(page);
+  const secrets = collectAccessTokens(page);
+  const desk = new InviteDeskPage(page);
+  await desk.open(DESK_MAS_MOCK_URL);
+  const signInAtMas = page.getByRole('button', { name: 'Sign in with http://localhost:8023' });
+  await expect(signInAtMas).toBeVisible();
+  await checkA11y();
+  await signInAtMas.click();
+  // MAS's own sign-in page, on the server's origin.
+  await expect(page).toHaveURL(new RegExp(`^${DESK_MAS_MOCK_URL}/oauth2/authorize\\?`));
+  const mas = new OAuthServerPage(page);
+  await mas.username.fill('admin');
+  await mas.password.fill('admin-password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await desk.signedIn();
+  expect(new URL(page.url()).search).toBe('');
+  await checkA11y();
+
+  const token = await desk.makeToken(2);
+  const link = await desk.copiedLink();
+  expect(new URL(link).searchParams.get('token')).toBe(token);
+
+  const newcomer = new SignupPage(await page.context().newPage());
+  await newcomer.page.goto(link);
+  const username = newcomerName('mas');
+  await newcomer.page.getByRole('button', { name: 'Continue to localhost:8023' }).click();
+  const signUp = new OAuthServerPage(newcomer.page);
+  await signUp.signUp(username, PASSWORD);
+  await newcomer.page.getByLabel('Registration token').fill(token);
+  await signUp.proceed.click();
+  await expect(newcomer.successHeading).toBeVisible();
+  await expect(newcomer.matrixId).toHaveText(`@${username}:localhost:8023`);
+
+  await desk.refresh.click();
+  await expect(desk.fact(token, en('invite.desk.timesUsed'))).toHaveText('1');
+  await desk
+    .token(token)
+    .getByRole('button', { name: en('invite.desk.revoke') })
+    .click();
+  await expect(page.getByText(`Token ${token} revoked: its links no longer work.`)).toBeVisible();
+  await expect(desk.token(token).getByRole('button', { name: en('invite.desk.restore') })).toBeVisible();
+  await checkA11y();
+
+  const late = new SignupPage(await page.context().newPage());
+  await late.page.goto(link);
+  await late.page.getByRole('button', { name: 'Continue to localhost:8023' }).click();
+  await new OAuthServerPage(late.page).signUp(newcomerName('late'), PASSWORD);
+  await late.page.getByLabel('Registration token').fill(token);
+  await new OAuthServerPage(late.page).proceed.click();
+  await expect(late.page.getByText('This registration token is not valid', { exact: false })).toBeVisible();
+
+  await desk.signOut.click();
+  await expect(page.getByText(en('invite.desk.signedOut'))).toBeVisible();
+  expect(secrets.length).toBeGreaterThan(0);
+  await expectNoSecrets(page, ['admin-password', ...secrets], watched.consoleLines);
+  // Revoked at MAS: its admin API no longer takes the token.
+  const list = await page.request.get(`${DESK_MAS_MOCK_URL}/oauth2/api/admin/v1/user-registration-tokens`, {
+    headers: { Authorization: `Bearer ${secrets[0] ?? ''}` },
+  });
+  expect(list.status()).toBe(401);
+  expect(await watched.cspViolations()).toEqual([]);
+});

@@ -43,6 +43,8 @@ async function start(root: HTMLElement) {
       applyBranding(branding);
     }
     config = loaded;
+    // In mock mode the built-in homeserver is the default, as on the sign-up page; `?hs=` can still name a real one.
+    if (mock) config.defaultServer = mock.serverName;
   } catch (error) {
     problem = error;
   }

@@ -1,8 +1,6 @@
 import { expect, test } from './fixtures';
 
-// The old invite page's tests (a link from a token typed in) went with it: invite.html is now the
-// admins' invite desk (issue 25), whose e2e the lead writes after merging the desk, its client and
-// the mock's MAS admin API.
+// invite.html is the admins' invite desk (issue 25): its journeys are in desk.*.spec.ts.
 
 test('the sign-up page loads no QR code', async ({ page }) => {
   const scripts: string[] = [];

@@ -83,11 +83,15 @@ test('rate-limited-blocked', async ({ signup, page }, info) => {
   await shoot(signup, 'rate-limited-blocked', info.project.name);
 });
 
-test('invite-page', async ({ signup, page }, info) => {
-  await page.goto('/invite.html');
-  await page.getByLabel('Registration token').fill('letmein');
-  await page.getByLabel('Username').fill('newcomer');
-  await shoot(signup, 'invite-page', info.project.name);
+test('invite-desk', async ({ signup, page }, info) => {
+  await page.goto('/invite.html?scenario=token');
+  await page.getByLabel(/^Username/).fill('admin');
+  await shoot(signup, 'invite-desk-sign-in', info.project.name);
+  await page.getByLabel(/^Password/).fill('admin-password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Invite link' }).first().click();
+  await page.getByLabel(/^Username/).fill('newcomer');
+  await shoot(signup, 'invite-desk', info.project.name);
 });
 
 async function mockOAuthPage(signup: SignupPage, query: string) {

@@ -1,29 +1,15 @@
-import type { Page } from '@playwright/test';
-import { DESK_MAS_MOCK_URL, DESK_SYNAPSE_MOCK_URL } from '../playwright.config';
+import { DESK_MAS_MOCK_URL, DESK_SYNAPSE_MOCK_URL, HTTP_MOCK_URL } from '../playwright.config';
 import { expect, test } from './fixtures';
 import { InviteDeskPage } from './pages/invite-desk-page';
 import { OAuthServerPage } from './pages/oauth-server-page';
 import { SignupPage } from './pages/signup-page';
 import { en } from './support/english';
-import { expectNoSecrets, watchPage } from './support/secrets';
+import { collectDeskTokens, expectNoSecrets, watchPage } from './support/secrets';
 
 // The invite desk on the production build against the HTTP mock, one invite-only server per world
 // (playwright.config.ts): an admin signs in, makes a token for two, copies its link; a newcomer
 // signs up with it; the desk shows one use; the token is deleted (Synapse) or revoked (MAS) and
 // the link then says so; signing out leaves no token anywhere the page can keep one.
-
-/** Every access token the desk is given, read in Node as it arrives (never from the page). */
-function collectAccessTokens(page: Page): string[] {
-  const tokens: string[] = [];
-  page.on('response', async (response) => {
-    const url = response.url();
-    if (response.request().method() !== 'POST' || !(url.endsWith('/login') || url.endsWith('/oauth2/token'))) return;
-    if (!response.ok()) return;
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string };
-    tokens.push(...[body.access_token, body.refresh_token].filter((token): token is string => token !== undefined));
-  });
-  return tokens;
-}
 
 const newcomerName = (world: string) => `${world}${Date.now().toString(36)}`;
 const PASSWORD = 'A newcomer password 7';
@@ -33,7 +19,7 @@ test('Synapse: a token for two, used once through its link, then deleted; sign-o
   checkA11y,
 }) => {
   const watched = await watchPage(page);
-  const secrets = collectAccessTokens(page);
+  const deskTokens = await collectDeskTokens(page);
   const desk = new InviteDeskPage(page);
   await desk.open(DESK_SYNAPSE_MOCK_URL);
   await expect(desk.signIn).toBeVisible();
@@ -45,8 +31,25 @@ test('Synapse: a token for two, used once through its link, then deleted; sign-o
   await expect(page.getByText('Signed in as @admin:localhost:8022')).toBeVisible();
   await checkA11y();
 
+  await desk.newToken.click();
+  await checkA11y();
   const token = await desk.makeToken(2);
   await expect(desk.fact(token, en('invite.desk.usesAllowed'))).toHaveText('2');
+  // Changing it: the same form, filled with the token's values.
+  await desk
+    .token(token)
+    .getByRole('button', { name: en('invite.desk.edit') })
+    .click();
+  await expect(desk.usesAllowed).toHaveValue('2');
+  await checkA11y();
+  await desk
+    .token(token)
+    .getByRole('button', { name: en('invite.desk.edit') })
+    .click();
+  await desk
+    .token(token)
+    .getByRole('button', { name: en('invite.link') })
+    .click();
   const link = await desk.copiedLink();
   expect(link).toBe(await desk.link.textContent());
   expect(new URL(link).searchParams.get('token')).toBe(token);
@@ -84,6 +87,7 @@ test('Synapse: a token for two, used once through its link, then deleted; sign-o
   await desk.signOut.click();
   await expect(page.getByText(en('invite.desk.signedOut'))).toBeVisible();
   await checkA11y();
+  const secrets = deskTokens();
   expect(secrets.length).toBeGreaterThan(0);
   await expectNoSecrets(page, ['admin-password', ...secrets], watched.consoleLines);
   // Logged out at the server: the token no longer works.
@@ -99,7 +103,7 @@ test('MAS: the admin signs in at MAS, a token for two is used once at MAS’s to
   checkA11y,
 }) => {
   const watched = await watchPage(page);
-  const secrets = collectAccessTokens(page);
+  const deskTokens = await collectDeskTokens(page);
   const desk = new InviteDeskPage(page);
   await desk.open(DESK_MAS_MOCK_URL);
   const signInAtMas = page.getByRole('button', { name: 'Sign in with http://localhost:8023' });
@@ -151,6 +155,7 @@ test('MAS: the admin signs in at MAS, a token for two is used once at MAS’s to
 
   await desk.signOut.click();
   await expect(page.getByText(en('invite.desk.signedOut'))).toBeVisible();
+  const secrets = deskTokens();
   expect(secrets.length).toBeGreaterThan(0);
   await expectNoSecrets(page, ['admin-password', ...secrets], watched.consoleLines);
   // Revoked at MAS: its admin API no longer takes the token.
@@ -159,4 +164,24 @@ test('MAS: the admin signs in at MAS, a token for two is used once at MAS’s to
   });
   expect(list.status()).toBe(401);
   expect(await watched.cspViolations()).toEqual([]);
+});
+
+test.describe('an admin API the browser may not read', () => {
+  // The browser itself reports the refused read on the console; the page must not add its own.
+  test.use({ expectedConsoleErrors: [/has been blocked by CORS policy/] });
+
+  test('no CORS for this page: said in plain words, with what to configure', async ({ page, checkA11y }) => {
+    // The HTTP mock on 8018 answers the client API to every origin and its admin API to none
+    // (mocks/README.md, "Running it in shared CI"), as a proxy that drops Synapse's CORS headers would.
+    const desk = new InviteDeskPage(page);
+    await desk.open(HTTP_MOCK_URL);
+    await desk.username.fill('admin');
+    await desk.password.fill('admin-password');
+    await desk.signIn.click();
+    const said = page.getByRole('alert');
+    await expect(said).toContainText(`This browser may not read the answers from ${HTTP_MOCK_URL}/_synapse/admin`);
+    await expect(said).toContainText('CORS');
+    await expect(desk.signOut).toHaveCount(0);
+    await checkA11y();
+  });
 });

@@ -54,3 +54,30 @@ export async function expectNoSecrets(page: Page, secrets: string[], consoleLine
     }
   }
 }
+
+/**
+ * Every access and refresh token the desk is given at sign-in (Synapse's `/login`, MAS's token
+ * endpoint), read in Node as it arrives, never from the page: through a route where the page's own
+ * network carries it (a body read later from the network log can be gone), and from the responses a
+ * service worker made (the in-browser mock's), which routes do not see.
+ */
+export async function collectDeskTokens(page: Page): Promise<() => string[]> {
+  const tokens = new Set<string>();
+  const keep = (body: { access_token?: string; refresh_token?: string }) => {
+    for (const token of [body.access_token, body.refresh_token]) if (token) tokens.add(token);
+  };
+  const signIn = /\/(login|oauth2\/token)$/;
+  await page.route(signIn, async (route) => {
+    const response = await route.fetch();
+    if (route.request().method() === 'POST' && response.ok()) {
+      keep((await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string });
+    }
+    await route.fulfill({ response });
+  });
+  page.on('response', async (response) => {
+    if (!response.fromServiceWorker() || !signIn.test(new URL(response.url()).pathname)) return;
+    if (response.request().method() !== 'POST' || !response.ok()) return;
+    keep((await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string });
+  });
+  return () => [...tokens];
+}

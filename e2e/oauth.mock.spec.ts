@@ -157,6 +157,18 @@ test.describe('sign-up at an OAuth 2.0 server, in the in-browser mock', () => {
     await expect(page.getByRole('heading', { name: 'Your account on localhost:8008' })).toBeVisible();
   });
 
+  test('a server without prompt=create still shows an invite’s token, before the way there', async ({
+    page,
+    checkA11y,
+  }) => {
+    await page.goto('/?scenario=oidc-no-create&token=letmein');
+    await expect(page.getByText(/which does not let other pages start a sign-up/)).toBeVisible();
+    await expect(page.getByTestId('oauth-token')).toHaveText('letmein');
+    await expect(page.getByRole('button', { name: 'Copy the token' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Go to 127.0.0.1:4174' })).not.toHaveAttribute('href', /letmein/);
+    await checkA11y();
+  });
+
   test('a server that offers both keeps the form, with the OAuth choice beside it', async ({
     page,
     signup,

@@ -44,9 +44,13 @@ export default function OAuthSignup(props: OAuthSignupProps) {
 
   if (!oauth.canCreate) {
     const account = oauth.accountUrl ? parseHttpUrl(oauth.accountUrl) : undefined;
+    // Accounts made there may still need the invite's token: MAS asks for one at sign-up through an
+    // upstream provider with `registration_token_required` (`crates/config/src/sections/upstream_oauth2.rs`),
+    // so it is shown here too, read before the way there.
     return (
       <div className="notice oauth">
         <p>{t('oauth.noCreate', { host })}</p>
+        {props.token ? <TokenToCopy token={props.token} host={host} t={t} inBox /> : null}
         <p>
           {account ? (
             <a className="button" href={account.href} rel="noopener noreferrer">
@@ -111,10 +115,24 @@ export default function OAuthSignup(props: OAuthSignupProps) {
   );
 }
 
-/** The invite's token, to copy now: the person will type it at the OAuth server's own token step. */
-function TokenToCopy({ token, host, t }: { token: string; host: string; t: Translate }) {
+/**
+ * The invite's token, to copy now: the person will type it at the OAuth server's own token step. It
+ * stays in this page's memory only (never in the authorization URL, storage or a log). `inBox`: it is
+ * inside a notice already, so it draws no box of its own.
+ */
+function TokenToCopy({
+  token,
+  host,
+  t,
+  inBox = false,
+}: {
+  token: string;
+  host: string;
+  t: Translate;
+  inBox?: boolean;
+}) {
   return (
-    <div className="notice token-to-copy">
+    <div className={inBox ? 'token-to-copy' : 'notice token-to-copy'}>
       <p>{t('oauth.tokenNotice', { host })}</p>
       <p>
         <code className="matrix-id" dir="ltr" data-testid="oauth-token">

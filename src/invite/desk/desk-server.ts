@@ -1,4 +1,4 @@
-import { readLinkParams, type AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../config/app-config';
 
 /** The server the desk left for MAS from, for the return (whose address MAS writes without `hs=`). */
 const LEFT_FROM_KEY = 'matrix-signup.desk-server';
@@ -11,8 +11,9 @@ const LEFT_FROM_KEY = 'matrix-signup.desk-server';
  */
 export function deskServer(config: AppConfig, page: URL, returning: boolean): string {
   if (!config.allowCustomServers) return config.defaultServer;
-  const asked = readLinkParams(page.search).server;
-  if (asked !== undefined) return asked;
+  // Read as readLinkParams reads `hs`; not imported, so that the sign-up page's start-up code stays as it was.
+  const asked = page.searchParams.get('hs')?.trim();
+  if (asked) return asked;
   if (!returning) return config.defaultServer;
   try {
     return sessionStorage.getItem(LEFT_FROM_KEY) ?? config.defaultServer;

@@ -2,13 +2,21 @@ import { requestJson } from '../http';
 import { clientMetadata, redirectUriOf, registerClient } from '../oauth/client-registration';
 import { OAuthError, oauthErrorOf } from '../oauth/errors';
 import { createPkce, randomUrlSafe } from '../oauth/pkce';
-import { authorizationAnswerAt, readAuthorizationAnswer } from '../oauth/round-trip';
+import { answerIn, readAuthorizationAnswer, type AuthorizationAnswer } from '../oauth/round-trip';
 import { adminProblemOf, clipped } from './admin-problem';
 import { saveAdminRoundTrip, takeAdminRoundTrip, type AdminRoundTrip } from './admin-round-trip';
 import { AdminProblem, type TokenDesk } from './desk-api';
 import type { MasAdminApi } from './find-admin-api';
 import { masCall, masDesk } from './mas-tokens';
 import { masTokenAnswerSchema, masUserinfoSchema } from './mas-wire';
+
+/**
+ * The authorization answer an address carries (fragment first), read without touching the address.
+ * Here, not in round-trip.ts: that module is in the sign-up page's start-up code, this is the desk's.
+ */
+function authorizationAnswerAt(url: URL): AuthorizationAnswer | undefined {
+  return answerIn(new URLSearchParams(url.hash.slice(1))) ?? answerIn(new URLSearchParams(url.search));
+}
 
 /**
  * What the desk asks MAS for. `urn:mas:admin` is what its admin API checks (and only that:

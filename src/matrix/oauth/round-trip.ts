@@ -68,7 +68,8 @@ export interface AuthorizationAnswer {
 
 const ANSWER_KEYS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
 
-function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
+/** The authorization answer in one part of an address (its query or its fragment), if it holds one. */
+export function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
   if (!params.has('state') || !(params.has('code') || params.has('error'))) return undefined;
   const value = (key: string) => params.get(key) ?? undefined;
   return {
@@ -78,11 +79,6 @@ function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
     errorDescription: value('error_description'),
     iss: value('iss'),
   };
-}
-
-/** The authorization answer an address carries (fragment first), read without touching the address. */
-export function authorizationAnswerAt(url: URL): AuthorizationAnswer | undefined {
-  return answerIn(new URLSearchParams(url.hash.slice(1))) ?? answerIn(new URLSearchParams(url.search));
 }
 
 /** Whether the address carries an authorization answer (before-paint.ts asks this before the first paint). */

@@ -1,14 +1,15 @@
 import { requestJson } from '../http';
 import { clientMetadata, redirectUriOf, registerClient } from '../oauth/client-registration';
-import { OAuthError, oauthErrorOf } from '../oauth/errors';
+import { OAuthError } from '../oauth/errors';
 import { createPkce, randomUrlSafe } from '../oauth/pkce';
 import { answerIn, readAuthorizationAnswer, type AuthorizationAnswer } from '../oauth/round-trip';
+import { exchangeCode, revokeToken } from '../oauth/token-endpoint';
 import { adminProblemOf, clipped } from './admin-problem';
 import { saveAdminRoundTrip, takeAdminRoundTrip, type AdminRoundTrip } from './admin-round-trip';
 import { AdminProblem, type TokenDesk } from './desk-api';
 import type { MasAdminApi } from './find-admin-api';
 import { masCall, masDesk } from './mas-tokens';
-import { masTokenAnswerSchema, masUserinfoSchema } from './mas-wire';
+import { masUserinfoSchema } from './mas-wire';
 
 /**
  * The authorization answer an address carries (fragment first), read without touching the address.
@@ -87,40 +88,14 @@ function forgetAnswerInAddress(page: URL): void {
   }
 }
 
-async function exchangeCode(roundTrip: AdminRoundTrip, code: string) {
-  let answer;
+/** The code for tokens (shared with the sign-up flow), its failures in the desk's words. */
+async function exchangeAdminCode(roundTrip: AdminRoundTrip, code: string) {
   try {
-    answer = await requestJson(roundTrip.tokenEndpoint, {
-      method: 'POST',
-      form: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: roundTrip.redirectUri,
-        client_id: roundTrip.clientId,
-        code_verifier: roundTrip.verifier,
-      }),
-      acceptStatuses: [400, 401],
-    });
+    return await exchangeCode(roundTrip, code);
   } catch (error) {
-    throw adminProblemOf(error);
-  }
-  if (answer.status >= 400) throw problemOfOAuth(oauthErrorOf(answer.body));
-  const parsed = masTokenAnswerSchema.safeParse(answer.body);
-  // RFC 6750: only a bearer token can be used here.
-  if (!parsed.success || parsed.data.token_type.toLowerCase() !== 'bearer') throw new AdminProblem('server');
-  return parsed.data;
-}
-
-/** RFC 7009, best effort: a token the desk will not use is not left behind. */
-async function revokeQuietly(roundTrip: AdminRoundTrip, token: string): Promise<void> {
-  if (!roundTrip.revocationEndpoint) return;
-  try {
-    await requestJson(roundTrip.revocationEndpoint, {
-      method: 'POST',
-      form: new URLSearchParams({ token, token_type_hint: 'access_token', client_id: roundTrip.clientId }),
-    });
-  } catch {
-    // It expires on its own (MAS: five minutes by default).
+    throw error instanceof OAuthError && error.code === 'bad_answer'
+      ? new AdminProblem('server')
+      : problemOfOAuth(error);
   }
 }
 
@@ -176,7 +151,7 @@ export async function completeMasAdminSignIn(api: MasAdminApi, page: URL): Promi
   if (answer.error !== undefined) throw problemOfOAuth(new OAuthError(answer.error, answer.errorDescription));
   if (answer.code === undefined) throw new AdminProblem('server');
 
-  const tokens = await exchangeCode(roundTrip, answer.code);
+  const tokens = await exchangeAdminCode(roundTrip, answer.code);
   try {
     // RFC 6749 §5.1: `scope` may be left out only when it is the scope asked for.
     if (tokens.scope !== undefined && !tokens.scope.split(' ').includes(ADMIN_SCOPE_TOKEN)) {
@@ -184,7 +159,7 @@ export async function completeMasAdminSignIn(api: MasAdminApi, page: URL): Promi
     }
     await checkAdmin(api, tokens.access_token);
   } catch (error) {
-    await revokeQuietly(roundTrip, tokens.access_token);
+    await revokeToken(roundTrip, tokens.access_token);
     throw adminProblemOf(error);
   }
   const adminId = await adminIdOf(api, roundTrip, tokens.access_token);

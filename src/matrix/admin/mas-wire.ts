@@ -43,13 +43,6 @@ export const masTokenPageSchema = z.looseObject({
 /** `ErrorResponse` (response.rs): the error and its sources, as `{title}`s. */
 export const masErrorsSchema = z.looseObject({ errors: z.array(z.looseObject({ title: z.string() })) });
 
-/** RFC 6749 §5.1; MAS adds the granted `scope` (`crates/handlers/src/oauth2/token.rs`, `with_scope`). */
-export const masTokenAnswerSchema = z.looseObject({
-  access_token: z.string(),
-  token_type: z.string(),
-  scope: z.optional(z.string()),
-});
-
 /** MAS's userinfo (`crates/handlers/src/oauth2/userinfo.rs`): `{sub, username}` for an `openid` session. */
 export const masUserinfoSchema = z.looseObject({ sub: z.string(), username: z.optional(z.string()) });
 

@@ -1,15 +1,10 @@
 import * as z from 'zod/mini';
 import { homeserverAt, endpoint, type ApiPrefix } from '../homeserver';
 import { requestJson } from '../http';
-import { oauthErrorOf, OAuthError } from './errors';
+import { OAuthError } from './errors';
 import type { AuthorizationAnswer, RoundTrip } from './round-trip';
+import { exchangeCode, revokeToken } from './token-endpoint';
 
-/** RFC 6749 §5.1: `token_type` is required; the page can only use a bearer token (RFC 6750), in any case. */
-const tokenSchema = z.looseObject({
-  access_token: z.string(),
-  token_type: z.string(),
-  refresh_token: z.optional(z.string()),
-});
 const whoamiSchema = z.looseObject({ user_id: z.string() });
 
 export interface OAuthAccount {
@@ -46,37 +41,6 @@ export async function completeOAuthSignup(
     if (!parsed.success) throw new OAuthError('bad_answer');
     return { userId: parsed.data.user_id, serverName: roundTrip.serverName };
   } finally {
-    await revoke(roundTrip, tokens.access_token);
-  }
-}
-
-async function exchangeCode(roundTrip: RoundTrip, code: string) {
-  const response = await requestJson(roundTrip.tokenEndpoint, {
-    method: 'POST',
-    form: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: roundTrip.redirectUri,
-      client_id: roundTrip.clientId,
-      code_verifier: roundTrip.verifier,
-    }),
-    acceptStatuses: [400, 401],
-  });
-  if (response.status >= 400) throw oauthErrorOf(response.body);
-  const parsed = tokenSchema.safeParse(response.body);
-  if (!parsed.success || parsed.data.token_type.toLowerCase() !== 'bearer') throw new OAuthError('bad_answer');
-  return parsed.data;
-}
-
-/** RFC 7009. Revoking the access token ends the whole session (its refresh token too) at MAS. */
-async function revoke(roundTrip: RoundTrip, token: string): Promise<void> {
-  if (!roundTrip.revocationEndpoint) return;
-  try {
-    await requestJson(roundTrip.revocationEndpoint, {
-      method: 'POST',
-      form: new URLSearchParams({ token, token_type_hint: 'access_token', client_id: roundTrip.clientId }),
-    });
-  } catch {
-    // The account exists either way; the token is dropped from memory here and expires on its own.
+    await revokeToken(roundTrip, tokens.access_token);
   }
 }

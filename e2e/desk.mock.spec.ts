@@ -66,6 +66,8 @@ test('MAS in the in-browser mock: the admin signs in at MAS, a token for two is 
   page,
   checkA11y,
 }) => {
+  const watched = await watchPage(page);
+  const deskTokens = await collectDeskTokens(page);
   const desk = new InviteDeskPage(page);
   const mas = new OAuthServerPage(page);
   const signIn = async () => {
@@ -100,6 +102,9 @@ test('MAS in the in-browser mock: the admin signs in at MAS, a token for two is 
   await checkA11y();
   await desk.signOut.click();
   await expect(page.getByText(en('invite.desk.signedOut'))).toBeVisible();
+  const secrets = deskTokens();
+  expect(secrets.length).toBeGreaterThan(0);
+  await expectNoSecrets(page, ['admin-password', ...secrets], watched.consoleLines);
 
   await page.goto(link);
   await page.getByRole('button', { name: 'Continue to localhost:8008' }).click();

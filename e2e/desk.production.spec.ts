@@ -170,7 +170,10 @@ test.describe('an admin API the browser may not read', () => {
   // The browser itself reports the refused read on the console; the page must not add its own.
   test.use({ expectedConsoleErrors: [/has been blocked by CORS policy/] });
 
-  test('no CORS for this page: said in plain words, with what to configure', async ({ page, checkA11y }) => {
+  test('no CORS for this page: said in plain words, with what to configure, and a token made elsewhere still gets its link', async ({
+    page,
+    checkA11y,
+  }) => {
     // The HTTP mock on 8018 answers the client API to every origin and its admin API to none
     // (mocks/README.md, "Running it in shared CI"), as a proxy that drops Synapse's CORS headers would.
     const desk = new InviteDeskPage(page);
@@ -182,6 +185,12 @@ test.describe('an admin API the browser may not read', () => {
     await expect(said).toContainText(`This browser may not read the answers from ${HTTP_MOCK_URL}/_synapse/admin`);
     await expect(said).toContainText('CORS');
     await expect(desk.signOut).toHaveCount(0);
+    await checkA11y();
+    // A token made elsewhere (a server's config file, say) still gets its link here, without the API.
+    await page.getByText(en('invite.desk.haveToken')).click();
+    await page.getByLabel(en('invite.token'), { exact: true }).fill('letmein');
+    const link = new URL(await desk.copiedLink());
+    expect([link.searchParams.get('hs'), link.searchParams.get('token')]).toEqual([HTTP_MOCK_URL, 'letmein']);
     await checkA11y();
   });
 });

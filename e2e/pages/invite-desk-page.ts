@@ -15,8 +15,9 @@ export class InviteDeskPage {
   readonly copyLink: Locator;
 
   constructor(readonly page: Page) {
-    this.username = page.getByLabel(/^Username/);
-    this.password = page.getByLabel(/^Password/);
+    // Exact: the link of a token made elsewhere has its own "Username (optional)" on the same screen.
+    this.username = page.getByLabel('Username', { exact: true });
+    this.password = page.getByLabel('Password', { exact: true });
     this.signIn = page.getByRole('button', { name: en('invite.desk.signIn'), exact: true });
     this.signOut = page.getByRole('button', { name: en('invite.desk.signOut') });
     this.newToken = page.getByRole('button', { name: en('invite.desk.createHeading') });

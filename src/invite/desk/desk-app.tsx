@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppConfig } from '../../config/app-config';
 import { useI18n } from '../../i18n/i18n';
-import type { TokenDesk } from '../../matrix/admin/desk-api';
+import type { AdminWorld, TokenDesk } from '../../matrix/admin/desk-api';
 import type { DiscoveredServer } from '../../matrix/discovery';
 import type { AdminApi, DeskPorts } from './desk-ports';
 import { DeskScreen } from './desk-screen';
@@ -9,6 +9,7 @@ import { FindScreen } from './find-screen';
 import { SYNAPSE_ADMIN_PATH, wordProblem, type AdminPlace, type Message, type WordedProblem } from './problem-words';
 import { deskServer } from './desk-server';
 import { SignInScreen } from './sign-in-screen';
+import { TokenFromElsewhere } from './token-from-elsewhere';
 import { IDLE_MS, useIdle } from './use-idle';
 
 type Stage =
@@ -141,30 +142,46 @@ export function DeskApp({
     signOut({ id: 'invite.desk.idleSignedOut', values: { minutes: IDLE_MS / 60_000 } }),
   );
 
+  // Without signing in: the link of a token made elsewhere (a server whose admin API this page cannot use).
+  const elsewhere = (world: AdminWorld) => (
+    <TokenFromElsewhere
+      world={world}
+      serverName={serverName}
+      withServer={config.allowCustomServers}
+      community={community}
+    />
+  );
+
   switch (stage.kind) {
     case 'finding':
       return (
-        <FindScreen
-          serverName={serverName}
-          problem={stage.problem}
-          onRetry={() => {
-            setStage({ kind: 'finding' });
-            setAttempt((count) => count + 1);
-          }}
-        />
+        <>
+          <FindScreen
+            serverName={serverName}
+            problem={stage.problem}
+            onRetry={() => {
+              setStage({ kind: 'finding' });
+              setAttempt((count) => count + 1);
+            }}
+          />
+          {stage.problem ? elsewhere('synapse') : null}
+        </>
       );
     case 'sign-in':
       return (
-        <SignInScreen
-          api={stage.api}
-          place={place ?? placeOf(stage.api)}
-          serverName={serverName}
-          clientName={t('invite.desk.clientName', { community })}
-          ports={ports}
-          notice={stage.notice}
-          returnProblem={stage.returnProblem}
-          onSignedIn={(signedIn) => setStage({ kind: 'desk', api: stage.api, desk: signedIn })}
-        />
+        <>
+          <SignInScreen
+            api={stage.api}
+            place={place ?? placeOf(stage.api)}
+            serverName={serverName}
+            clientName={t('invite.desk.clientName', { community })}
+            ports={ports}
+            notice={stage.notice}
+            returnProblem={stage.returnProblem}
+            onSignedIn={(signedIn) => setStage({ kind: 'desk', api: stage.api, desk: signedIn })}
+          />
+          {elsewhere(stage.api.world)}
+        </>
       );
     case 'desk':
       return (

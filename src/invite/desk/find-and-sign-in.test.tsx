@@ -247,3 +247,36 @@ describe('signing in at MAS', () => {
     );
   });
 });
+
+describe('a token made elsewhere (a server whose admin API this page cannot use)', () => {
+  it('gets its link, QR code and message without signing in', async () => {
+    await renderDesk(fakePorts(SYNAPSE_API, new FakeTokenDesk('synapse')));
+    await signInHeading();
+    const user = userEvent.setup();
+    await user.click(screen.getByText('A token you already have'));
+    await user.type(screen.getByLabelText('Registration token'), 'letmein');
+    await user.type(screen.getByLabelText(/^Username.*optional/), 'ana');
+    expect(screen.getByTestId('invite-link')).toHaveTextContent(/\/\?hs=example\.org&token=letmein&username=ana$/);
+    expect(await screen.findByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
+    expect(screen.getByTestId('invite-message')).toHaveTextContent('Make your account with this link:');
+  });
+
+  it('a token a link cannot carry: said, and no link', async () => {
+    await renderDesk(fakePorts(SYNAPSE_API, new FakeTokenDesk('synapse')));
+    await signInHeading();
+    const user = userEvent.setup();
+    await user.click(screen.getByText('A token you already have'));
+    await user.type(screen.getByLabelText('Registration token'), 'not/a+token');
+    expect(screen.getByText(/This token has characters a link cannot carry/)).toBeVisible();
+    expect(screen.queryByTestId('invite-link')).toBeNull();
+  });
+
+  it('is offered where the admin API could not be found too', async () => {
+    const ports = fakePorts(MAS_API, new FakeTokenDesk('mas'), {
+      findAdminApi: () => Promise.reject(new AdminProblem('unreachable')),
+    });
+    await renderDesk(ports);
+    await screen.findByRole('alert');
+    expect(screen.getByText('A token you already have')).toBeVisible();
+  });
+});

@@ -20,9 +20,7 @@ test('Synapse in the in-browser mock: a token for two, used once through its lin
   const deskTokens = await collectDeskTokens(page);
   const desk = new InviteDeskPage(page);
   const signIn = async () => {
-    await desk.username.fill('admin');
-    await desk.password.fill('admin-password');
-    await desk.signIn.click();
+    await desk.signInWithPassword();
     await desk.signedIn();
   };
   await page.goto('/invite.html?scenario=token');
@@ -70,14 +68,7 @@ test('MAS in the in-browser mock: the admin signs in at MAS, a token for two is 
   const deskTokens = await collectDeskTokens(page);
   const desk = new InviteDeskPage(page);
   const mas = new OAuthServerPage(page);
-  const signIn = async () => {
-    await page.getByRole('button', { name: 'Sign in with localhost:8008' }).click();
-    await expect(page).toHaveURL(/mock-oauth\.html\?/);
-    await mas.username.fill('admin');
-    await mas.password.fill('admin-password');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await desk.signedIn();
-  };
+  const signIn = () => desk.signInAtMas('localhost:8008');
   await page.goto('/invite.html?scenario=oidc-invite');
   await checkA11y();
   await signIn();

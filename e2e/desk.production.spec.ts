@@ -24,9 +24,7 @@ test('Synapse: a token for two, used once through its link, then deleted; sign-o
   await desk.open(DESK_SYNAPSE_MOCK_URL);
   await expect(desk.signIn).toBeVisible();
   await checkA11y();
-  await desk.username.fill('admin');
-  await desk.password.fill('admin-password');
-  await desk.signIn.click();
+  await desk.signInWithPassword();
   await desk.signedIn();
   await expect(page.getByText('Signed in as @admin:localhost:8022')).toBeVisible();
   await checkA11y();
@@ -109,14 +107,8 @@ test('MAS: the admin signs in at MAS, a token for two is used once at MAS’s to
   const signInAtMas = page.getByRole('button', { name: 'Sign in with http://localhost:8023' });
   await expect(signInAtMas).toBeVisible();
   await checkA11y();
-  await signInAtMas.click();
-  // MAS's own sign-in page, on the server's origin.
-  await expect(page).toHaveURL(new RegExp(`^${DESK_MAS_MOCK_URL}/oauth2/authorize\\?`));
-  const mas = new OAuthServerPage(page);
-  await mas.username.fill('admin');
-  await mas.password.fill('admin-password');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await desk.signedIn();
+  // MAS's own sign-in page, on the server's origin (its page's address is checked by oauth.production.spec.ts).
+  await desk.signInAtMas('http://localhost:8023');
   expect(new URL(page.url()).search).toBe('');
   await checkA11y();
 
@@ -178,9 +170,7 @@ test.describe('an admin API the browser may not read', () => {
     // (mocks/README.md, "Running it in shared CI"), as a proxy that drops Synapse's CORS headers would.
     const desk = new InviteDeskPage(page);
     await desk.open(HTTP_MOCK_URL);
-    await desk.username.fill('admin');
-    await desk.password.fill('admin-password');
-    await desk.signIn.click();
+    await desk.signInWithPassword();
     const said = page.getByRole('alert');
     await expect(said).toContainText(`This browser may not read the answers from ${HTTP_MOCK_URL}/_synapse/admin`);
     await expect(said).toContainText('CORS');

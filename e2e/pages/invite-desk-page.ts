@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { en } from '../support/english';
+import { OAuthServerPage } from './oauth-server-page';
 
 /** The admins' invite desk (`invite.html`), as an admin sees it, in English. */
 export class InviteDeskPage {
@@ -31,6 +32,23 @@ export class InviteDeskPage {
   /** The desk for the homeserver at `server` (`?hs=`, as the production build lets links name one). */
   async open(server?: string) {
     await this.page.goto(server === undefined ? '/invite.html' : `/invite.html?hs=${encodeURIComponent(server)}`);
+  }
+
+  /** Synapse's sign-in, as the mock's admin by default (the answer is the test's to check). */
+  async signInWithPassword(username = 'admin', password = 'admin-password') {
+    await this.username.fill(username);
+    await this.password.fill(password);
+    await this.signIn.click();
+  }
+
+  /** MAS's sign-in: off to its own page (`server` as the desk names it), as the mock's admin, and back. */
+  async signInAtMas(server: string) {
+    await this.page.getByRole('button', { name: `Sign in with ${server}` }).click();
+    const mas = new OAuthServerPage(this.page);
+    await mas.username.fill('admin');
+    await mas.password.fill('admin-password');
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await this.signedIn();
   }
 
   /** Signed in: the list of tokens has loaded. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppConfig } from '../../config/app-config';
 import { useI18n } from '../../i18n/i18n';
 import type { AdminWorld, TokenDesk } from '../../matrix/admin/desk-api';
+import { authorizationAnswerAt } from '../../matrix/admin/mas-desk';
 import type { DiscoveredServer } from '../../matrix/discovery';
 import type { AdminApi, DeskPorts } from './desk-ports';
 import { DeskScreen } from './desk-screen';
@@ -33,12 +34,8 @@ function placeWhenNotFound(server: DiscoveredServer): AdminPlace {
   return { world: 'mas', address: server.oauthIssuer ?? server.baseUrl };
 }
 
-/** Whether the address carries an authorization answer (RFC 6749 §4.1.2, query or fragment), as round-trip.ts reads it. */
-function carriesAnswer(page: URL): boolean {
-  return [page.search, page.hash.slice(1)]
-    .map((part) => new URLSearchParams(part))
-    .some((params) => params.has('state') && (params.has('code') || params.has('error')));
-}
+/** Whether the address carries an authorization answer (RFC 6749 §4.1.2, query or fragment). */
+const carriesAnswer = (page: URL) => authorizationAnswerAt(page) !== undefined;
 
 /** Server, then admin API, then (once per load, on MAS) the admin coming back from MAS's sign-in. */
 async function find(ports: DeskPorts, serverName: string, page: URL, takeReturn: boolean): Promise<Stage> {

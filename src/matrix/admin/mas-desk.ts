@@ -15,7 +15,7 @@ import { masUserinfoSchema } from './mas-wire';
  * The authorization answer an address carries (fragment first), read without touching the address.
  * Here, not in round-trip.ts: that module is in the sign-up page's start-up code, this is the desk's.
  */
-function authorizationAnswerAt(url: URL): AuthorizationAnswer | undefined {
+export function authorizationAnswerAt(url: URL): AuthorizationAnswer | undefined {
   return answerIn(new URLSearchParams(url.hash.slice(1))) ?? answerIn(new URLSearchParams(url.search));
 }
 

@@ -116,7 +116,7 @@ for (const { locale, language, dir, typed } of [
       // shift of 0.0002 after the app took over whose source is not found yet (docs/decisions/023).
       const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
       expect(shifts.reduce((sum, shift) => sum + shift, 0)).toBeLessThan(0.005);
-      // (No hydration mismatch and no CSP refusal of the carried markup: the page fixture fails on any.)
+      // (No hydration mismatch and no CSP refusal of the language's first-paint file or markup: the page fixture fails on any.)
     });
   });
 }

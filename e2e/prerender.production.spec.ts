@@ -48,14 +48,37 @@ test('the page is prerendered: the form, the heading and the server line are in 
   expect(html).toMatch(/<input id="field-username"/);
   expect(html).toContain('>matrix.org</strong>');
   expect(html).not.toMatch(/ style="/);
-  // And every other language's first paint, for the script after the form to put in place (decision 023).
-  const carried = /<script type="application\/json" id="first-paint-words">([^<]*)<\/script>/.exec(html)?.[1] ?? '{}';
-  const languages = JSON.parse(carried) as Record<string, { body: string; title: string; dir: string }>;
-  expect(Object.keys(languages).sort()).toEqual(
-    ['ar', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR', 'ru', 'uk', 'zh-Hans'].sort(),
-  );
-  expect(languages.de?.body).toContain(`<h1>${catalogOf('de', 'start')['app.title'] ?? ''}</h1>`);
-  expect(languages.ar?.dir).toBe('rtl');
+  // No other language's words: each has a file of its own (decision 025).
+  expect(html).not.toContain(catalogOf('de', 'start')['app.title'] ?? 'de');
+});
+
+test("each other language's first paint is a file of its own, which only that language's visitors load", async ({
+  browser,
+}) => {
+  const firstPaintFiles = async (locale: string) => {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const loaded: string[] = [];
+    page.on('request', (request) => {
+      const name = /\/assets\/((?:first-paint|start)-[^/]+\.js)$/.exec(new URL(request.url()).pathname)?.[1];
+      if (name) loaded.push(name);
+    });
+    await page.goto(`${PRODUCTION_APP_URL}/`);
+    await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+    await context.close();
+    return { loaded, heading };
+  };
+  // The English visitor loads English's first messages; the others' come in their first paint's file.
+  expect(await firstPaintFiles('en-US')).toEqual({
+    loaded: [expect.stringMatching(/^start-[\w-]{8}\.js$/)],
+    heading: 'Create a Matrix account',
+  });
+  const german = await firstPaintFiles('de-DE');
+  expect(german.loaded).toEqual([expect.stringMatching(/^first-paint-de-[\w-]{8}\.js$/)]);
+  expect(german.heading).toBe(catalogOf('de', 'start')['app.title']);
+  const arabic = await firstPaintFiles('ar');
+  expect(arabic.loaded).toEqual([expect.stringMatching(/^first-paint-ar-[\w-]{8}\.js$/)]);
 });
 
 test('config.json is fetched beside the script, not after it has run, and only once', async ({ page }) => {

@@ -12,7 +12,7 @@ import { applyDocumentLanguage, I18nProvider, storedLanguage } from './i18n/i18n
 import type { MessageOverrides } from './i18n/overrides';
 import { preferredLanguage, SOURCE_LANGUAGE, type Language } from './i18n/languages';
 import { readAuthorizationAnswer, takeRoundTrip } from './matrix/oauth/round-trip';
-import { markupLanguage } from './prerender/carried-languages';
+import { markupLanguage, takeHandedStartMessages } from './prerender/language-first-paint';
 import { prerenderedProps, readPrerendered } from './prerender/prerendered';
 import './styles/first-paint.css';
 
@@ -62,7 +62,9 @@ async function start(root: HTMLElement) {
   const configLoad = fetchAppConfig();
   // Back from the OAuth server: the language the person left in counts as their `?lang=`.
   const preferred = languageAsked(returning?.language ?? asked);
-  const earlyCatalog = preferred ? loadCatalog(preferred, 'start') : undefined;
+  // A visitor of another language than the build's has theirs already, from their first paint's file.
+  const handed = preferred ? takeHandedStartMessages(preferred) : undefined;
+  const earlyCatalog = handed ? Promise.resolve(handed) : preferred ? loadCatalog(preferred, 'start') : undefined;
   let config: AppConfig | undefined;
   let branding: Branding | undefined;
   let problem: unknown;

@@ -97,8 +97,9 @@ React alone: ${details.floorFiles.map((file) => `\`${file.name}\` ${kb(file.gzip
 
 - Sizes: \`vite build\` of the app and of \`scripts/bench/react-floor\` (React + ReactDOM rendering one
   paragraph, same Vite and plugin). Start-up code and data (\`scripts/bench/size.ts\`): each file
-  \`index.html\` loads at start, its inline styles, scripts and carried first paints (compressed
-  together, as they travel in one document), and the visitor's first messages, each gzip level 9;
+  \`index.html\` loads at start, its inline styles and scripts (compressed together, as they travel
+  in one document), and the visitor's first messages (for another language than the build's, the
+  file of its first paint, which brings them; decision 025), each gzip level 9, the largest language;
   the document's own markup is content a static page has too, and is in the whole-document figure. The
   mock check searches every file of the production build for MSW's and the mock's strings.
 - Time to a usable form: headless Chromium, a fresh context per run (cold cache) with the visitor's

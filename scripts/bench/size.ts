@@ -41,26 +41,44 @@ async function catalogChunk(outDir: string, language: string): Promise<string[]>
   throw new Error(`no start messages of ${language} in ${outDir}`);
 }
 
+/**
+ * The file of a visitor's first paint, when their language is not the build's: the script before
+ * paint has the parser load it before the body (decision 025).
+ */
+async function firstPaintChunk(outDir: string, language: string, html: string): Promise<string[]> {
+  if (/<html lang="([^"]*)"/.exec(html)?.[1] === language) return [];
+  const name = (await readdir(join(outDir, 'assets'))).find((file) => file.startsWith(`first-paint-${language}-`));
+  if (!name) throw new Error(`no first paint of ${language} in ${outDir}`);
+  return [`assets/${name}`];
+}
+
 /** Everything inside `<style>` and `<script>` elements of a page: its inline code and data. */
 export function inlineCodeAndData(html: string): string {
   return [...html.matchAll(/<(style|script)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2] ?? '').join('\n');
 }
 
 /**
- * The start-up code and data one visitor downloads, gzip -9 (decision 023): every file `index.html`
- * loads at start (`<script src>`, `modulepreload`, stylesheets), what it carries inline (its styles,
- * its scripts, and the first paint of every language, compressed together as they travel in one
- * document), and the first messages of the visitor's language (none for React alone). Not counted
+ * The start-up code and data one visitor downloads, gzip -9 (decisions 023 and 025): every file
+ * `index.html` loads at start (`<script src>`, `modulepreload`, stylesheets), what it carries inline
+ * (its styles and scripts, compressed together as they travel in one document), and the first
+ * messages of the visitor's language (none for React alone): for the build's language a catalog
+ * chunk, for another the file of its first paint, which brings them. Not counted
  * here: the document's own markup (the form, its meta tags), which is content a static page has too;
  * `document` is the whole `index.html`, for the figure of everything a visitor downloads.
  */
 export async function startupSize(outDir: string, language?: string): Promise<StartupSize> {
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
+  // The tags of the document, not what its inline scripts write.
+  const tags = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
   const names = [
-    ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]*rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"/g),
+    ...tags.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
+    ...tags.matchAll(/<link[^>]*rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"/g),
   ].map((match) => (match[1] ?? '').replace(/^\.\//, ''));
-  if (language) names.push(...(await catalogChunk(outDir, language)));
+  if (language) {
+    // Another language than the build's: its first paint's file brings its first messages too.
+    const firstPaint = await firstPaintChunk(outDir, language, html);
+    names.push(...(firstPaint.length > 0 ? firstPaint : await catalogChunk(outDir, language)));
+  }
   const size = (name: string, body: Buffer) => ({
     name,
     bytes: body.byteLength,

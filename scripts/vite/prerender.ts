@@ -1,9 +1,14 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { transform as transformCss } from 'lightningcss';
 import { build, createServer, type Plugin } from 'vite';
 import { directionOf, LANGUAGES, matchLanguage, SOURCE_LANGUAGE, type Language } from '../../src/i18n/languages.ts';
-import { FIRST_PAINT_WORDS_ID, type CarriedLanguages } from '../../src/prerender/carried-languages.ts';
+import {
+  FIRST_PAINT_GLOBAL,
+  firstPaintFile,
+  type LanguageFirstPaint,
+} from '../../src/prerender/language-first-paint.ts';
 import type { PrerenderedWith } from '../../src/prerender/prerendered';
 import type { PrerenderedPage } from '../../src/prerender/render-page';
 import { configFile, readBuildConfig } from './config-checks.ts';
@@ -22,11 +27,16 @@ export function prerenderLanguage(config: Record<string, unknown> = readBuildCon
 }
 
 /** A script built on its own as a classic (inline) script: `before-paint.ts` and `first-paint.ts` must run before the first paint. */
-async function buildClassicScript(root: string, name: 'before-paint' | 'first-paint'): Promise<string> {
+async function buildClassicScript(
+  root: string,
+  name: 'before-paint' | 'first-paint',
+  define: Record<string, string> = {},
+): Promise<string> {
   const output = await build({
     configFile: false,
     root,
     logLevel: 'error',
+    define,
     build: {
       write: false,
       minify: true,
@@ -70,7 +80,7 @@ async function renderWith(root: string, inputs: PrerenderedWith[]): Promise<Prer
 
 /**
  * Without JavaScript the `<noscript>` note shows in the build's language: in the others it could
- * never show (carrying them needs the script), so it is carried empty. React does not hydrate a
+ * never show (their first paint needs the script), so it goes empty. React does not hydrate a
  * `<noscript>`'s content.
  */
 const withoutNoscriptText = (body: string) => body.replace(/<noscript>[\s\S]*?<\/noscript>/g, '<noscript></noscript>');
@@ -88,7 +98,7 @@ export function prerender(): Plugin {
   let root = process.cwd();
   let mode = 'production';
   let head = '';
-  /** After `#root`: the other languages' first paint and the script that puts the person's in place. */
+  /** After `#root`: the script that puts the person's language in place. */
   let afterRoot = '';
   /** After the form and what it carries: the styles of the page's later states (src/styles/page.css). */
   let laterStyles = '';
@@ -108,29 +118,38 @@ export function prerender(): Plugin {
       const built: PrerenderedWith = { language, config, ...(mode === 'mock' ? { mockServer: 'localhost:8008' } : {}) };
       input = built;
       const others = LANGUAGES.filter((other) => other !== language);
-      // The renders and the two inline scripts' builds are independent: side by side.
-      const [[first, ...pages], firstPaint, beforePaint] = await Promise.all([
+      const [[first, ...pages], firstPaint] = await Promise.all([
         renderWith(root, [built, ...others.map((other) => ({ ...built, language: other }))]),
         buildClassicScript(root, 'first-paint'),
-        buildClassicScript(root, 'before-paint'),
       ]);
       if (!first) throw new Error('the page was not prerendered');
       page = first;
-      // Every language's first paint, so that each visitor meets the form in theirs as soon as a
-      // static page would show it (decision 023).
-      const carried: CarriedLanguages = Object.fromEntries(
-        others.map((other, index) => {
-          const rendered = pages[index];
-          if (!rendered) throw new Error(`the page was not prerendered in ${other}`);
-          return [other, { body: withoutNoscriptText(rendered.body), title: rendered.title, dir: directionOf(other) }];
-        }),
-      );
-      afterRoot = [
-        `<script type="application/json" id="${FIRST_PAINT_WORDS_ID}">${jsonForHtml(carried)}</script>`,
-        `<script id="first-paint">${firstPaint.trim()}</script>`,
-      ].join('');
+      // Each other language's first paint in a file of its own, named by its content: only a visitor
+      // of that language loads it, so that everyone meets the form in theirs as soon as a static
+      // page would show it and downloads no one else's (decisions 023 and 025).
+      const sources = others.map((other, index) => {
+        const rendered = pages[index];
+        if (!rendered) throw new Error(`the page was not prerendered in ${other}`);
+        const firstPaintOf: LanguageFirstPaint = {
+          language: other,
+          body: withoutNoscriptText(rendered.body),
+          title: rendered.title,
+          dir: directionOf(other),
+          start: JSON.parse(readFileSync(`${root}/src/locales/${other}/start.json`, 'utf8')) as Record<string, string>,
+        };
+        return [other, `self.${FIRST_PAINT_GLOBAL}=${JSON.stringify(firstPaintOf)};\n`] as const;
+      });
+      // One hash of them all, so that the script before paint names none of them one by one.
+      const hash = createHash('sha256')
+        .update(sources.map(([, source]) => source).join('\n'))
+        .digest('base64url')
+        .slice(0, 8);
+      for (const [other, source] of sources)
+        this.emitFile({ type: 'asset', fileName: firstPaintFile(other, hash), source });
+      const beforePaint = await buildClassicScript(root, 'before-paint', { FIRST_PAINT_HASH: JSON.stringify(hash) });
+      afterRoot = `<script id="first-paint">${firstPaint.trim()}</script>`;
 
-      // The later states' styles, inline after the form (and its carried languages): the parser
+      // The later states' styles, inline after the form: the parser
       // reaches the form without them, and the app's script, which comes after, has them.
       // Minified with Vite's own CSS minifier.
       const later = transformCss({

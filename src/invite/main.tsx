@@ -7,6 +7,7 @@ import { applyTheme, storedTheme } from '../app/theme';
 import { fetchAppConfig, logConfigWarnings, type AppConfig } from '../config/app-config';
 import type { Branding } from '../config/community';
 import { loadCatalog } from '../i18n/catalogs';
+import '../i18n/invite-catalogs';
 import { applyDocumentLanguage, I18nProvider, storedLanguage } from '../i18n/i18n';
 import { preferredLanguage, SOURCE_LANGUAGE } from '../i18n/languages';
 import '../styles/first-paint.css';

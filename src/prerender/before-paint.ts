@@ -1,12 +1,20 @@
 import { applyTheme, storedTheme } from '../app/theme';
 import { preferredLanguage, storedLanguage } from '../i18n/languages';
 import { hasAuthorizationAnswer, roundTripLanguage } from '../matrix/oauth/round-trip';
+import { firstPaintFile } from './language-first-paint';
+
+/**
+ * The hash in the names of the other languages' first-paint files (one for all: every language but
+ * the build's has one), put in by the `prerender` plugin when it builds this script.
+ */
+declare const FIRST_PAINT_HASH: string;
 
 /**
  * Runs before the body is painted (a small blocking script, built on its own by the `prerender`
  * plugin), so that the prerendered page never shows first in what the person did not choose:
  * - their language, when it is not the one the page was prerendered in: the prerendered words are
- *   hidden until the page has rendered in theirs (decision 010);
+ *   hidden (decision 010) until `first-paint.ts` has put theirs in place, from the one file of their
+ *   language this script has the parser load (decision 025);
  * - their theme, when they chose one other than the community's default;
  * - nothing of the form when they are coming back from an OAuth server (the answer is in the address):
  *   the page shows how that sign-up ended instead;
@@ -22,6 +30,12 @@ const preferred = preferredLanguage({
 });
 if (preferred !== undefined && preferred !== document.documentElement.lang) {
   document.documentElement.setAttribute('data-language-pending', preferred);
+  // Only this visitor's language comes, and before the body is parsed: a script the parser waits
+  // for, so that `first-paint.ts` has it when the form is (decision 025). Its name is the build's own.
+  // document.write is the one way to have the parser wait for a script chosen here; the file is the
+  // page's own (same origin), which Chrome's intervention against written scripts leaves alone.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  document.write(`<script src="./${firstPaintFile(preferred, FIRST_PAINT_HASH)}"></script>`);
 }
 const theme = storedTheme();
 if (theme) applyTheme(theme);

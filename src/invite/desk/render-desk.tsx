@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import type { AppConfig } from '../../config/app-config';
 import type { Branding } from '../../config/community';
 import { loadCatalog } from '../../i18n/catalogs';
+import '../../i18n/invite-catalogs';
 import { I18nProvider } from '../../i18n/i18n';
 import type { Language } from '../../i18n/languages';
 import { InviteFrame } from '../invite-frame';

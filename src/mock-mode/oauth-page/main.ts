@@ -1,5 +1,6 @@
 import { enhanceOAuthPage } from 'matrix-mock-homeserver/browser';
 import { loadCatalog, type Catalog, type MessageId } from '../../i18n/catalogs';
+import '../../i18n/panel-catalogs';
 import { formatMessage } from '../../i18n/format';
 import { directionOf, preferredLanguage, SOURCE_LANGUAGE, storedLanguage, type Language } from '../../i18n/languages';
 import { startAppMock } from '../start-browser-mock';

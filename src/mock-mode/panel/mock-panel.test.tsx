@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MockController, type ScenarioName } from 'matrix-mock-homeserver';
 import { loadCatalog } from '../../i18n/catalogs';
+import '../../i18n/panel-catalogs';
 import { I18nProvider } from '../../i18n/i18n';
 import { MockPanel } from './mock-panel';
 

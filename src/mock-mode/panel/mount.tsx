@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadCatalog } from '../../i18n/catalogs';
+import '../../i18n/panel-catalogs';
 import { I18nProvider, useI18n } from '../../i18n/i18n';
 import { isLanguage, SOURCE_LANGUAGE, type Language } from '../../i18n/languages';
 import type { MockController } from 'matrix-mock-homeserver';

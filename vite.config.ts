@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { configChecks } from './scripts/vite/config-checks.ts';
 import { prerender, prerenderLanguage } from './scripts/vite/prerender.ts';
-import { scriptsAfterForm } from './scripts/vite/scripts-after-form.ts';
+import { startAfterForm } from './scripts/vite/start-after-form.ts';
 import { startChunk } from './scripts/vite/start-chunk.ts';
 import { contentSecurityPolicy } from './src/config/content-security-policy.ts';
 import { fillStaticWords } from './src/prerender/static-words.ts';
@@ -130,7 +130,7 @@ export default defineConfig(({ mode }) => {
       configChecks(),
       prerender(),
       demoWorker(),
-      scriptsAfterForm(),
+      startAfterForm(),
       cspMeta(),
       previewCsp(),
       noMockWorkerInProduction(),
@@ -149,7 +149,13 @@ export default defineConfig(({ mode }) => {
     build: {
       chunkSizeWarningLimit: 600,
       // Every browser the page supports has <link rel="modulepreload">: no polyfill in the start-up code.
-      modulePreload: { polyfill: false },
+      modulePreload: {
+        polyfill: false,
+        // The start chunk's styles are inline in index.html (decision 023) and a tag in the other
+        // pages: a lazy chunk must not fetch and apply them a second time (every visitor did, 4.4 kB).
+        resolveDependencies: (_, dependencies) =>
+          dependencies.filter((dependency) => !/(^|\/)signup-[\w-]+\.css$/.test(dependency)),
+      },
       // The sign-up page, and the admins' invite-link page beside it; in mock builds only, the mock
       // OAuth server's shell page (docs/decisions/011).
       rolldownOptions: {

@@ -14,11 +14,14 @@ import { preferredLanguage, SOURCE_LANGUAGE, type Language } from './i18n/langua
 import { readAuthorizationAnswer, takeRoundTrip } from './matrix/oauth/round-trip';
 import { markupLanguage, takeHandedStartMessages } from './prerender/language-first-paint';
 import { prerenderedProps, readPrerendered } from './prerender/prerendered';
-import './styles/first-paint.css';
 
-// The later states' styles: in a build, index.html carries them after the form (the prerender
-// plugin), where the parser meets them once the form is in place; in development, here.
-if (import.meta.env.DEV) void import('./styles/page.css');
+// The page's styles: in a build, index.html carries them inline (the prerender plugin), the first
+// paint's in `<head>` and the later states' after the form; in development, here. Not imported in a
+// build: Vite would have every lazy chunk fetch and apply them once more.
+if (import.meta.env.DEV) {
+  void import('./styles/first-paint.css');
+  void import('./styles/page.css');
+}
 
 /** The community's keys load (and are checked) only when the config has one of them. */
 async function loadBranding(config: AppConfig): Promise<Branding | undefined> {

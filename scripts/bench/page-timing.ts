@@ -14,7 +14,9 @@ export async function launch(): Promise<Browser> {
  * Records, in the page's own clock (milliseconds since navigation start), the first moment
  * `#field-username` is usable as a person meets it: present, enabled, not read-only and visible (no
  * `visibility: hidden`, `display: none` or zero opacity on it or around it, as a page waiting for its
- * language hides it). A MutationObserver sees DOM changes as they happen; a check before each frame
+ * language hides it) with a laid-out box that is not empty. Asking for the box lays every page out
+ * at that moment: `checkVisibility` alone did on the page (its `<select>` pickers) and not on the
+ * static form, which was then timed before its layout and the page after its own (decision 025). A MutationObserver sees DOM changes as they happen; a check before each frame
  * catches what only styles change. The page's language and the field's label at that moment are kept,
  * so that a run which met the form in another language than the visitor's counts as a failure, not a
  * time. A string, not a function: tsx wraps named functions in a helper the page does not have.
@@ -25,6 +27,8 @@ const RECORD_USABLE_FORM = `(() => {
     const field = document.getElementById('field-username');
     if (!field || field.disabled || field.readOnly) return false;
     if (!field.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+    const box = field.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
     window.usableAt = performance.now();
     window.usableLanguage = document.documentElement.lang;
     window.usableLabel = field.labels && field.labels[0] ? field.labels[0].textContent : '';

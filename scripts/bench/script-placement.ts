@@ -3,24 +3,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, median, timeAppAgainstStaticForm } from './page-timing';
-import { MODULE_TAGS } from '../vite/scripts-after-form';
+import { startFilesOf } from '../../src/prerender/start-files';
 import { serveFolder } from './static-server';
 import { writeStaticForms } from './static-forms';
 
 /**
  * `npx tsx scripts/bench/script-placement.ts [--runs N] [--slowdown K]`, after `npm run build`:
- * times `dist/` as built (the entry script and its preloads after the form, decision 010) against
- * the same page with them in `<head>`, where Vite puts them, each against the static form in turn.
+ * times `dist/` as built (the config and code asked for by a script after the form, decision 026)
+ * against the same page with them as tags after the form (decision 010) and in `<head>`, where Vite
+ * puts them, each against the static form in turn.
  */
 const { values: options } = parseArgs({
   options: { runs: { type: 'string', default: '25' }, slowdown: { type: 'string', default: '4' } },
 });
 const built = await readFile('dist/index.html', 'utf8');
-const inHead = (html: string) =>
-  html.replace(MODULE_TAGS, '').replace('<style>', `${(html.match(MODULE_TAGS) ?? []).join('')}<style>`);
+const files = startFilesOf(built);
+const tags = [
+  '<link rel="preload" href="./config.json" as="fetch" crossorigin>',
+  ...files
+    .filter((name) => name.endsWith('.js'))
+    .map((name, index, all) =>
+      index === all.length - 1
+        ? `<script type="module" crossorigin src="./${name}"></script>`
+        : `<link rel="modulepreload" crossorigin href="./${name}">`,
+    ),
+].join('');
+const withoutScript = built.replace(/<script id="start-app">[\s\S]*?<\/script>/, '');
 const placements = [
-  ['after the form (as built)', built],
-  ['in <head>', inHead(built)],
+  ['asked for after the form (as built)', built],
+  ['tags after the form', withoutScript.replace('</body>', `${tags}</body>`)],
+  ['tags in <head>', withoutScript.replace('<style>', `${tags}<style>`)],
 ] as const;
 
 const browser = await launch();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { MOCK_CODE_MARKERS } from '../../e2e/support/mock-code';
+import { startFilesOf } from '../../src/prerender/start-files.ts';
 
 export interface StartupSize {
   /** `index.html`, what it loads before the page can run (scripts, module preloads, styles), and the visitor's first messages. */
@@ -59,7 +60,8 @@ export function inlineCodeAndData(html: string): string {
 
 /**
  * The start-up code and data one visitor downloads, gzip -9 (decisions 023 and 025): every file
- * `index.html` loads at start (`<script src>`, `modulepreload`, stylesheets), what it carries inline
+ * `index.html` loads at start (`<script src>`, `modulepreload`, stylesheets, and the code its `start-app`
+ * script asks for), what it carries inline
  * (its styles and scripts, compressed together as they travel in one document), and the first
  * messages of the visitor's language (none for React alone): for the build's language a catalog
  * chunk, for another the file of its first paint, which brings them. Not counted
@@ -73,7 +75,10 @@ export async function startupSize(outDir: string, language?: string): Promise<St
   const names = [
     ...tags.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
     ...tags.matchAll(/<link[^>]*rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"/g),
-  ].map((match) => (match[1] ?? '').replace(/^\.\//, ''));
+    // And the code the page's script after the form asks for (decision 026).
+  ]
+    .map((match) => (match[1] ?? '').replace(/^\.\//, ''))
+    .concat(startFilesOf(html).filter((name) => name.endsWith('.js')));
   if (language) {
     // Another language than the build's: its first paint's file brings its first messages too.
     const firstPaint = await firstPaintChunk(outDir, language, html);

@@ -13,6 +13,19 @@ import type { PrerenderedWith } from '../../src/prerender/prerendered';
 import type { PrerenderedPage } from '../../src/prerender/render-page';
 import { configFile, readBuildConfig } from './config-checks.ts';
 
+/**
+ * The browsers Vite builds for by default ('baseline-widely-available': Chrome and Edge 111, Firefox
+ * 114, Safari 16.4), as Lightning CSS names them: the inline styles get the same fallbacks Vite's
+ * own CSS did (`light-dark()` among them).
+ */
+const CSS_TARGETS = {
+  chrome: 111 << 16,
+  edge: 111 << 16,
+  firefox: 114 << 16,
+  safari: (16 << 16) | (4 << 8),
+  ios_saf: (16 << 16) | (4 << 8),
+};
+
 /** JSON inside `<script type="application/json">`: nothing in it may close the element. */
 const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 const escapeHtml = (text: string) =>
@@ -26,10 +39,13 @@ export function prerenderLanguage(config: Record<string, unknown> = readBuildCon
   );
 }
 
-/** A script built on its own as a classic (inline) script: `before-paint.ts` and `first-paint.ts` must run before the first paint. */
-async function buildClassicScript(
+/**
+ * A script built on its own as a classic (inline) script: `before-paint.ts` and `first-paint.ts` must
+ * run before the first paint, `start-app.ts` where the parser reaches it.
+ */
+export async function buildClassicScript(
   root: string,
-  name: 'before-paint' | 'first-paint',
+  name: 'before-paint' | 'first-paint' | 'start-app',
   define: Record<string, string> = {},
 ): Promise<string> {
   const output = await build({
@@ -79,6 +95,13 @@ async function renderWith(root: string, inputs: PrerenderedWith[]): Promise<Prer
 }
 
 /**
+ * The `start` messages the app renders with: not the framing notice's, which only `src/app/framing.ts`
+ * shows, with a catalog it loads itself, in place of the app (0.2 KB gzip in Russian, decision 025).
+ */
+const forTheApp = (start: Record<string, string>) =>
+  Object.fromEntries(Object.entries(start).filter(([id]) => id !== 'app.framed' && id !== 'app.framedOpen'));
+
+/**
  * Without JavaScript the `<noscript>` note shows in the build's language: in the others it could
  * never show (their first paint needs the script), so it goes empty. React does not hydrate a
  * `<noscript>`'s content.
@@ -90,9 +113,9 @@ const withoutNoscriptText = (body: string) => body.replace(/<noscript>[\s\S]*?<\
  * the form as HTML, in the config's default language and with the community's brand, with what they
  * were made from. Inline beside it: the page's styles and the small script that must run before the
  * first paint (`before-paint.ts`), so that no request stands between the HTML and a usable form
- * (the CSP allows exactly these by their hashes, `csp-meta`). `config.json` is preloaded, so that it
- * comes beside the entry script rather than after it. In mock mode the built-in homeserver stands in
- * for the default server.
+ * (the CSP allows exactly these by their hashes, `csp-meta`). `config.json` and the app's code are
+ * asked for after the form (`start-after-form.ts`). In mock mode the built-in homeserver stands in for
+ * the default server.
  */
 export function prerender(): Plugin {
   let root = process.cwd();
@@ -102,6 +125,8 @@ export function prerender(): Plugin {
   let afterRoot = '';
   /** After the form and what it carries: the styles of the page's later states (src/styles/page.css). */
   let laterStyles = '';
+  /** In `<head>`: the styles of the first paint (src/styles/first-paint.css). */
+  let firstPaintStyles = '';
   let page: PrerenderedPage | undefined;
   let input: PrerenderedWith | undefined;
   return {
@@ -135,7 +160,9 @@ export function prerender(): Plugin {
           body: withoutNoscriptText(rendered.body),
           title: rendered.title,
           dir: directionOf(other),
-          start: JSON.parse(readFileSync(`${root}/src/locales/${other}/start.json`, 'utf8')) as Record<string, string>,
+          start: forTheApp(
+            JSON.parse(readFileSync(`${root}/src/locales/${other}/start.json`, 'utf8')) as Record<string, string>,
+          ),
         };
         return [other, `self.${FIRST_PAINT_GLOBAL}=${JSON.stringify(firstPaintOf)};\n`] as const;
       });
@@ -156,12 +183,21 @@ export function prerender(): Plugin {
         filename: 'page.css',
         code: readFileSync(`${root}/src/styles/page.css`),
         minify: true,
+        targets: CSS_TARGETS,
       });
       laterStyles = `<style>${later.code.toString().trim()}</style>`;
+      // main.tsx imports no styles in a build (a lazy chunk would fetch them again): read here.
+      firstPaintStyles = transformCss({
+        filename: 'first-paint.css',
+        code: readFileSync(`${root}/src/styles/first-paint.css`),
+        minify: true,
+        targets: CSS_TARGETS,
+      })
+        .code.toString()
+        .trim();
 
       // Inline, not a file: a blocking script of its own would hold the parser for a round trip.
       head = [
-        '<link rel="preload" href="./config.json" as="fetch" crossorigin>',
         `<script id="before-paint">${beforePaint.trim()}</script>`,
         ...(first.faviconUrl ? [`<link rel="icon" href="${escapeHtml(first.faviconUrl)}">`] : []),
       ].join('\n    ');
@@ -170,13 +206,11 @@ export function prerender(): Plugin {
       order: 'post',
       handler(html, context) {
         if (!context.filename.endsWith('index.html') || !page || !input) return html;
-        // The page's styles (and the community's accent) inline too: the first paint waits for no request.
-        const styles = /<link rel="stylesheet" crossorigin href="\.\/([^"]+\.css)">/.exec(html);
-        const styleAsset = styles ? context.bundle?.[styles[1] ?? ''] : undefined;
-        if (styles && styleAsset?.type === 'asset') {
-          const css = `${String(styleAsset.source).trim()}${page.brandCss ? `\n${page.brandCss.trim()}` : ''}`;
-          html = html.replace(styles[0], `<style>${css}</style>`);
-        }
+        // The first paint's styles (and the community's accent) inline too: the first paint waits for no request.
+        html = html.replace(
+          '</head>',
+          `  <style>${firstPaintStyles}${page.brandCss ? `\n${page.brandCss.trim()}` : ''}</style>\n  </head>`,
+        );
         const theme = page.theme === 'system' ? '' : ` data-theme="${page.theme}"`;
         return html
           .replace(

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMessages } from '../../i18n/i18n';
+import '../../i18n/oauth-catalogs';
 import type { OAuthAccount } from '../../matrix/oauth/complete';
 import SuccessScreen from '../registration/success-screen';
 import { describeOAuthProblem, type OAuthProblem } from './oauth-problem';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n, useMessages, type Translate } from '../../i18n/i18n';
+import '../../i18n/oauth-catalogs';
 import type { DiscoveredServer } from '../../matrix/discovery';
 import { startOAuthSignup } from '../../matrix/oauth/authorization';
 import type { OAuthServer } from '../../matrix/oauth/metadata';

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { startFilesOf } from '../src/prerender/start-files';
+import { catalogOf } from './support/english';
 import { installed, startCaddy, startNginx, type WebServer } from './support/web-servers';
 
 /**
@@ -65,6 +66,23 @@ for (const [name, { start, ports }] of Object.entries(SERVERS)) {
         expect(config.default_language).toBe('de');
       });
 
+      test(`${mount === 'rootUrl' ? 'at the root' : 'under /join/'}: each browser gets the page in the language it names first`, async () => {
+        const languageServed = async (acceptLanguage: string) => {
+          const answer = await fetch((server as WebServer)[mount], { headers: { 'Accept-Language': acceptLanguage } });
+          expect(answer.headers.get('vary') ?? '', acceptLanguage).toContain('Accept-Language');
+          return /<html lang="([^"]+)"/.exec(await answer.text())?.[1];
+        };
+        // The build's own (German) for German, the others' pages as the build wrote them (decision 027).
+        expect(await languageServed('de-AT,de;q=0.9')).toBe('de');
+        expect(await languageServed('en-US,en;q=0.9')).toBe('en');
+        expect(await languageServed('ar')).toBe('ar');
+        expect(await languageServed('pt-PT,pt;q=0.8')).toBe('pt-BR');
+        expect(await languageServed('zh-Hans-CN')).toBe('zh-Hans');
+        // No page in Traditional Chinese, and only the first language named counts: the build's.
+        expect(await languageServed('zh-TW,zh;q=0.9')).toBe('de');
+        expect(await languageServed('sv-SE,en;q=0.5')).toBe('de');
+      });
+
       test(`${mount === 'rootUrl' ? 'at the root' : 'under /join/'}: a person signs up through it`, async ({
         signup,
         page,
@@ -77,6 +95,33 @@ for (const [name, { start, ports }] of Object.entries(SERVERS)) {
         await expect(signup.matrixId).toHaveText(`@${username}:localhost:8018`);
       });
     }
+
+    test('an Arabic browser meets the Arabic page as served, fetches no first paint, and the app takes it over', async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ locale: 'ar' });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      // As the page fixture counts them: errors and throws, not a resource the discovery did not find.
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+          problems.push(message.text());
+        }
+      });
+      const firstPaintFiles: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/assets/first-paint-')) firstPaintFiles.push(request.url());
+      });
+      await page.goto((server as WebServer).rootUrl);
+      await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+      await expect(page.getByLabel(catalogOf('ar', 'start')['username.label'] ?? '')).toBeEditable();
+      expect(firstPaintFiles).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
 
     test('the sub-path without its slash is sent to it', async () => {
       const bare = new URL('/join', (server as WebServer).subPathUrl);

@@ -9,7 +9,7 @@ import { writeStaticForms } from './static-forms';
 import { benchVisitors, timeVisitors } from './visitors';
 
 /**
- * `npx tsx scripts/bench/first-paint.ts [--dist dist] [--runs N] [--visitors build,other,rtl] [--speeds 1,4]`: only the bench's time to a usable
+ * `npx tsx scripts/bench/first-paint.ts [--dist dist] [--runs N] [--visitors build,other,rtl] [--speeds 1,4] [--host negotiating|plain]`: only the bench's time to a usable
  * form, for each visitor, against a build already made (for comparing builds while working; the
  * full bench is `npm run bench`). Prints one line per visitor and speed.
  */
@@ -19,6 +19,8 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '15' },
     visitors: { type: 'string', default: 'build,other,rtl' },
     speeds: { type: 'string', default: '1,4' },
+    // `plain`: a host that serves index.html to everyone (the page fetches the visitor's language).
+    host: { type: 'string', default: 'negotiating' },
   },
 });
 const chosen = new Set(options.visitors.split(','));
@@ -26,7 +28,7 @@ const visitors = (await benchVisitors()).filter((visitor) => chosen.has(visitor.
 const work = await mkdtemp(join(tmpdir(), 'first-paint-'));
 await writeStaticForms(work, [...new Set(visitors.map((visitor) => visitor.language))]);
 const forms = await serveFolder(work);
-const app = await serveFolder(options.dist);
+const app = await serveFolder(options.dist, {}, { negotiate: options.host !== 'plain' });
 const browser = await launch();
 try {
   const results = await timeVisitors(

@@ -52,9 +52,12 @@ try {
 
   log('Starting the HTTP mock server in its own process…');
   const mock = await startMockServer();
-  const appServer = await serveFolder(appDir, {
-    '/config.json': JSON.stringify({ default_server: mock.base, allow_custom_servers: true }),
-  });
+  // Served as the guide's nginx and Caddy configurations serve it: each visitor's language as it is.
+  const appServer = await serveFolder(
+    appDir,
+    { '/config.json': JSON.stringify({ default_server: mock.base, allow_custom_servers: true }) },
+    { negotiate: true },
+  );
   const formsDir = join(work, 'forms');
   await writeStaticForms(formsDir, [...new Set(visitors.map((visitor) => visitor.language))]);
   const formServer = await serveFolder(formsDir);

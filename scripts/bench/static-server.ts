@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { matchLanguage } from '../../src/i18n/languages.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -15,14 +17,31 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Serves a folder on loopback the same way for every page the bench compares: no compression, no
- * cache headers, each file read once and kept. `overrides` replaces files by path (`/config.json`).
+ * As the guide's nginx and Caddy configurations choose (docs/deploying.md, decision 027): the page
+ * in the first language the browser names, where the build wrote one (`index.<language>.html`).
  */
-export async function serveFolder(root: string, overrides: Record<string, string> = {}) {
+function pageInLanguage(root: string, path: string, acceptLanguage: string | undefined): string | undefined {
+  const language = matchLanguage(acceptLanguage?.split(',')[0]?.split(';')[0] ?? '');
+  const file = language ? `${path}index.${language}.html` : undefined;
+  return file && existsSync(join(root, file)) ? file : undefined;
+}
+
+/**
+ * Serves a folder on loopback the same way for every page the bench compares: no compression, no
+ * cache headers, each file read once and kept. `overrides` replaces files by path (`/config.json`);
+ * `negotiate` serves each visitor's language as the guide's configurations do.
+ */
+export async function serveFolder(
+  root: string,
+  overrides: Record<string, string> = {},
+  { negotiate = false }: { negotiate?: boolean } = {},
+) {
   const cache = new Map<string, Buffer>();
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
-    const file = path.endsWith('/') ? `${path}index.html` : path;
+    const negotiated =
+      negotiate && path.endsWith('/') ? pageInLanguage(root, path, request.headers['accept-language']) : undefined;
+    const file = negotiated ?? (path.endsWith('/') ? `${path}index.html` : path);
     const override = overrides[file];
     const send = (body: Buffer) =>
       response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);

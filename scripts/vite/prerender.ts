@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { transform as transformCss } from 'lightningcss';
 import { build, createServer, type Plugin } from 'vite';
 import { directionOf, LANGUAGES, matchLanguage, SOURCE_LANGUAGE, type Language } from '../../src/i18n/languages.ts';
@@ -108,6 +109,48 @@ const forTheApp = (start: Record<string, string>) =>
  */
 const withoutNoscriptText = (body: string) => body.replace(/<noscript>[\s\S]*?<\/noscript>/g, '<noscript></noscript>');
 
+const catalogOf = (root: string) => (language: Language) =>
+  JSON.parse(readFileSync(`${root}/src/locales/${language}/start.json`, 'utf8')) as Record<string, string>;
+
+/**
+ * The built `index.html` in another language: its `<html lang dir>`, title, first paint (with its
+ * `<noscript>` note), what it was prerendered with, and the two notices shown without the app (the
+ * load failure, the framing), in that language's words (English where it has none).
+ */
+export function pageInLanguage(
+  html: string,
+  built: { input: PrerenderedWith; page: PrerenderedPage },
+  other: { language: Language; page: PrerenderedPage; catalog: (language: Language) => Record<string, string> },
+): string {
+  const { language, page } = other;
+  const words = other.catalog(language);
+  const source = other.catalog(SOURCE_LANGUAGE);
+  const word = (id: string) => escapeHtml(words[id] || source[id] || '');
+  const marks = `lang="${language}" dir="${directionOf(language)}"`;
+  const replaced = html
+    .replace(/<html lang="[^"]*" dir="[^"]*"/, `<html ${marks}`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+    .replace(
+      `<div id="root" data-language="${built.input.language}">${built.page.body}</div>`,
+      `<div id="root" data-language="${language}">${page.body}</div>`,
+    )
+    .replace(
+      `<script type="application/json" id="prerendered">${jsonForHtml(built.input)}</script>`,
+      `<script type="application/json" id="prerendered">${jsonForHtml({ ...built.input, language })}</script>`,
+    )
+    .replace(
+      /<p id="load-failed" [^>]*>[^<]*<\/p>/,
+      `<p id="load-failed" ${marks} hidden>${word('app.loadFailed')}</p>`,
+    )
+    .replace(/<div id="framed" [^>]*>/, `<div id="framed" ${marks} hidden>`)
+    .replace(/<p id="framed-why">[^<]*<\/p>/, `<p id="framed-why">${word('app.framed')}</p>`)
+    .replace(/(<a id="framed-open" [^>]*>)[^<]*<\/a>/, `$1${word('app.framedOpen')}</a>`);
+  if (!replaced.includes(`<div id="root" data-language="${language}">`)) {
+    throw new Error(`index.${language}.html: the first paint of index.html was not found to replace`);
+  }
+  return replaced;
+}
+
 /**
  * Builds the page's first paint into `index.html` (decision 010): the heading, the server line and
  * the form as HTML, in the config's default language and with the community's brand, with what they
@@ -129,12 +172,30 @@ export function prerender(): Plugin {
   let firstPaintStyles = '';
   let page: PrerenderedPage | undefined;
   let input: PrerenderedWith | undefined;
+  /** The other languages' pages, written as `index.<language>.html` for hosts that negotiate (decision 027). */
+  let otherPages: { language: Language; page: PrerenderedPage }[] = [];
+  let outDir = 'dist';
   return {
     name: 'prerender',
     apply: 'build',
     configResolved(config) {
       root = config.root;
       mode = config.mode;
+      outDir = resolvePath(config.root, config.build.outDir);
+    },
+    // Each other language's page beside index.html, for a host that serves the visitor's language
+    // as it is (the guide's nginx and Caddy configurations, decision 027): made from the page as
+    // written, so that it is the same page (scripts, styles, policy) in another language.
+    closeBundle() {
+      const built = join(outDir, 'index.html');
+      if (!page || !input || !existsSync(built)) return;
+      const html = readFileSync(built, 'utf8');
+      for (const other of otherPages) {
+        writeFileSync(
+          join(outDir, `index.${other.language}.html`),
+          pageInLanguage(html, { input, page }, { ...other, catalog: catalogOf(root) }),
+        );
+      }
     },
     async buildStart() {
       // `public/config.json`, or the deployment's own (`SIGNUP_CONFIG`); checked by `config-checks`.
@@ -152,20 +213,24 @@ export function prerender(): Plugin {
       // Each other language's first paint in a file of its own, named by its content: only a visitor
       // of that language loads it, so that everyone meets the form in theirs as soon as a static
       // page would show it and downloads no one else's (decisions 023 and 025).
-      const sources = others.map((other, index) => {
-        const rendered = pages[index];
-        if (!rendered) throw new Error(`the page was not prerendered in ${other}`);
+      // The build's language has one too: on another language's page (a host that negotiates the
+      // language, decision 027) a visitor may have chosen it.
+      const rendered = [first, ...pages];
+      const sources = [language, ...others].map((each, index) => {
+        const page = rendered[index];
+        if (!page) throw new Error(`the page was not prerendered in ${each}`);
         const firstPaintOf: LanguageFirstPaint = {
-          language: other,
-          body: withoutNoscriptText(rendered.body),
-          title: rendered.title,
-          dir: directionOf(other),
+          language: each,
+          body: withoutNoscriptText(page.body),
+          title: page.title,
+          dir: directionOf(each),
           start: forTheApp(
-            JSON.parse(readFileSync(`${root}/src/locales/${other}/start.json`, 'utf8')) as Record<string, string>,
+            JSON.parse(readFileSync(`${root}/src/locales/${each}/start.json`, 'utf8')) as Record<string, string>,
           ),
         };
-        return [other, `self.${FIRST_PAINT_GLOBAL}=${JSON.stringify(firstPaintOf)};\n`] as const;
+        return [each, `self.${FIRST_PAINT_GLOBAL}=${JSON.stringify(firstPaintOf)};\n`] as const;
       });
+      otherPages = others.map((other, index) => ({ language: other, page: pages[index] as PrerenderedPage }));
       // One hash of them all, so that the script before paint names none of them one by one.
       const hash = createHash('sha256')
         .update(sources.map(([, source]) => source).join('\n'))

@@ -23,6 +23,9 @@ async function signedIn(desk = new FakeTokenDesk('synapse', [inviteToken({ token
   fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret-password' } });
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
   await screen.findByRole('heading', { name: 'Registration tokens' });
+  // The desk's effects (the pagehide listener among them) run after it shows: let them, as a browser
+  // would before anyone could leave (on a busy machine the test was faster than they were).
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return desk;
 }
 

@@ -36,7 +36,10 @@ export async function buildReactFloor(outDir: string): Promise<void> {
 async function catalogChunk(outDir: string, language: string): Promise<string[]> {
   const messages = JSON.parse(await readFile(`src/locales/${language}/start.json`, 'utf8')) as Record<string, string>;
   const marker = JSON.stringify(messages['app.configFailed'] ?? '').slice(1, -1);
-  for (const name of (await readdir(join(outDir, 'assets'))).filter((file) => file.endsWith('.js'))) {
+  for (const name of (await readdir(join(outDir, 'assets'))).filter(
+    // Not a first-paint file, which carries the same messages for a visitor of another page's language.
+    (file) => file.endsWith('.js') && !file.startsWith('first-paint-'),
+  )) {
     if ((await readFile(join(outDir, 'assets', name), 'utf8')).includes(marker)) return [`assets/${name}`];
   }
   throw new Error(`no start messages of ${language} in ${outDir}`);

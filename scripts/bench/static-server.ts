@@ -20,7 +20,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * As the guide's nginx and Caddy configurations choose (docs/deploying.md, decision 027): the page
  * in the first language the browser names, where the build wrote one (`index.<language>.html`).
  */
-function pageInLanguage(root: string, path: string, acceptLanguage: string | undefined): string | undefined {
+function negotiatedPage(root: string, path: string, acceptLanguage: string | undefined): string | undefined {
   const language = matchLanguage(acceptLanguage?.split(',')[0]?.split(';')[0] ?? '');
   const file = language ? `${path}index.${language}.html` : undefined;
   return file && existsSync(join(root, file)) ? file : undefined;
@@ -40,7 +40,7 @@ export async function serveFolder(
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
     const negotiated =
-      negotiate && path.endsWith('/') ? pageInLanguage(root, path, request.headers['accept-language']) : undefined;
+      negotiate && path.endsWith('/') ? negotiatedPage(root, path, request.headers['accept-language']) : undefined;
     const file = negotiated ?? (path.endsWith('/') ? `${path}index.html` : path);
     const override = overrides[file];
     const send = (body: Buffer) =>

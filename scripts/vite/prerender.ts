@@ -27,6 +27,12 @@ const CSS_TARGETS = {
   ios_saf: (16 << 16) | (4 << 8),
 };
 
+/** One of `src/styles/`, minified with Vite's own CSS minifier for Vite's browsers. */
+const minifiedCss = (root: string, name: string) =>
+  transformCss({ filename: name, code: readFileSync(`${root}/src/styles/${name}`), minify: true, targets: CSS_TARGETS })
+    .code.toString()
+    .trim();
+
 /** JSON inside `<script type="application/json">`: nothing in it may close the element. */
 const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 const escapeHtml = (text: string) =>
@@ -224,9 +230,7 @@ export function prerender(): Plugin {
           body: withoutNoscriptText(page.body),
           title: page.title,
           dir: directionOf(each),
-          start: forTheApp(
-            JSON.parse(readFileSync(`${root}/src/locales/${each}/start.json`, 'utf8')) as Record<string, string>,
-          ),
+          start: forTheApp(catalogOf(root)(each)),
         };
         return [each, `self.${FIRST_PAINT_GLOBAL}=${JSON.stringify(firstPaintOf)};\n`] as const;
       });
@@ -243,23 +247,9 @@ export function prerender(): Plugin {
 
       // The later states' styles, inline after the form: the parser
       // reaches the form without them, and the app's script, which comes after, has them.
-      // Minified with Vite's own CSS minifier.
-      const later = transformCss({
-        filename: 'page.css',
-        code: readFileSync(`${root}/src/styles/page.css`),
-        minify: true,
-        targets: CSS_TARGETS,
-      });
-      laterStyles = `<style>${later.code.toString().trim()}</style>`;
+      laterStyles = `<style>${minifiedCss(root, 'page.css')}</style>`;
       // main.tsx imports no styles in a build (a lazy chunk would fetch them again): read here.
-      firstPaintStyles = transformCss({
-        filename: 'first-paint.css',
-        code: readFileSync(`${root}/src/styles/first-paint.css`),
-        minify: true,
-        targets: CSS_TARGETS,
-      })
-        .code.toString()
-        .trim();
+      firstPaintStyles = minifiedCss(root, 'first-paint.css');
 
       // Inline, not a file: a blocking script of its own would hold the parser for a round trip.
       head = [

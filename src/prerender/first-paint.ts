@@ -1,4 +1,4 @@
-import { FIRST_PAINT_GLOBAL, type LanguageFirstPaint } from './language-first-paint';
+import { handedFirstPaint } from './language-first-paint';
 
 /**
  * Runs right after the prerendered form has been parsed (a small inline script, built on its own by
@@ -16,7 +16,7 @@ const html = document.documentElement;
 const pending = html.getAttribute('data-language-pending');
 const root = document.getElementById('root');
 // Left in place: the app takes the messages that came with it (`takeHandedStartMessages`).
-const page = (window as unknown as Partial<Record<typeof FIRST_PAINT_GLOBAL, LanguageFirstPaint>>)[FIRST_PAINT_GLOBAL];
+const page = handedFirstPaint();
 if (pending && root && page?.language === pending) {
   root.innerHTML = page.body;
   root.setAttribute('data-language', pending);

@@ -23,14 +23,17 @@ export interface LanguageFirstPaint {
  */
 export const FIRST_PAINT_GLOBAL = 'signupFirstPaint';
 
+/** What the first-paint file the parser loaded set, if it did. */
+export const handedFirstPaint = (): LanguageFirstPaint | undefined =>
+  (window as unknown as Partial<Record<typeof FIRST_PAINT_GLOBAL, LanguageFirstPaint>>)[FIRST_PAINT_GLOBAL];
+
 /**
  * The `start` messages of `language` the first-paint file brought, for the app's first render, taken
  * once (undefined when the visitor's language is the build's, or another than the file's).
  */
 export function takeHandedStartMessages(language: string): Record<string, string> | undefined {
-  const handed = window as unknown as Partial<Record<typeof FIRST_PAINT_GLOBAL, LanguageFirstPaint>>;
-  const firstPaint = handed[FIRST_PAINT_GLOBAL];
-  Reflect.deleteProperty(handed, FIRST_PAINT_GLOBAL);
+  const firstPaint = handedFirstPaint();
+  Reflect.deleteProperty(window, FIRST_PAINT_GLOBAL);
   return firstPaint?.language === language ? firstPaint.start : undefined;
 }
 

@@ -13,6 +13,8 @@ describe('which language the page speaks', () => {
     ['zh-TW', undefined],
     ['zh-Hant', undefined],
     ['en_GB', 'en'],
+    ['zh_TW', undefined],
+    ['zh_Hant_HK', undefined],
     ['eo', undefined],
     ['', undefined],
   ])('matches %s to %s', (tag, language) => {

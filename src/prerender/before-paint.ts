@@ -24,7 +24,9 @@ if (window.top !== window.self) document.documentElement.setAttribute('data-fram
 const returning = hasAuthorizationAnswer(window.location);
 const preferred = preferredLanguage({
   // As main.tsx chooses: back from the OAuth server, the language the person left in.
-  query: (returning ? roundTripLanguage() : undefined) ?? new URLSearchParams(window.location.search).get('lang'),
+  query:
+    (returning ? roundTripLanguage() : undefined) ??
+    (window.location.search === '' ? null : new URLSearchParams(window.location.search).get('lang')),
   stored: storedLanguage(),
   browser: navigator.languages,
 });

@@ -10,7 +10,13 @@ import { OAuthError } from './errors';
 import { findOAuthServer } from './find-oauth-server';
 import { describeOAuthServer, type OAuthServer } from './metadata';
 import { s256 } from './pkce';
-import { readAuthorizationAnswer, roundTripLanguage, takeRoundTrip, type RoundTrip } from './round-trip';
+import {
+  hasAuthorizationAnswer,
+  readAuthorizationAnswer,
+  roundTripLanguage,
+  takeRoundTrip,
+  type RoundTrip,
+} from './round-trip';
 
 const ISSUER = 'https://auth.example.org/';
 const metadata = {
@@ -198,6 +204,23 @@ describe('startOAuthSignup', () => {
       description: 'not allowed',
     });
     expect(sessionStorage.length).toBe(0);
+  });
+});
+
+describe('hasAuthorizationAnswer (before the first paint)', () => {
+  it.each([
+    ['/signup/#code=abc&state=xyz', true],
+    ['/signup/?error=access_denied&state=xyz', true],
+    // URLSearchParams decodes names too; the quick look for `state` must not miss an encoded one.
+    ['/signup/?code=abc&st%61te=xyz', true],
+    ['/signup/', false],
+    ['/signup/?lang=de', false],
+    ['/signup/?code=abc', false],
+    ['/signup/?code=abc&next=state', false],
+  ])('%s: %s, as readAuthorizationAnswer finds', (address, expected) => {
+    window.history.replaceState(null, '', address);
+    expect(hasAuthorizationAnswer(window.location)).toBe(expected);
+    expect(readAuthorizationAnswer(window.location, window.history) !== undefined).toBe(expected);
   });
 });
 

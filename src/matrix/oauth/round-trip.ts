@@ -81,8 +81,19 @@ export function answerIn(params: URLSearchParams): AuthorizationAnswer | undefin
   };
 }
 
-/** Whether the address carries an authorization answer (before-paint.ts asks this before the first paint). */
+/**
+ * Whether a query or fragment could name `state`, as text or percent-encoded (which URLSearchParams
+ * decodes): if neither does, there is no answer, and nothing to parse.
+ */
+const mayNameState = (part: string) => part.includes('state') || part.includes('%');
+
+/**
+ * Whether the address carries an authorization answer (before-paint.ts asks this before the first
+ * paint). Most loads have neither a query nor a fragment naming `state`, and are told so without
+ * parsing either.
+ */
 export function hasAuthorizationAnswer(location: Location): boolean {
+  if (!mayNameState(location.search) && !mayNameState(location.hash)) return false;
   return (
     answerIn(new URLSearchParams(location.hash.slice(1))) !== undefined ||
     answerIn(new URLSearchParams(location.search)) !== undefined

@@ -15,6 +15,30 @@ describe('bounded state', () => {
     expect(Object.keys(record)).toEqual(['b', 'c', '__proto__']);
   });
 
+  it('remember counts right when entries are deleted elsewhere (a session completed)', () => {
+    const record = keyed<number>();
+    for (const key of ['a', 'b', 'c']) remember(record, key, 1, 3);
+    Reflect.deleteProperty(record, 'a');
+    remember(record, 'd', 1, 3);
+    expect(Object.keys(record)).toEqual(['b', 'c', 'd']);
+    remember(record, 'e', 1, 3);
+    expect(Object.keys(record)).toEqual(['c', 'd', 'e']);
+    // A record read back from saved state is counted before its first new key.
+    const loaded = keyed<number>();
+    for (const key of ['x', 'y', 'z'])
+      Object.defineProperty(loaded, key, { value: 1, enumerable: true, configurable: true });
+    remember(loaded, 'w', 1, 3);
+    expect(Object.keys(loaded)).toEqual(['y', 'z', 'w']);
+  });
+
+  it('a full record drops its oldest tenth at once', () => {
+    const record = keyed<number>();
+    for (let index = 0; index < 30; index++) remember(record, `k${String(index)}`, index, 30);
+    remember(record, 'new', 1, 30);
+    expect(Object.keys(record)).toHaveLength(28);
+    expect(Object.keys(record).slice(0, 2)).toEqual(['k3', 'k4']);
+  });
+
   it('UIA sessions: the oldest is forgotten once the bound is reached', async () => {
     BOUNDS.sessions = 2;
     const mock = await startMock();

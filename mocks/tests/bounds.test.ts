@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOUNDS, keyed, remember } from '../model/records';
+import { BOUNDS, keyed, keyedFrom, remember } from '../model/records';
 import { startMock } from './harness';
 
 /** State that requests without an account create is bounded, oldest first (security review M7). */
@@ -24,9 +24,7 @@ describe('bounded state', () => {
     remember(record, 'e', 1, 3);
     expect(Object.keys(record)).toEqual(['c', 'd', 'e']);
     // A record read back from saved state is counted before its first new key.
-    const loaded = keyed<number>();
-    for (const key of ['x', 'y', 'z'])
-      Object.defineProperty(loaded, key, { value: 1, enumerable: true, configurable: true });
+    const loaded = keyedFrom<number>({ x: 1, y: 1, z: 1 });
     remember(loaded, 'w', 1, 3);
     expect(Object.keys(loaded)).toEqual(['y', 'z', 'w']);
   });

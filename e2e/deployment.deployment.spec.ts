@@ -85,8 +85,30 @@ test.describe('a visitor in another language', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Create your account on ${COMMUNITY}`);
   });
 
+  test('a language the person chose before is the first paint’s, over their browser’s (decision 029)', async ({
+    page,
+  }) => {
+    const french = catalogOf('fr', 'start');
+    await page.addInitScript(() => {
+      document.cookie = 'signup-language=fr; Path=/';
+    });
+    const script = await holdEntryScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      (french['app.titleBranded'] ?? '').replace('{name}', COMMUNITY),
+    );
+    await page.getByLabel(french['username.label'] ?? '', { exact: true }).pressSequentially('early');
+    script.release();
+    await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByLabel(french['username.label'] ?? '', { exact: true })).toHaveValue('early');
+  });
+
   test('a theme the person chose before is in the first paint, over the community’s default', async ({ page }) => {
-    await page.addInitScript(() => localStorage.setItem('matrix-signup.theme', 'light'));
+    await page.addInitScript(() => {
+      document.cookie = 'signup-theme=light; Path=/';
+    });
     const script = await holdEntryScript(page);
     await page.goto('/', { waitUntil: 'commit' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

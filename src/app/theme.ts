@@ -1,14 +1,10 @@
 import type { Theme } from '../config/community';
+import { choose, chosen } from '../lib/choices';
 
-const STORAGE_KEY = 'matrix-signup.theme';
-
-export function storedTheme(): Theme | undefined {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'light' || value === 'dark' || value === 'system' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+/** The theme the person picked on this page before, if any (`cookies`: read once by the caller). */
+export function storedTheme(cookies?: string): Theme | undefined {
+  const value = chosen('theme', cookies);
+  return value === 'light' || value === 'dark' || value === 'system' ? value : undefined;
 }
 
 /** `data-theme` on `<html>` picks the colours; without it the device's setting does. */
@@ -19,9 +15,5 @@ export function applyTheme(theme: Theme): void {
 
 export function chooseTheme(theme: Theme): void {
   applyTheme(theme);
-  try {
-    localStorage.setItem(STORAGE_KEY, theme);
-  } catch {
-    // Storage blocked: the choice lasts until the page is left.
-  }
+  choose('theme', theme);
 }

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { loadCatalog, type Catalog, type MessageId, type Namespace } from './catalogs';
 import { formatMessage, type Values } from './format';
-import { directionOf, LANGUAGE_STORAGE_KEY, SOURCE_LANGUAGE, type Language } from './languages';
+import { choose } from '../lib/choices';
+import { directionOf, SOURCE_LANGUAGE, type Language } from './languages';
 import type { MessageOverrides } from './overrides';
 
 export { storedLanguage } from './languages';
@@ -172,11 +173,7 @@ export function I18nProvider({
     setLanguage: async (language) => {
       const namespaces = [...wanted];
       const catalogs = await Promise.all(namespaces.map((namespace) => loadCatalog(language, namespace)));
-      try {
-        localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-      } catch {
-        // Storage blocked: the choice lasts until the page is left.
-      }
+      choose('language', language);
       // The English fallback already here stays: it is the same for every language.
       setLoaded((previous) => ({
         language,

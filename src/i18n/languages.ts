@@ -1,3 +1,5 @@
+import { chosen } from '../lib/choices.ts';
+
 /** The languages the page speaks (a catalog each in src/locales/), English first as the source. */
 export const LANGUAGES = [
   'en',
@@ -17,15 +19,12 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number];
 export const SOURCE_LANGUAGE: Language = 'en';
 
-export const LANGUAGE_STORAGE_KEY = 'matrix-signup.language';
-
-/** The language the person picked on this page before, if any. */
-export function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
-  } catch {
-    return null;
-  }
+/**
+ * The language the person picked on this page before, if any, unchecked (`cookies`: read once by
+ * the caller).
+ */
+export function storedLanguage(cookies?: string): string | null {
+  return chosen('language', cookies);
 }
 
 const RIGHT_TO_LEFT = new Set<string>(['ar', 'he', 'fa', 'ur']);

@@ -1,6 +1,8 @@
 import { applyTheme, storedTheme } from '../app/theme';
 import { preferredLanguage, storedLanguage } from '../i18n/languages';
 import { hasAuthorizationAnswer, roundTripLanguage } from '../matrix/oauth/round-trip';
+import { addressParts } from '../lib/address-parts';
+import { readCookies } from '../lib/choices';
 import { firstPaintFile } from './language-first-paint';
 
 /**
@@ -21,16 +23,22 @@ declare const FIRST_PAINT_HASH: string;
  * - nothing but why, when another site frames the page (src/app/framing.ts).
  */
 if (window.top !== window.self) document.documentElement.setAttribute('data-framed', '');
-const returning = hasAuthorizationAnswer(window.location);
+// Read once, for both choices (src/lib/choices.ts).
+const cookies = readCookies();
+const address = addressParts(document.URL);
+const returning = hasAuthorizationAnswer(address);
 const preferred = preferredLanguage({
   // As main.tsx chooses: back from the OAuth server, the language the person left in.
   query:
     (returning ? roundTripLanguage() : undefined) ??
-    (window.location.search === '' ? null : new URLSearchParams(window.location.search).get('lang')),
-  stored: storedLanguage(),
+    (address.search === '' ? null : new URLSearchParams(address.search).get('lang')),
+  stored: storedLanguage(cookies),
   browser: navigator.languages,
 });
-if (preferred !== undefined && preferred !== document.documentElement.lang) {
+// Asked of the document, not of `document.documentElement`: the first touch of an element makes its
+// script object, which cost more than the rest of this script on a slow CPU (decision 029). The
+// answer is null for most visitors, the page being in their language.
+if (preferred !== undefined && document.querySelector(`html:not([lang="${preferred}"])`) !== null) {
   document.documentElement.setAttribute('data-language-pending', preferred);
   // Only this visitor's language comes, and before the body is parsed: a script the parser waits
   // for, so that `first-paint.ts` has it when the form is (decision 025). Its name is the build's own.
@@ -39,7 +47,7 @@ if (preferred !== undefined && preferred !== document.documentElement.lang) {
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   document.write(`<script src="./${firstPaintFile(preferred, FIRST_PAINT_HASH)}"></script>`);
 }
-const theme = storedTheme();
+const theme = storedTheme(cookies);
 if (theme) applyTheme(theme);
 // The same test main.tsx's `readAuthorizationAnswer` makes: a page hidden here is always shown there.
 if (returning) document.documentElement.setAttribute('data-oauth-return', '');

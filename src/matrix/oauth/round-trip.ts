@@ -92,11 +92,11 @@ const mayNameState = (part: string) => part.includes('state') || part.includes('
  * paint). Most loads have neither a query nor a fragment naming `state`, and are told so without
  * parsing either.
  */
-export function hasAuthorizationAnswer(location: Location): boolean {
-  if (!mayNameState(location.search) && !mayNameState(location.hash)) return false;
+export function hasAuthorizationAnswer(address: { search: string; hash: string }): boolean {
+  if (!mayNameState(address.search) && !mayNameState(address.hash)) return false;
   return (
-    answerIn(new URLSearchParams(location.hash.slice(1))) !== undefined ||
-    answerIn(new URLSearchParams(location.search)) !== undefined
+    answerIn(new URLSearchParams(address.hash.slice(1))) !== undefined ||
+    answerIn(new URLSearchParams(address.search)) !== undefined
   );
 }
 

@@ -4,11 +4,9 @@
  * script object, whose first touch costs more on a slow CPU than this (decision 029).
  */
 export function addressParts(address: string): { search: string; hash: string } {
-  const hashAt = address.indexOf('#');
-  const beforeHash = hashAt < 0 ? address : address.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf('?');
+  const hashAt = (address + '#').indexOf('#');
+  const queryAt = (address.slice(0, hashAt) + '?').indexOf('?');
   // `location` gives '' for a lone `?` or `#`.
-  const search = queryAt < 0 ? '' : beforeHash.slice(queryAt);
-  const hash = hashAt < 0 ? '' : address.slice(hashAt);
-  return { search: search === '?' ? '' : search, hash: hash === '#' ? '' : hash };
+  const part = (from: number, to: number) => (to - from > 1 ? address.slice(from, to) : '');
+  return { search: part(queryAt, hashAt), hash: part(hashAt, address.length) };
 }

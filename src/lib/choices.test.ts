@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { storedTheme } from '../app/theme';
 import { storedLanguage } from '../i18n/languages';
-import { choose, chosen, pageFolder } from './choices';
+import { choose, chosen } from './choices';
 
 const forget = () => {
   for (const cookie of document.cookie.split(';')) {
@@ -22,11 +22,6 @@ describe('the person’s choices, kept in cookies (decision 029)', () => {
     expect(chosen('language', '')).toBeNull();
   });
 
-  it('decodes what it kept, and takes a value that does not decode as none', () => {
-    expect(chosen('language', 'signup-language=zh%2DHans')).toBe('zh-Hans');
-    expect(chosen('language', 'signup-language=%E0%A4%A')).toBeNull();
-  });
-
   it('keeps a choice for the page’s folder, read back by the next load', () => {
     choose('language', 'de');
     choose('theme', 'light');
@@ -37,15 +32,5 @@ describe('the person’s choices, kept in cookies (decision 029)', () => {
   it('checks a theme kept by someone else (another page of the site can set the cookie)', () => {
     expect(storedTheme('signup-theme=<script>')).toBeUndefined();
     expect(storedTheme('signup-theme=system')).toBe('system');
-  });
-
-  it.each([
-    ['/join/index.html', '/join/'],
-    ['/join/', '/join/'],
-    ['/', '/'],
-    ['', '/'],
-    ['/a;b/', '/'],
-  ])('the cookie of %s is kept for %s', (pathname, folder) => {
-    expect(pageFolder(pathname)).toBe(folder);
   });
 });

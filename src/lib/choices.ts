@@ -2,15 +2,11 @@
  * What the person chose on this page, its language and theme, kept in a cookie of the page's folder
  * rather than in localStorage: the script before paint must know both before the first paint, and
  * the first read of `document.cookie` costs about half the first read of `localStorage`, the larger
- * part of that script's time (decision 029). Whoever reads a choice checks its value: a cookie is
- * outside input (another page of the site can set one).
+ * part of that script's time (decision 029). The values are the page's own tokens (`pt-BR`,
+ * `dark`), written as they are; whoever reads one checks it, since another page of the site can
+ * set the cookie too.
  */
 export type Choice = 'language' | 'theme';
-
-const cookieName = (choice: Choice) => `signup-${choice}`;
-
-/** A year: the choice outlives the visit, as localStorage's did. */
-const KEPT_SECONDS = 365 * 24 * 60 * 60;
 
 /** The page's cookies, read once: each read of `document.cookie` may ask the browser again. */
 export function readCookies(): string {
@@ -24,32 +20,19 @@ export function readCookies(): string {
 
 /** The value the person chose, as it was kept (unchecked), or null. */
 export function chosen(choice: Choice, cookies: string = readCookies()): string | null {
-  const prefix = `${cookieName(choice)}=`;
-  for (const cookie of cookies.split(';')) {
-    const trimmed = cookie.trim();
-    if (!trimmed.startsWith(prefix)) continue;
-    try {
-      return decodeURIComponent(trimmed.slice(prefix.length));
-    } catch {
-      return null;
-    }
-  }
+  const prefix = `signup-${choice}=`;
+  for (const cookie of cookies.split('; ')) if (cookie.startsWith(prefix)) return cookie.slice(prefix.length);
   return null;
 }
 
-/** The folder of the page's address (`/join/` for `/join/index.html`): the cookie's path. */
-export function pageFolder(pathname: string): string {
-  const folder = pathname.slice(0, pathname.lastIndexOf('/') + 1);
-  // A `;` would end the path and start another attribute.
-  return folder.startsWith('/') && !folder.includes(';') ? folder : '/';
-}
-
+/**
+ * Kept for a year, as localStorage kept it; `value` is one of the page's own tokens. With no `Path`,
+ * the cookie's is the page's folder (RFC 6265 §5.1.4's default path: `/join` for `/join/`), so a
+ * page under `/join/` keeps its choices to itself.
+ */
 export function choose(choice: Choice, value: string): void {
-  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
   try {
-    document.cookie =
-      `${cookieName(choice)}=${encodeURIComponent(value)}; Path=${pageFolder(window.location.pathname)}; ` +
-      `Max-Age=${String(KEPT_SECONDS)}; SameSite=Lax${secure}`;
+    document.cookie = `signup-${choice}=${value}; Max-Age=31536000; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
   } catch {
     // Cookies blocked: the choice lasts until the page is left.
   }

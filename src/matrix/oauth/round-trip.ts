@@ -68,9 +68,12 @@ export interface AuthorizationAnswer {
 
 const ANSWER_KEYS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
 
+/** Whether the parameters are an authorization answer: `state`, and a `code` or an `error`. */
+const namesAnswer = (params: URLSearchParams) => params.has('state') && (params.has('code') || params.has('error'));
+
 /** The authorization answer in one part of an address (its query or its fragment), if it holds one. */
 export function answerIn(params: URLSearchParams): AuthorizationAnswer | undefined {
-  if (!params.has('state') || !(params.has('code') || params.has('error'))) return undefined;
+  if (!namesAnswer(params)) return undefined;
   const value = (key: string) => params.get(key) ?? undefined;
   return {
     state: value('state'),
@@ -94,10 +97,7 @@ const mayNameState = (part: string) => part.includes('state') || part.includes('
  */
 export function hasAuthorizationAnswer(address: { search: string; hash: string }): boolean {
   if (!mayNameState(address.search) && !mayNameState(address.hash)) return false;
-  return (
-    answerIn(new URLSearchParams(address.hash.slice(1))) !== undefined ||
-    answerIn(new URLSearchParams(address.search)) !== undefined
-  );
+  return namesAnswer(new URLSearchParams(address.hash.slice(1))) || namesAnswer(new URLSearchParams(address.search));
 }
 
 /**

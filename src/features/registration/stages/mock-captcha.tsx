@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
+import './mock-captcha.css';
 
 /** The mock homeserver's captcha (mocks/model/config.ts): its public key, and the answer it accepts. */
 export const MOCK_CAPTCHA_KEY = 'mock-captcha-public-key';

@@ -1,4 +1,4 @@
-import { ratioOfMedians } from './ratio';
+import { ratioOfMedians, ratioWithSharedBrowserPart, type Ratio } from './ratio';
 
 /** One visitor's loads at one speed: every run of the app and of the static form, taken in turn. */
 export interface VisitorFigures {
@@ -8,6 +8,9 @@ export interface VisitorFigures {
   /** Navigation to a visible, enabled username field, in the visitor's language (ms). */
   app: number[];
   form: number[];
+  /** Navigation to the document's creation, the browser's part of the same loads (ms); absent before decision 030. */
+  appDocument?: number[];
+  formDocument?: number[];
   /** First contentful paint of the same loads (ms). */
   appPainted: number[];
   formPainted: number[];
@@ -64,10 +67,22 @@ interface Budget {
 const times = (value: number) => `${value.toFixed(2)}×`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
+/**
+ * A visitor's time to a usable form over the static form's: with the browser's part shared by both
+ * pages (decision 030), or, in runs from before it, the ratio of whole medians.
+ */
+export const usableRatioOf = (visitor: VisitorFigures): Ratio =>
+  visitor.appDocument && visitor.formDocument
+    ? ratioWithSharedBrowserPart(
+        { usable: visitor.app, document: visitor.appDocument },
+        { usable: visitor.form, document: visitor.formDocument },
+      )
+    : ratioOfMedians(visitor.app, visitor.form);
+
 /** A visitor's ratio to the static form at one speed, from the figures (undefined in older runs). */
 const usableRatio = (figures: Figures, id: string, cpuSlowdown: number) => {
   const found = figures.visitors?.find((visitor) => visitor.id === id && visitor.cpuSlowdown === cpuSlowdown);
-  return found ? ratioOfMedians(found.app, found.form).value : undefined;
+  return found ? usableRatioOf(found).value : undefined;
 };
 
 /** The visitors whose time has a budget, as `visitors.ts` names them. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, median } from './page-timing';
-import { ratioOfMedians } from './ratio';
+import { ratioWithSharedBrowserPart } from './ratio';
 import { serveFolder } from './static-server';
 import { writeStaticForms } from './static-forms';
 import { benchVisitors, timeVisitors } from './visitors';
@@ -41,7 +41,7 @@ try {
     options.speeds.split(',').map(Number),
   );
   for (const { visitor, cpuSlowdown, app: appTimes, form } of results) {
-    const ratio = ratioOfMedians(appTimes.usable, form.usable);
+    const ratio = ratioWithSharedBrowserPart(appTimes, form);
     process.stdout.write(
       `${visitor.id.padEnd(6)} ${String(cpuSlowdown)}x  app ${median(appTimes.usable).toFixed(0)} ms / static ${median(form.usable).toFixed(0)} ms = ${ratio.value.toFixed(2)}x (95% ${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)})  paint ${median(appTimes.painted).toFixed(0)} / ${median(form.painted).toFixed(0)}\n`,
     );

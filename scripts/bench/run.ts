@@ -19,7 +19,7 @@ import { report, type PreviousRun } from './report';
  */
 const { values: options } = parseArgs({
   options: {
-    runs: { type: 'string', default: '20' },
+    runs: { type: 'string', default: '40' },
     accounts: { type: 'string', default: '100000' },
     write: { type: 'boolean', default: false },
   },
@@ -105,6 +105,8 @@ try {
       cpuSlowdown,
       app: appTimes.usable,
       form: form.usable,
+      appDocument: appTimes.document,
+      formDocument: form.document,
       appPainted: appTimes.painted,
       formPainted: form.painted,
     })),

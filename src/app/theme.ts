@@ -1,10 +1,10 @@
-import type { Theme } from '../config/community';
+import { THEMES, type Theme } from '../config/community';
 import { choose, chosen } from '../lib/choices';
 
 /** The theme the person picked on this page before, if any (`cookies`: read once by the caller). */
 export function storedTheme(cookies?: string): Theme | undefined {
   const value = chosen('theme', cookies);
-  return value === 'light' || value === 'dark' || value === 'system' ? value : undefined;
+  return THEMES.find((theme) => theme === value);
 }
 
 /** `data-theme` on `<html>` picks the colours; without it the device's setting does. */

@@ -123,7 +123,8 @@ React alone: ${details.floorFiles.map((file) => `\`${file.name}\` ${kb(file.gzip
   same work for both; after it, the page's own. Each page's time is the median of the browser's part
   over both pages' loads plus the median of its own part, and the ratio is the app's time over the
   form's (decision 030); its 95 % interval comes from resampling the paired runs 2,000 times
-  (\`scripts/bench/ratio.ts\`), so a budget read against it holds or breaks for a reason. Throttling: Chrome DevTools Protocol \`Emulation.setCPUThrottlingRate\` 4.
+  (\`scripts/bench/ratio.ts\`), so a budget read against it holds or breaks for a reason.
+  Throttling: Chrome DevTools Protocol \`Emulation.setCPUThrottlingRate\` 4.
 - Layout shift: the production build, ${String(details.runs)} cold loads for each of a visitor in the build's language and one in German; the \`layout-shift\` entries
   (CLS's) summed from navigation until \`<html data-signup="ready">\` (the page has taken over from the
   prerendered form) and the server's requirements are shown; the largest sum of the runs.

@@ -12,16 +12,21 @@ import { handedFirstPaint } from './language-first-paint';
  * What it writes is the build's own markup, from a file the build wrote beside the page (a script
  * the CSP allows as `'self'`), never anything from the address.
  */
-const html = document.documentElement;
-const pending = html.getAttribute('data-language-pending');
-const root = document.getElementById('root');
+// Asked first: for most visitors no other language's file came, and then nothing here touches an
+// element (the first touch of one makes its script object, decision 029): 3.9 ms sooner to a usable
+// form at 1× (decision 031).
 // Left in place: the app takes the messages that came with it (`takeHandedStartMessages`).
 const page = handedFirstPaint();
-if (pending && root && page?.language === pending) {
-  root.innerHTML = page.body;
-  root.setAttribute('data-language', pending);
-  html.lang = pending;
-  html.dir = page.dir;
-  document.title = page.title;
-  html.removeAttribute('data-language-pending');
+if (page) {
+  const html = document.documentElement;
+  const pending = html.getAttribute('data-language-pending');
+  const root = document.getElementById('root');
+  if (pending && root && page.language === pending) {
+    root.innerHTML = page.body;
+    root.setAttribute('data-language', pending);
+    html.lang = pending;
+    html.dir = page.dir;
+    document.title = page.title;
+    html.removeAttribute('data-language-pending');
+  }
 }

@@ -97,3 +97,17 @@ test('config.json is fetched beside the script, not after it has run, and only o
   // The script's own fetch took the preloaded answer.
   expect(configRequests).toHaveLength(1);
 });
+
+test('on a slow CPU the first frame the browser draws has the username field, not an empty page before it', async ({
+  page,
+}) => {
+  // 6× slower: the head (the script before paint) outlasts the parser's time slice, and without the
+  // render-blocking `<link rel="expect">` the browser drew a frame before the form was parsed (decision 031).
+  await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.addInitScript(
+    `requestAnimationFrame(() => { window.fieldInFirstFrame = document.getElementById('field-username') !== null; })`,
+  );
+  await page.goto('/');
+  await page.waitForFunction(() => 'fieldInFirstFrame' in window);
+  expect(await page.evaluate(() => (window as unknown as { fieldInFirstFrame: boolean }).fieldInFirstFrame)).toBe(true);
+});

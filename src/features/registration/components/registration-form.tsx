@@ -335,6 +335,9 @@ function UserIdPreview({
   const { t } = useI18n();
   // Never an ID the server could not give: a name it refuses, or one too long for it, shows as `…`.
   const shown = LOCALPART_PATTERN.test(username) && !tooLong ? username : '…';
+  // Another ID is new text, not the old one moved: keyed by it, the server's half is not a layout
+  // shift when a name typed before the script ran shows up long after the key was pressed.
+  const shownId = fullUserId(shown, domain ?? '…');
   return (
     <p id="username-preview" className="hint">
       {domain === undefined && !pending ? (
@@ -342,7 +345,7 @@ function UserIdPreview({
         t('username.previewUnknown', { userIdStart: `@${shown}` })
       ) : (
         <>
-          {t('username.preview')} <MatrixIdText id={fullUserId(shown, domain ?? '…')} />
+          {t('username.preview')} <MatrixIdText key={shownId} id={shownId} />
         </>
       )}
     </p>

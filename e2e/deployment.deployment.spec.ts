@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { catalogOf } from './support/english';
-import { holdEntryScript, RECORD_LAYOUT_SHIFTS } from './support/hold-script';
+import { holdEntryScript, RECORD_LAYOUT_SHIFTS, recordedLayoutShifts } from './support/hold-script';
 
 /**
  * A community's deployment (e2e/support/deployment/config.json: German by default, its brand, dark),
@@ -52,7 +52,7 @@ test.describe('a visitor in the deployment’s own language', () => {
     await expect(username).toHaveValue(name);
     await expect(username).toBeFocused();
     await expect(page.getByTestId('server-name')).toHaveText('localhost:8018');
-    expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
+    expect(await recordedLayoutShifts(page)).toEqual([]);
     await checkA11y();
     const password = 'a long enough password 9';
     await page.getByLabel(german['password.label'] ?? '', { exact: true }).fill(password);

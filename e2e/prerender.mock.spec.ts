@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { catalogOf, en } from './support/english';
-import { holdEntryScript, RECORD_LAYOUT_SHIFTS } from './support/hold-script';
+import { holdEntryScript, RECORD_LAYOUT_SHIFTS, recordedLayoutShifts } from './support/hold-script';
 
 test('the prerendered form is typeable before any script runs, and keeps what was typed, focused and selected', async ({
   page,
@@ -35,7 +35,7 @@ test('the prerendered form is typeable before any script runs, and keeps what wa
   await expect(page.locator('#password-strength')).toHaveText(en('password.strength', { level: 2 }));
   // Nothing a person could see moves. Under CI's load a text line was once measured 0.0002 wider after
   // the app took over (also on 9ab2199, before decision 023), its source not yet found: below 0.005.
-  const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+  const shifts = await recordedLayoutShifts(page);
   expect(shifts.reduce((sum, shift) => sum + shift, 0)).toBeLessThan(0.005);
 
   await signup.ready();
@@ -114,7 +114,7 @@ for (const { locale, language, dir, typed } of [
       // Nothing a person could see moves. Measured: in Arabic, a line of text reshaped 0.19 px wider once
       // the picker lists every language (another fallback font; 0.0013); in German and English, a
       // shift of 0.0002 after the app took over whose source is not found yet (docs/decisions/023).
-      const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+      const shifts = await recordedLayoutShifts(page);
       expect(shifts.reduce((sum, shift) => sum + shift, 0)).toBeLessThan(0.005);
       // (No hydration mismatch and no CSP refusal of the language's first-paint file or markup: the page fixture fails on any.)
     });

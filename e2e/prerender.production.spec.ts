@@ -1,7 +1,7 @@
 import { HTTP_MOCK_URL, PRODUCTION_APP_URL } from '../playwright.config';
 import { expect, test } from './fixtures';
 import { catalogOf } from './support/english';
-import { holdEntryScript, RECORD_LAYOUT_SHIFTS } from './support/hold-script';
+import { holdEntryScript, holdFiles, RECORD_LAYOUT_SHIFTS, recordedLayoutShifts } from './support/hold-script';
 
 test('without JavaScript the page says sign-up needs it, in place of a form that would do nothing', async ({
   browser,
@@ -118,14 +118,7 @@ test('a name typed before the script ran shows in the ID preview without moving 
   await page.addInitScript(RECORD_LAYOUT_SHIFTS);
   const script = await holdEntryScript(page);
   // The full page held back too: the first paint's own code shows the name first (the slow path).
-  let releaseFullPage: () => void = () => undefined;
-  const fullPageReleased = new Promise<void>((resolve) => {
-    releaseFullPage = resolve;
-  });
-  await page.route(/\/assets\/signup-page-[^/]+\.js$/, async (route) => {
-    await fullPageReleased;
-    await route.continue();
-  });
+  const fullPage = await holdFiles(page, /\/assets\/signup-page-[^/]+\.js$/);
   await page.goto('/', { waitUntil: 'commit' });
   await expect(page.locator('#username-preview')).toHaveText('Your Matrix ID will be @…:matrix.org');
   // Put in without a key press, so that no shift is excused as following input (CLS excuses the
@@ -135,8 +128,8 @@ test('a name typed before the script ran shows in the ID preview without moving 
   });
   script.release();
   await expect(page.locator('#username-preview')).toHaveText('Your Matrix ID will be @early:matrix.org');
-  releaseFullPage();
+  fullPage.release();
   await expect(page.locator('html[data-signup="ready"]')).toBeAttached();
   await expect(page.locator('#username-preview')).toHaveText('Your Matrix ID will be @early:matrix.org');
-  expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
+  expect(await recordedLayoutShifts(page)).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Language } from '../../src/i18n/languages.ts';
 import { chromiumLaunchOptions } from '../../e2e/support/browser';
 import { en } from '../../e2e/support/english';
-import { RECORD_LAYOUT_SHIFTS } from '../../e2e/support/hold-script';
+import { RECORD_LAYOUT_SHIFTS, recordedLayoutShifts } from '../../e2e/support/hold-script';
 
 export { median } from './ratio';
 
@@ -161,7 +161,7 @@ export async function layoutShiftUntilReady(
     await page.locator('.requirements .pending').waitFor({ state: 'detached', timeout: 30_000 });
     // Two frames, so that shifts of the last render are reported.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+    const shifts = await recordedLayoutShifts(page);
     largest = Math.max(
       largest,
       shifts.reduce((sum, value) => sum + value, 0),
